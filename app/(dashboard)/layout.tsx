@@ -1,0 +1,16 @@
+import { cookies } from "next/headers";
+import { requirePageUser } from "@/lib/auth/session";
+import { parseTheme, THEME_COOKIE } from "@/lib/theme";
+import { AppHeader } from "@/components/shell/app-header";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2 focus:text-slate-900">Skip to content</a>
+      <AppHeader user={user} theme={theme} />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export const NAV_ITEMS = [
+  { href: "/keys", label: "Keys" },
+  { href: "/teams", label: "Teams" },
+  { href: "/activity", label: "Activity" },
+  { href: "/settings", label: "Settings" },
+] as const;
+
+export function NavLinks({ orientation }: { orientation: "row" | "column" }) {
+  const pathname = usePathname();
+  return (
+    <ul className={orientation === "row" ? "flex items-center gap-1" : "flex flex-col gap-1"}>
+      {NAV_ITEMS.map((item) => {
+        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={active ? "page" : undefined}
+              className={`flex min-h-11 items-center rounded-md px-3 text-sm font-medium ${active ? "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-white" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`}
+            >
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

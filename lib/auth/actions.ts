@@ -1,0 +1,72 @@
+"use server";
+// Sign-up, sign-in and sign-out server actions: parse FormData with zod, then act.
+// redirect() (thrown by signIn on success) stays outside try/catch handling.
+import { AuthError, CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { signIn, signOut } from "@/lib/auth/config";
+import { registerUser } from "@/lib/auth/users";
+
+export interface AuthFormState {
+  message?: string;
+  fields?: Partial<Record<"email" | "password" | "confirm" | "name", string[]>>;
+  email?: string;
+}
+
+const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address.")),
+  password: z.string().min(1, "Enter your password."),
+});
+
+function messageForSignInError(err: AuthError): string {
+  const code = err instanceof CredentialsSignin ? err.code : "";
+  const limited = /^rate_limited:(\d+)$/.exec(code);
+  if (limited) return `Too many sign-in attempts. Try again in ${limited[1]} s.`;
+  if (code === "invalid_credentials") return "That e-mail and password don't match an account.";
+  return "Sign-in failed. Please try again.";
+}
+
+export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  const email = String(formData.get("email") ?? "");
+  if (!parsed.success) return { email, fields: z.flattenError(parsed.error).fieldErrors };
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/keys" });
+  } catch (err) {
+    if (err instanceof AuthError) return { email, message: messageForSignInError(err) };
+    throw err; // NEXT_REDIRECT on success
+  }
+  return {};
+}
+
+const signUpSchema = z
+  .object({
+    name: z.string().trim().max(100, "Use at most 100 characters.").optional(),
+    email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address.")).pipe(z.string().max(254)),
+    password: z.string(),
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords don't match." });
+
+export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const email = String(formData.get("email") ?? "");
+  const parsed = signUpSchema.safeParse({
+    name: formData.get("name") || undefined,
+    email: formData.get("email"),
+    password: formData.get("password") ?? "",
+    confirm: formData.get("confirm") ?? "",
+  });
+  if (!parsed.success) return { email, fields: z.flattenError(parsed.error).fieldErrors };
+  const result = await registerUser(parsed.data);
+  if (!result.ok) return { email, fields: result.fields };
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/keys" });
+  } catch (err) {
+    if (err instanceof AuthError) return { email, message: "Your account was created, but signing in failed. Try signing in." };
+    throw err;
+  }
+  return {};
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}

@@ -1,0 +1,104 @@
+// next-auth configuration: e-mail + password (argon2id) and, when configured, one OIDC
+// provider. JWT sessions carry a UserSession id that is checked on every request, so a
+// session can be revoked server-side and sessions survive server restarts.
+import "server-only";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { recordAudit } from "@/lib/audit/record";
+
+class InvalidCredentials extends CredentialsSignin {
+  code = "invalid_credentials";
+}
+class TooManyAttempts extends CredentialsSignin {
+  constructor(seconds: number) {
+    super();
+    this.code = `rate_limited:${seconds}`;
+  }
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  password: z.string().min(1).max(1024),
+});
+
+const SESSION_TOUCH_MS = 60_000;
+
+function buildConfig(): NextAuthConfig {
+  const env = getEnv();
+  const providers: NextAuthConfig["providers"] = [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const result = await checkCredentials(parsed.data.email, parsed.data.password, clientIpFromHeaders(request.headers));
+        if (result.ok) return result.user;
+        if (result.reason === "rate_limited") throw new TooManyAttempts(result.retryAfterSeconds);
+        throw new InvalidCredentials();
+      },
+    }),
+  ];
+  if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET) {
+    providers.push({
+      id: "oidc",
+      name: env.AUTH_OIDC_NAME,
+      type: "oidc",
+      issuer: env.AUTH_OIDC_ISSUER,
+      clientId: env.AUTH_OIDC_ID,
+      clientSecret: env.AUTH_OIDC_SECRET,
+    });
+  }
+
+  return {
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in" },
+    providers,
+    callbacks: {
+      async jwt({ token, user, account, trigger }) {
+        if (trigger === "signIn" && user) {
+          let userId = user.id;
+          if (account?.provider === "oidc") {
+            const email = user.email?.toLowerCase();
+            if (!email) throw new InvalidCredentials();
+            const row = await db.user.upsert({ where: { email }, update: {}, create: { email, name: user.name ?? null } });
+            userId = row.id;
+          }
+          if (!userId) throw new InvalidCredentials();
+          const session = await db.userSession.create({ data: { userId } });
+          token.sub = userId;
+          token.sid = session.id;
+          await recordAudit({ actorId: userId, action: "auth.sign_in", outcome: "success", detail: { provider: account?.provider ?? "credentials" } });
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        // A revoked or deleted session row ends the session everywhere, at once.
+        const sid = typeof token.sid === "string" ? token.sid : null;
+        const row = sid ? await db.userSession.findUnique({ where: { id: sid }, include: { user: true } }) : null;
+        if (!row || row.revokedAt || row.userId !== token.sub) {
+          return { ...session, user: undefined, sessionId: undefined, expires: new Date(0).toISOString() } as unknown as typeof session;
+        }
+        if (Date.now() - row.lastUsedAt.getTime() > SESSION_TOUCH_MS) {
+          await db.userSession.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+        }
+        return { ...session, sessionId: row.id, user: { ...session.user, id: row.user.id, email: row.user.email, name: row.user.name } };
+      },
+    },
+    events: {
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        const sid = token && typeof token.sid === "string" ? token.sid : null;
+        if (sid) await db.userSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date() } });
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());

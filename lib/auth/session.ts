@@ -1,0 +1,35 @@
+// The entry points for "who is calling": every page, route handler and server action
+// starts here. Pages redirect to sign-in; route handlers and actions get AppError.
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { auth } from "@/lib/auth/config";
+import { AppError } from "@/lib/errors";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string | null;
+  sessionId: string;
+}
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id || !user.email || !session?.sessionId) return null;
+  return { id: user.id, email: user.email, name: user.name ?? null, sessionId: session.sessionId };
+});
+
+/** For route handlers and server actions. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+  return user;
+}
+
+/** For server components: sends signed-out visitors to the sign-in page. */
+export async function requirePageUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}

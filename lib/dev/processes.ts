@@ -1,0 +1,42 @@
+// Small helpers for the dev starter and test runners: spawn children that die with us,
+// run a command to completion, and wait for an HTTP endpoint.
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+
+const children = new Set<ChildProcess>();
+
+export function startChild(cmd: string, args: string[], opts: SpawnOptions & { name: string }): ChildProcess {
+  const child = spawn(cmd, args, { stdio: "inherit", ...opts });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+export function runToCompletion(cmd: string, args: string[], opts: SpawnOptions = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: "inherit", ...opts });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
+    );
+  });
+}
+
+export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (res.status < 500) return;
+      lastError = new Error(`HTTP ${res.status}`);
+    } catch (err) {
+      lastError = err;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Timed out waiting for ${url}: ${String(lastError)}`);
+}
+
+export function stopChildren(): void {
+  for (const child of children) child.kill("SIGTERM");
+}

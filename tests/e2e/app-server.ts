@@ -1,0 +1,46 @@
+// Starts what the browser tests need: the simulator (when present), and the built app
+// via `next start` on the test database.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { spawn, type ChildProcess } from "node:child_process";
+import { waitForHttp } from "@/lib/dev/processes";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+export interface AppServer {
+  url: string;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+export async function startAppServer(env: NodeJS.ProcessEnv, port = 3100): Promise<AppServer> {
+  const logs: string[] = [];
+  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d: Buffer) => logs.push(d.toString()));
+  child.stderr?.on("data", (d: Buffer) => logs.push(d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}/sign-in`, 60_000);
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw new Error(`${String(err)}\n${logs.join("")}`);
+  }
+  return {
+    url,
+    logs,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export function appIsBuilt(): boolean {
+  return existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+}

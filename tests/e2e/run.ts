@@ -1,0 +1,57 @@
+// Browser tests: build the app, start it (and the simulator when present) on the test
+// database, then drive Debian's Chromium at desktop and phone viewports.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { writeFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { chromiumAvailable, launchBrowser, CHROMIUM_PATH } from "./browser";
+import { ARTIFACTS, runCases } from "./harness";
+import { startAppServer, type AppServer } from "./app-server";
+import { registerAuthShellTests } from "./auth-shell.e2e";
+import { TEST_SECRETS } from "../helpers/test-secrets";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+export async function runE2e(databaseUrl: string): Promise<{ passed: number; failed: number; skipped: boolean }> {
+  if (!chromiumAvailable()) {
+    const msg = `\n!!! Chromium not found at ${CHROMIUM_PATH}: browser tests cannot run.\n!!! Install it with: sudo apt-get update && sudo apt-get install -y chromium\n`;
+    if (process.env.CI) {
+      console.error(`${msg}!!! CI=true: a missing browser is a failure.\n`);
+      return { passed: 0, failed: 1, skipped: false };
+    }
+    console.warn(`${msg}!!! Skipping the browser tests (they are REQUIRED in CI).\n`);
+    return { passed: 0, failed: 0, skipped: true };
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env, ...TEST_SECRETS, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  console.log("e2e: building the app (next build)…");
+  execFileSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+
+  let browser: Browser | undefined;
+  let app: AppServer | undefined;
+  try {
+    app = await startAppServer(env);
+    browser = await launchBrowser();
+    const ctx = { browser: () => browser as Browser, baseUrl: () => (app as AppServer).url };
+    registerAuthShellTests(ctx);
+    const result = await runCases(process.env.E2E_FILTER);
+    return { ...result, skipped: false };
+  } finally {
+    await browser?.close();
+    if (app) {
+      writeFileSync(path.join(ARTIFACTS, "server.log"), app.logs.join(""));
+      await app.stop();
+    }
+  }
+}
+
+if (require.main === module) {
+  const url = process.env.KEYDESK_TEST_DATABASE_URL;
+  if (!url) {
+    console.error("Set KEYDESK_TEST_DATABASE_URL, or run `npm test`, which prepares a test database.");
+    process.exit(2);
+  }
+  runE2e(url).then((r) => {
+    console.log(`e2e: ${r.passed} passed, ${r.failed} failed`);
+    process.exit(r.failed ? 1 : 0);
+  });
+}

@@ -1,0 +1,6 @@
+// Runs in every integration test worker: point lib/env at the test database and secrets.
+import { TEST_SECRETS } from "./test-secrets";
+
+if (process.env.KEYDESK_TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.KEYDESK_TEST_DATABASE_URL;
+Object.assign(process.env, TEST_SECRETS);
+process.env.LOG_LEVEL ??= "silent";
