@@ -1,0 +1,11 @@
+// The process's exchange client, pointed at EXCHANGE_BASE_URL (the simulator by default).
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { createExchangeClient, type ExchangeClient } from "./client";
+
+let client: ExchangeClient | undefined;
+
+export function getExchangeClient(): ExchangeClient {
+  client ??= createExchangeClient({ baseUrl: getEnv().EXCHANGE_BASE_URL });
+  return client;
+}

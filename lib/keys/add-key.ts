@@ -1,0 +1,101 @@
+// Adding a key: decode and check its format, refuse duplicates, apply the Trade/Withdraw
+// policy (typed confirmation + fresh step-up), confirm it live with the exchange, then
+// encrypt it (bound to its row and owner) and store it. The plaintext goes nowhere else.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit/record";
+import { decodeKeyClaims, KeyFormatError, type KeyClaims } from "@/lib/exchange/claims";
+import { sealKeySecret, keyFragment } from "@/lib/keys/seal";
+import { liveCheckKey, type LiveCheck } from "@/lib/keys/live-check";
+import { WITHDRAW_CONFIRMATION, type AddKeyInput } from "@/lib/keys/schemas";
+
+export type AddKeyResult =
+  | { ok: true; keyRowId: string; check: LiveCheck }
+  | { ok: false; code: AddKeyFailure; message: string; field?: "key" | "label" | "confirmation" | "password"; existingKeyRowId?: string; scopes?: string[]; retryAfterSeconds?: number };
+
+export type AddKeyFailure =
+  | "bad_format"
+  | "duplicate"
+  | "needs_confirmation"
+  | "needs_step_up"
+  | "rejected_by_exchange"
+  | "exchange_unavailable";
+
+export interface AddKeyContext {
+  user: CurrentUser;
+  /** True when the user has a fresh step-up (or just re-entered the password correctly). */
+  steppedUp: boolean;
+  requestId?: string;
+}
+
+export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Promise<AddKeyResult> {
+  let claims: KeyClaims;
+  try {
+    claims = decodeKeyClaims(input.key);
+  } catch (err) {
+    if (err instanceof KeyFormatError) {
+      await recordAudit({ actorId: ctx.user.id, action: "key.add", outcome: "failure", detail: { reason: err.code }, requestId: ctx.requestId });
+      return { ok: false, code: "bad_format", message: err.message, field: "key" };
+    }
+    throw err;
+  }
+
+  const existing = await db.apiKey.findUnique({ where: { ownerId_keyId: { ownerId: ctx.user.id, keyId: claims.keyId } }, select: { id: true, label: true } });
+  if (existing) {
+    return { ok: false, code: "duplicate", message: `You already added this key as “${existing.label}”.`, field: "key", existingKeyRowId: existing.id };
+  }
+
+  const dangerous = claims.scopes.includes("TRADE") || claims.scopes.includes("WITHDRAW") || claims.unknownScopes.length > 0;
+  if (claims.scopes.includes("WITHDRAW") && input.confirmation !== WITHDRAW_CONFIRMATION) {
+    return { ok: false, code: "needs_confirmation", message: `This key can withdraw funds. Type ${WITHDRAW_CONFIRMATION} to confirm you want Keydesk to hold it.`, field: "confirmation", scopes: claims.scopes };
+  }
+  if (dangerous && !ctx.steppedUp) {
+    return { ok: false, code: "needs_step_up", message: "Keys that can trade or withdraw need your password again before they are added.", field: "password", scopes: claims.scopes };
+  }
+
+  const check = await liveCheckKey(input.key, claims);
+  if (check.outcome === "rejected") {
+    await recordAudit({ actorId: ctx.user.id, action: "key.add", outcome: "failure", detail: { reason: check.code }, requestId: ctx.requestId });
+    return { ok: false, code: "rejected_by_exchange", message: check.message, field: "key" };
+  }
+  if (check.outcome === "unavailable") {
+    return { ok: false, code: "exchange_unavailable", message: check.message, retryAfterSeconds: check.retryAfterSeconds };
+  }
+
+  const rowId = randomUUID().replace(/-/g, "");
+  const sealed = sealKeySecret(input.key, { rowId, ownerId: ctx.user.id });
+  const now = new Date();
+  await db.apiKey.create({
+    data: {
+      id: rowId,
+      ownerId: ctx.user.id,
+      label: input.label,
+      keyId: claims.keyId,
+      accountId: claims.accountId,
+      scopes: [...claims.scopes, ...claims.unknownScopes],
+      ips: claims.ips,
+      issuedAt: claims.issuedAt ? new Date(claims.issuedAt) : null,
+      fragment: keyFragment(input.key),
+      status: check.outcome === "verified" ? "active" : "unchecked",
+      statusDetail: check.outcome === "unverifiable" ? check.message : null,
+      lastCheckedAt: check.outcome === "verified" ? now : null,
+      lastSuccessAt: check.outcome === "verified" ? now : null,
+      lastUsedAt: check.outcome === "verified" ? now : null,
+      secretCiphertext: sealed.ciphertext,
+      secretWrappedKey: sealed.wrappedKey,
+      masterKeyVersion: sealed.masterKeyVersion,
+    },
+  });
+  await recordAudit({
+    actorId: ctx.user.id,
+    action: "key.add",
+    outcome: "success",
+    keyRef: rowId,
+    keyLabel: input.label,
+    detail: { scopes: claims.scopes, ips: claims.ips.length, verified: check.outcome === "verified" },
+    requestId: ctx.requestId,
+  });
+  return { ok: true, keyRowId: rowId, check };
+}

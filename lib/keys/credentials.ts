@@ -1,0 +1,29 @@
+// THE ONLY MODULE THAT DECRYPTS KEYS. It loads a key's envelope, opens it, hands the
+// plaintext to a callback for one exchange call, and keeps it nowhere: not in a return
+// value, a log line, a cache key or an error message.
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { decryptSecret } from "@/lib/crypto/envelope";
+import { getKeyring } from "@/lib/crypto/instance";
+import { logger } from "@/lib/log";
+
+export async function withKeyCredentials<T>(keyRowId: string, use: (plaintext: string) => Promise<T>): Promise<T> {
+  const row = await db.apiKey.findUnique({
+    where: { id: keyRowId },
+    select: { id: true, ownerId: true, secretCiphertext: true, secretWrappedKey: true, masterKeyVersion: true },
+  });
+  if (!row) throw new AppError("not_found", "This key doesn't exist or isn't shared with you.");
+  let plaintext: string;
+  try {
+    plaintext = decryptSecret(
+      { ciphertext: Buffer.from(row.secretCiphertext), wrappedKey: Buffer.from(row.secretWrappedKey), masterKeyVersion: row.masterKeyVersion },
+      { rowId: row.id, ownerId: row.ownerId },
+      getKeyring(),
+    );
+  } catch (err) {
+    logger.error({ keyRowId, masterKeyVersion: row.masterKeyVersion, err: err instanceof Error ? err.name : "unknown" }, "key decryption failed");
+    throw new AppError("internal", "This key could not be decrypted on the server. An administrator must check the master key settings.");
+  }
+  return use(plaintext);
+}

@@ -1,0 +1,21 @@
+// Deleting a key removes its row, ciphertext included (no soft delete), after the owner
+// typed its label and stepped up. The key itself still exists at the exchange.
+import "server-only";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit/record";
+import { getKeyRowForOwner } from "@/lib/keys/queries";
+import { onKeyDeleted } from "@/lib/keys/hooks";
+
+export type DeleteKeyResult = { ok: true; label: string } | { ok: false; message: string };
+
+export async function deleteKeyForOwner(user: CurrentUser, keyRowId: string, confirmLabel: string): Promise<DeleteKeyResult> {
+  const row = await getKeyRowForOwner(user, keyRowId);
+  if (confirmLabel.trim() !== row.label) {
+    return { ok: false, message: `Type the key's name exactly (“${row.label}”) to confirm.` };
+  }
+  await db.apiKey.delete({ where: { id: row.id } });
+  await onKeyDeleted({ keyRowId: row.id, accountId: row.accountId });
+  await recordAudit({ actorId: user.id, action: "key.delete", outcome: "success", keyRef: row.id, keyLabel: row.label });
+  return { ok: true, label: row.label };
+}

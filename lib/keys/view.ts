@@ -1,0 +1,66 @@
+// The browser-safe view of a stored key: labels, decoded claims and status only.
+// Built from rows that never include the secret columns.
+import type { KeyStatus } from "@/lib/generated/prisma/client";
+
+export type Scope = "READ_ONLY" | "TRADE" | "WITHDRAW";
+
+export interface KeyView {
+  id: string;
+  label: string;
+  keyIdShort: string;
+  fragment: string;
+  accountId: string;
+  scopes: string[];
+  ips: string[];
+  issuedAt: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  lastSuccessAt: string | null;
+  lastCheckedAt: string | null;
+  status: KeyStatus;
+  statusDetail: string | null;
+  owner: { email: string; name: string | null };
+  role: "owner" | "member";
+}
+
+interface KeyRow {
+  id: string;
+  label: string;
+  keyId: string;
+  fragment: string;
+  accountId: string;
+  scopes: string[];
+  ips: string[];
+  issuedAt: Date | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  lastSuccessAt: Date | null;
+  lastCheckedAt: Date | null;
+  status: KeyStatus;
+  statusDetail: string | null;
+  owner: { email: string; name: string | null };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toKeyView(row: KeyRow, ctx: { role: "owner" | "member" }): KeyView {
+  return {
+    id: row.id,
+    label: row.label,
+    keyIdShort: row.keyId.slice(0, 8),
+    // Members see the short key id only, never the fragment.
+    fragment: ctx.role === "owner" ? row.fragment : "",
+    accountId: row.accountId,
+    scopes: row.scopes,
+    ips: row.ips,
+    issuedAt: iso(row.issuedAt),
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: iso(row.lastUsedAt),
+    lastSuccessAt: iso(row.lastSuccessAt),
+    lastCheckedAt: iso(row.lastCheckedAt),
+    status: row.status,
+    statusDetail: row.statusDetail,
+    owner: row.owner,
+    role: ctx.role,
+  };
+}
