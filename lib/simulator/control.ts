@@ -1,0 +1,83 @@
+// The control API (loopback only, its own port) for tests, the demo and benchmarks:
+// mint/revoke keys, demo keys, faults, counters, limit reset, deposits, whoami.
+import http from "node:http";
+import type { Scope } from "./keys";
+import type { SimState } from "./state";
+import type { FaultKind } from "./faults";
+import { clientIpOf } from "./server";
+import { balancesJson } from "./format";
+
+const SCOPES = new Set(["READ_ONLY", "TRADE", "WITHDRAW"]);
+const FAULTS = new Set<FaultKind>(["latency", "error5xx", "malformed", "reset", "ratelimit"]);
+
+async function json(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  if (!chunks.length) return {};
+  return JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
+
+export function createControlHandler(state: SimState) {
+  return async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? "/", "http://control");
+      const route = `${req.method} ${url.pathname}`;
+      const now = state.now();
+      if (route === "GET /whoami") return send(res, 200, { ip: clientIpOf(req, false) });
+      if (route === "GET /demo-keys") return send(res, 200, { keys: state.demoKeys });
+      if (route === "GET /counters") return send(res, 200, state.limits.snapshot(now));
+      if (route === "POST /limits/reset") { state.limits.reset(); return send(res, 200, { ok: true }); }
+      if (route === "GET /faults") return send(res, 200, { faults: state.faults.active(now) });
+      if (route === "DELETE /faults") { state.faults.clear(); return send(res, 200, { ok: true }); }
+      if (route === "POST /faults") {
+        const b = await json(req);
+        if (!FAULTS.has(b.kind as FaultKind)) return send(res, 400, { error: "unknown fault kind" });
+        const accountId = typeof b.account === "string" ? (state.demoKeys[b.account]?.accountId ?? b.account) : undefined;
+        const fault = state.faults.add({
+          kind: b.kind as FaultKind,
+          latencyMs: typeof b.latencyMs === "number" ? b.latencyMs : undefined,
+          status: typeof b.status === "number" ? b.status : undefined,
+          code: typeof b.code === "string" ? b.code : undefined,
+          accountId,
+          until: typeof b.durationMs === "number" ? now + b.durationMs : undefined,
+          remaining: typeof b.count === "number" ? b.count : undefined,
+          pathPrefix: typeof b.pathPrefix === "string" ? b.pathPrefix : undefined,
+        });
+        return send(res, 201, fault);
+      }
+      if (route === "POST /keys") {
+        const b = await json(req);
+        const scopes = Array.isArray(b.scopes) ? b.scopes.map(String) : ["READ_ONLY"];
+        if (scopes.some((s) => !SCOPES.has(s))) return send(res, 400, { error: "unknown scope" });
+        const ips = Array.isArray(b.ips) ? b.ips.map(String) : [];
+        if (ips.length > 5) return send(res, 400, { error: "at most five IP addresses" });
+        const acct = state.ensureAccount(typeof b.account === "string" ? b.account : "custom");
+        const minted = await state.authority.mint({ accountId: acct.id, scopes: scopes as Scope[], ips });
+        return send(res, 201, { key: minted.key, jti: minted.jti, accountId: acct.id });
+      }
+      if (route === "POST /keys/revoke") {
+        const b = await json(req);
+        if (typeof b.jti !== "string") return send(res, 400, { error: "jti required" });
+        state.authority.revoke(b.jti);
+        return send(res, 200, { ok: true });
+      }
+      const acctMatch = /^\/accounts\/([^/]+)\/(deposit|balances)$/.exec(url.pathname);
+      if (acctMatch) {
+        const id = state.demoKeys[acctMatch[1]!]?.accountId ?? acctMatch[1]!;
+        if (!state.accounts.has(id)) return send(res, 404, { error: "unknown account" });
+        if (acctMatch[2] === "deposit" && req.method === "POST") {
+          const b = await json(req);
+          state.credit(id, String(b.currency), String(b.amount));
+        }
+        return send(res, 200, balancesJson(state.account(id)!));
+      }
+      return send(res, 404, { error: "unknown control route" });
+    } catch (err) {
+      return send(res, 400, { error: err instanceof Error ? err.message : "bad request" });
+    }
+  };
+}

@@ -1,0 +1,43 @@
+// Injected faults for tests, drills and benchmarks: latency, 5xx, malformed JSON,
+// connection resets and forced 429s, globally or for one account, for a time or a count.
+export type FaultKind = "latency" | "error5xx" | "malformed" | "reset" | "ratelimit";
+
+export interface Fault {
+  id: number;
+  kind: FaultKind;
+  latencyMs?: number;
+  status?: number;
+  code?: string;
+  accountId?: string;
+  until?: number;
+  remaining?: number;
+  /** Only requests to paths starting with this (e.g. "/account/"). */
+  pathPrefix?: string;
+}
+
+export class Faults {
+  private list: Fault[] = [];
+  private nextId = 1;
+
+  add(f: Omit<Fault, "id">): Fault {
+    const fault = { ...f, id: this.nextId++ };
+    this.list.push(fault);
+    return fault;
+  }
+
+  clear() {
+    this.list = [];
+  }
+
+  active(now: number): Fault[] {
+    this.list = this.list.filter((f) => (f.until === undefined || f.until > now) && (f.remaining === undefined || f.remaining > 0));
+    return this.list;
+  }
+
+  /** The faults that apply to one request; count-limited faults are consumed. */
+  take(now: number, path: string, accountId: string | null): Fault[] {
+    const hits = this.active(now).filter((f) => (!f.accountId || f.accountId === accountId) && (!f.pathPrefix || path.startsWith(f.pathPrefix)));
+    for (const f of hits) if (f.remaining !== undefined) f.remaining--;
+    return hits;
+  }
+}

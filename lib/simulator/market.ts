@@ -1,0 +1,101 @@
+// The simulated market: currencies, instruments (with the exchange's precision and
+// minimum-size rules) and tickers that move deterministically with the seed and time.
+import Decimal from "decimal.js";
+import { hashSeed } from "./rng";
+
+export interface CurrencyDef { code: string; precision: number }
+export interface InstrumentDef {
+  code: string;
+  base: string;
+  quote: string;
+  amountPrecision: number;
+  marketPrecision: number;
+  minSize: string; // minimum order value in quote currency
+  basePrice: number;
+}
+
+export const CURRENCIES: CurrencyDef[] = [
+  { code: "EUR", precision: 2 }, { code: "USDT", precision: 2 }, { code: "BTC", precision: 8 }, { code: "ETH", precision: 8 },
+  { code: "XRP", precision: 6 }, { code: "BEST", precision: 8 }, { code: "PAN", precision: 8 }, { code: "MIOTA", precision: 6 },
+];
+
+// PAN only trades against BTC (valued via BTC); MIOTA has no market at all (no price).
+export const INSTRUMENTS: InstrumentDef[] = [
+  { code: "BTC_EUR", base: "BTC", quote: "EUR", amountPrecision: 5, marketPrecision: 2, minSize: "10.0", basePrice: 58_000 },
+  { code: "ETH_EUR", base: "ETH", quote: "EUR", amountPrecision: 4, marketPrecision: 2, minSize: "10.0", basePrice: 2_900 },
+  { code: "XRP_EUR", base: "XRP", quote: "EUR", amountPrecision: 1, marketPrecision: 4, minSize: "10.0", basePrice: 0.55 },
+  { code: "BEST_EUR", base: "BEST", quote: "EUR", amountPrecision: 2, marketPrecision: 4, minSize: "10.0", basePrice: 0.32 },
+  { code: "BTC_USDT", base: "BTC", quote: "USDT", amountPrecision: 5, marketPrecision: 2, minSize: "10.0", basePrice: 62_000 },
+  { code: "ETH_BTC", base: "ETH", quote: "BTC", amountPrecision: 4, marketPrecision: 6, minSize: "0.0005", basePrice: 0.05 },
+  { code: "PAN_BTC", base: "PAN", quote: "BTC", amountPrecision: 0, marketPrecision: 8, minSize: "0.0005", basePrice: 0.0000021 },
+];
+
+export const INSTRUMENT_BY_CODE = new Map(INSTRUMENTS.map((i) => [i.code, i]));
+export const CURRENCY_PRECISION = new Map(CURRENCIES.map((c) => [c.code, c.precision]));
+
+/** Price of an instrument at a time: a smooth, seeded wave plus a small seeded wobble. */
+export function priceAt(seed: string, inst: InstrumentDef, timeMs: number, bucketMs = 10_000): Decimal {
+  const bucket = Math.floor(timeMs / bucketMs);
+  const phase = (hashSeed(`${seed}:${inst.code}`) % 1000) / 1000;
+  const t = (bucket * bucketMs) / 86_400_000; // days
+  const wave = 0.12 * Math.sin(2 * Math.PI * (t / 30 + phase)) + 0.04 * Math.sin(2 * Math.PI * (t * 3 + phase));
+  const wobble = ((hashSeed(`${seed}:${inst.code}:${bucket}`) % 2001) - 1000) / 1000 * 0.002;
+  return new Decimal(inst.basePrice).mul(1 + wave + wobble).toDecimalPlaces(inst.marketPrecision, Decimal.ROUND_HALF_UP);
+}
+
+export function tickerFor(seed: string, inst: InstrumentDef, nowMs: number) {
+  const last = priceAt(seed, inst, nowMs);
+  const dayAgo = priceAt(seed, inst, nowMs - 86_400_000);
+  const spread = last.mul("0.0005").toDecimalPlaces(inst.marketPrecision, Decimal.ROUND_UP);
+  const tick = new Decimal(1).div(new Decimal(10).pow(inst.marketPrecision));
+  const half = Decimal.max(spread, tick);
+  let high = last;
+  let low = last;
+  for (let h = 1; h <= 24; h++) {
+    const p = priceAt(seed, inst, nowMs - h * 3_600_000);
+    high = Decimal.max(high, p);
+    low = Decimal.min(low, p);
+  }
+  const volume = new Decimal(hashSeed(`${seed}:${inst.code}:vol:${Math.floor(nowMs / 3_600_000)}`) % 5000).add(100);
+  const fmt = (d: Decimal) => d.toFixed(inst.marketPrecision);
+  return {
+    instrument_code: inst.code,
+    sequence: Math.floor(nowMs / 1000),
+    time: new Date(nowMs).toISOString(),
+    state: "ACTIVE",
+    is_frozen: 0,
+    quote_volume: volume.mul(last).toFixed(inst.marketPrecision),
+    base_volume: volume.toFixed(inst.amountPrecision),
+    last_price: fmt(last),
+    best_bid: fmt(last.sub(half)),
+    best_ask: fmt(last.add(half)),
+    price_change: fmt(last.sub(dayAgo)),
+    price_change_percentage: last.sub(dayAgo).div(dayAgo).mul(100).toFixed(2),
+    high: fmt(high),
+    low: fmt(low),
+  };
+}
+
+export function instrumentJson(inst: InstrumentDef) {
+  return {
+    state: "ACTIVE",
+    base: { code: inst.base, precision: CURRENCY_PRECISION.get(inst.base) ?? 8 },
+    quote: { code: inst.quote, precision: CURRENCY_PRECISION.get(inst.quote) ?? 8 },
+    amount_precision: inst.amountPrecision,
+    market_precision: inst.marketPrecision,
+    min_size: inst.minSize,
+  };
+}
+
+export const FEE_TIERS = [
+  { volume: "0.0", maker_fee: "0.1", taker_fee: "0.15" },
+  { volume: "100000.0", maker_fee: "0.08", taker_fee: "0.13" },
+  { volume: "250000.0", maker_fee: "0.06", taker_fee: "0.11" },
+  { volume: "1000000.0", maker_fee: "0.04", taker_fee: "0.09" },
+].map((t) => ({ ...t, fee_group_id: "default" }));
+
+export function activeFeeTier(volume: Decimal) {
+  let tier = FEE_TIERS[0]!;
+  for (const t of FEE_TIERS) if (volume.gte(t.volume)) tier = t;
+  return tier;
+}

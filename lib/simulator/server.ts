@@ -1,0 +1,101 @@
+// The simulator's exchange API over HTTP: IP limit → route → faults → auth chain →
+// account limit → scope → handler, answering {"error":CODE} like the exchange.
+import http from "node:http";
+import { SimError } from "./engine";
+import { publicRoute } from "./routes-public";
+import { accountRoute, requiredScope } from "./routes-account";
+import type { SimState } from "./state";
+import type { Fault } from "./faults";
+
+export const PROFILE_PREFIX = "/public/v1";
+
+export interface ServerOptions {
+  trustClientIpHeader: boolean;
+  authFailureStyle: "bitpanda" | "fast";
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  if (status === 204) {
+    res.writeHead(204, headers).end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers }).end(text);
+}
+
+export function clientIpOf(req: http.IncomingMessage, trustHeader: boolean): string {
+  const header = req.headers["x-sim-client-ip"];
+  if (trustHeader && typeof header === "string" && header.trim()) return header.trim();
+  const ip = req.socket.remoteAddress ?? "unknown";
+  return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
+}
+
+async function readBody(req: http.IncomingMessage): Promise<unknown> {
+  if (req.method !== "POST" && req.method !== "PUT") return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > 64 * 1024) throw new SimError(400, "INVALID_QUERY");
+    chunks.push(c as Buffer);
+  }
+  if (!chunks.length) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
+  } catch {
+    throw new SimError(400, "INVALID_QUERY");
+  }
+}
+
+/** Applies injected faults; returns true when the response was already handled. */
+async function applyFaults(faults: Fault[], res: http.ServerResponse, state: SimState): Promise<boolean> {
+  for (const f of faults) if (f.kind === "latency" && f.latencyMs) await sleep(f.latencyMs);
+  for (const f of faults) {
+    if (f.kind === "reset") { res.socket?.destroy(); return true; }
+    if (f.kind === "error5xx") { send(res, f.status ?? 503, { error: f.code ?? (f.status === 500 ? "INTERNAL_SERVER_ERROR" : "SERVICE_UNAVAILABLE") }); return true; }
+    if (f.kind === "malformed") { res.writeHead(200, { "content-type": "application/json" }).end('{"balances": [ {"currency_code": "BTC", "avail'); return true; }
+    if (f.kind === "ratelimit") { state.limits.sent429.forced++; send(res, 429, { error: f.code ?? "RATELIMIT" }); return true; }
+  }
+  return false;
+}
+
+export function createApiHandler(state: SimState, opts: ServerOptions) {
+  return async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? "/", "http://simulator");
+      const method = (req.method ?? "GET").toUpperCase();
+      if (!url.pathname.startsWith(`${PROFILE_PREFIX}/`)) throw new SimError(404, "NOT_FOUND");
+      const path = url.pathname.slice(PROFILE_PREFIX.length);
+      const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
+      const now = state.now();
+      const ipVerdict = state.limits.checkIp(clientIpOf(req, opts.trustClientIpHeader), method, now);
+      if (!ipVerdict.ok) return send(res, 429, { error: ipVerdict.code });
+      if (await applyFaults(state.faults.take(now, path, null).filter((f) => !f.accountId), res, state)) return;
+
+      if (segments[0] !== "account") {
+        if (method !== "GET") throw new SimError(404, "NOT_FOUND");
+        return send(res, 200, publicRoute(state, segments, url.searchParams));
+      }
+      const auth = await state.authority.verify(req.headers.authorization, clientIpOf(req, opts.trustClientIpHeader));
+      if (!auth.ok) {
+        return opts.authFailureStyle === "fast" ? send(res, 403, { message: "Forbidden" }) : send(res, 401, { error: auth.code });
+      }
+      const acct = state.account(auth.accountId);
+      if (!acct) return send(res, 401, { error: "INVALID_SUBJECT" });
+      if (await applyFaults(state.faults.take(now, path, acct.id).filter((f) => f.accountId), res, state)) return;
+      const verdict = state.limits.checkAccount(acct.id, method, now);
+      if (!verdict.ok) return send(res, 429, { error: verdict.code });
+      const quota = { "bp-remaining-quota": String(verdict.remaining ?? 0) };
+      if (!auth.claims.scp.includes(requiredScope(method, segments))) return send(res, 403, { error: "MISSING_PERMISSION" }, quota);
+      const body = await readBody(req);
+      const result = accountRoute(state, acct, { method, segments, q: url.searchParams, body });
+      return send(res, result.status, result.body, quota);
+    } catch (err) {
+      if (err instanceof SimError) return send(res, err.status, { error: err.code });
+      console.error("[simulator] internal error", err);
+      return send(res, 500, { error: "INTERNAL_SERVER_ERROR" });
+    }
+  };
+}
