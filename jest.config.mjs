@@ -28,7 +28,8 @@ export default async () => {
     testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
     globalSetup: "<rootDir>/tests/helpers/global-setup.ts",
     setupFiles: ["<rootDir>/tests/helpers/integration-env.ts"],
-    testTimeout: 60_000,
+    // (testTimeout is not a per-project option in Jest 30.)
+    setupFilesAfterEnv: ["<rootDir>/tests/helpers/integration-timeout.ts"],
   })();
   for (const p of [unit, integration]) {
     // next/jest ignores node_modules transforms; ESM-only deps need to be transformed.

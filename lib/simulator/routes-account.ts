@@ -36,7 +36,11 @@ export function accountRoute(state: SimState, acct: Account, r: AccountRequest):
   const now = state.now();
   const [, area, a, b] = r.segments;
   const ok = (body: unknown, status = 200): RouteResult => ({ status, body });
-  const key = `${r.method} ${area}${a !== undefined ? "/:a" : ""}${b !== undefined ? `/${b}` : ""}`;
+  // Money endpoints name a fixed sub-path (deposit/crypto/:currency); orders and trades take an id.
+  const money = area === "deposit" || area === "withdraw";
+  const key = money
+    ? `${r.method} ${area}/${a ?? ""}${b !== undefined ? "/:a" : ""}`
+    : `${r.method} ${area}${a !== undefined ? "/:a" : ""}${b !== undefined ? `/${b}` : ""}`;
   switch (key) {
     case "GET balances":
       return ok(balancesJson(acct));
@@ -110,9 +114,9 @@ export function accountRoute(state: SimState, acct: Account, r: AccountRequest):
     }
     case "POST deposit/crypto":
     case "GET deposit/crypto/:a": {
-      const currency = a ?? String((r.body as { currency?: unknown } | null)?.currency ?? "");
+      const currency = b ?? String((r.body as { currency?: unknown } | null)?.currency ?? "");
       if (!CURRENCY_PRECISION.has(currency) || currency === "EUR") throw new SimError(404, "CURRENCY_NOT_FOUND");
-      return ok({ address: `sim-${currency.toLowerCase()}-${acct.id.slice(0, 8)}`, destination_tag: "", enabled: true, is_smart_contract: false, ...(a ? { can_create_more: false } : {}) });
+      return ok({ address: `sim-${currency.toLowerCase()}-${acct.id.slice(0, 8)}`, destination_tag: "", enabled: true, is_smart_contract: false, ...(b ? { can_create_more: false } : {}) });
     }
     case "POST withdraw/crypto": {
       const body = (r.body ?? {}) as { currency?: unknown; amount?: unknown; recipient?: { address?: unknown } };
