@@ -3,7 +3,7 @@
 //   2. embedded PostgreSQL when DATABASE_URL is unset, then migrations,
 //   3. the exchange simulator when EXCHANGE_BASE_URL is unset,
 //   4. demo data (a demo user and demo keys), then `next dev`.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { readRawEnv } from "@/lib/env";
 import { ensureLocalSecrets } from "./local-secrets";
@@ -41,10 +41,11 @@ async function main() {
   log("Applying database migrations…");
   await runToCompletion(bin("prisma"), ["migrate", "deploy"], { cwd: root, env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
 
+  mkdirSync(path.join(root, ".data"), { recursive: true });
   if (!raw.EXCHANGE_BASE_URL) {
     const port = raw.SIMULATOR_PORT ?? "4100";
     const controlPort = raw.SIMULATOR_CONTROL_PORT ?? "4101";
-    startChild(bin("tsx"), ["lib/simulator/cli.ts", "--port", port, "--control-port", controlPort, "--seed", "demo"], { cwd: root, env: childEnv, name: "simulator" });
+    startChild(bin("tsx"), ["lib/simulator/cli.ts", "--port", port, "--control-port", controlPort, "--seed", "demo", "--key-file", path.join(root, ".data", "simulator-keypair.json")], { cwd: root, env: childEnv, name: "simulator" });
     childEnv.EXCHANGE_BASE_URL = `http://127.0.0.1:${port}/public/v1`;
     childEnv.SIMULATOR_CONTROL_URL = `http://127.0.0.1:${controlPort}`;
     await waitForHttp(`${childEnv.EXCHANGE_BASE_URL}/time`, 30_000);

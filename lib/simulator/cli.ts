@@ -1,5 +1,6 @@
 // `npm run simulator -- --port 4100 --control-port 4101 --seed demo [--account-limit 200]
-//  [--ip-limit 240] [--ip-block-ms 3600000] [--trust-client-ip-header] [--auth-style fast]`
+//  [--ip-limit 240] [--ip-block-ms 3600000] [--trust-client-ip-header] [--auth-style fast]
+//  [--key-file .data/simulator-keypair.json]`
 import { startSimulator } from "./index";
 
 function arg(name: string): string | undefined {
@@ -17,6 +18,7 @@ startSimulator({
   ipBlockMs: num("ip-block-ms"),
   trustClientIpHeader: process.argv.includes("--trust-client-ip-header"),
   authFailureStyle: arg("auth-style") === "fast" ? "fast" : "bitpanda",
+  keyFile: arg("key-file"),
 }).then((sim) => {
   console.log(`[simulator] exchange API ${sim.url}`);
   console.log(`[simulator] control API ${sim.controlUrl} (loopback only)`);

@@ -19,6 +19,8 @@ export interface SimulatorOptions {
   ipBlockMs?: number;
   authFailureStyle?: "bitpanda" | "fast";
   now?: () => number;
+  /** Where to keep the signing key pair across restarts (dev); a fresh pair when unset. */
+  keyFile?: string;
 }
 
 export interface RunningSimulator {
@@ -43,7 +45,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     windowMs: opts.windowMs ?? 60_000,
     accountThrottleMs: opts.accountThrottleMs ?? opts.windowMs ?? 60_000,
     ipBlockMs: opts.ipBlockMs ?? 3_600_000,
-  }, opts.now ?? Date.now);
+  }, opts.now ?? Date.now, opts.keyFile);
   const host = opts.host ?? "127.0.0.1";
   const api = http.createServer(createApiHandler(state, { trustClientIpHeader: opts.trustClientIpHeader ?? false, authFailureStyle: opts.authFailureStyle ?? "bitpanda" }));
   api.keepAliveTimeout = 30_000;

@@ -2,7 +2,8 @@
 // exchange's real header and claim set (no exp). Verification follows the exchange's
 // documented order and codes; revocation is by jti.
 import { randomUUID } from "node:crypto";
-import { SignJWT, compactVerify, decodeProtectedHeader, generateKeyPair, type CryptoKey } from "jose";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { SignJWT, compactVerify, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
 
 export const KEY_HEADER = { org: "bitpanda-ge", alg: "RS256", kid: "exchange-live" } as const;
 export const ISSUER = "https://api.exchange.bitpanda.com/oauth2";
@@ -27,8 +28,14 @@ export class KeyAuthority {
   private constructor(private readonly privateKey: CryptoKey, private readonly publicKey: CryptoKey) {}
   readonly revoked = new Set<string>();
 
-  static async create(): Promise<KeyAuthority> {
-    const { privateKey, publicKey } = await generateKeyPair("RS256", { modulusLength: 2048 });
+  /** A fresh key pair, or the one kept in `keyFile` (so minted keys stay valid across restarts). */
+  static async create(keyFile?: string): Promise<KeyAuthority> {
+    if (keyFile && existsSync(keyFile)) {
+      const jwk = JSON.parse(readFileSync(keyFile, "utf8")) as { privateKey: JWK; publicKey: JWK };
+      return new KeyAuthority(await importJWK(jwk.privateKey, "RS256") as CryptoKey, await importJWK(jwk.publicKey, "RS256") as CryptoKey);
+    }
+    const { privateKey, publicKey } = await generateKeyPair("RS256", { modulusLength: 2048, extractable: true });
+    if (keyFile) writeFileSync(keyFile, JSON.stringify({ privateKey: await exportJWK(privateKey), publicKey: await exportJWK(publicKey) }), { mode: 0o600 });
     return new KeyAuthority(privateKey, publicKey);
   }
 

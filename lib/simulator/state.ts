@@ -31,8 +31,8 @@ export class SimState {
     this.limits = new Limits(limitOpts);
   }
 
-  static async create(seed: string, limitOpts: LimitOptions, now: () => number): Promise<SimState> {
-    const state = new SimState(seed, await KeyAuthority.create(), limitOpts, now);
+  static async create(seed: string, limitOpts: LimitOptions, now: () => number, keyFile?: string): Promise<SimState> {
+    const state = new SimState(seed, await KeyAuthority.create(keyFile), limitOpts, now);
     for (const demo of DEMO_ACCOUNTS) {
       const acct = state.ensureAccount(demo.name, demo.orders);
       const minted = await state.authority.mint({ accountId: acct.id, scopes: demo.scopes, ips: demo.ips, issuedAt: new Date(now() - 30 * 86_400_000), jti: seededUuid(`${seed}:jti:${demo.name}`) });

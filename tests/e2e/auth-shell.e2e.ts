@@ -16,6 +16,7 @@ export function registerAuthShellTests(ctx: { browser: () => Browser; baseUrl: (
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     test(`auth shell: sign up, see the shell, sign out, sign in (${name} ${viewport.width}x${viewport.height})`, async () => {
       const context = await ctx.browser().newContext({ viewport, baseURL: ctx.baseUrl(), isMobile: name === "phone", hasTouch: name === "phone" });
+      context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       try {
         const email = randomEmail("e2e");

@@ -8,6 +8,9 @@ import { chromiumAvailable, launchBrowser, CHROMIUM_PATH } from "./browser";
 import { ARTIFACTS, runCases } from "./harness";
 import { startAppServer, type AppServer } from "./app-server";
 import { registerAuthShellTests } from "./auth-shell.e2e";
+import { registerVaultTests } from "./vault.e2e";
+import { registerCanaryTest } from "./canary.e2e";
+import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { TEST_SECRETS } from "../helpers/test-secrets";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -28,11 +31,19 @@ export async function runE2e(databaseUrl: string): Promise<{ passed: number; fai
 
   let browser: Browser | undefined;
   let app: AppServer | undefined;
+  let sim: RunningSimulator | undefined;
   try {
+    sim = await startSimulator({ port: 0, controlPort: 0, seed: "e2e" });
+    env.EXCHANGE_BASE_URL = sim.url;
+    env.SIMULATOR_CONTROL_URL = sim.controlUrl;
     app = await startAppServer(env);
     browser = await launchBrowser();
+    const running = sim;
     const ctx = { browser: () => browser as Browser, baseUrl: () => (app as AppServer).url };
+    const seen: string[] = [];
     registerAuthShellTests(ctx);
+    registerVaultTests({ ...ctx, seen, demoKey: (name) => running.demoKeys[name]!.key });
+    registerCanaryTest({ seen, secrets: () => Object.values(running.demoKeys).map((k) => k.key), logs: () => (app as AppServer).logs.join(""), databaseUrl, root: ROOT });
     const result = await runCases(process.env.E2E_FILTER);
     return { ...result, skipped: false };
   } finally {
@@ -41,6 +52,7 @@ export async function runE2e(databaseUrl: string): Promise<{ passed: number; fai
       writeFileSync(path.join(ARTIFACTS, "server.log"), app.logs.join(""));
       await app.stop();
     }
+    await sim?.close();
   }
 }
 
