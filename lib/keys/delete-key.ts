@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
-import { onKeyDeleted } from "@/lib/keys/hooks";
+import { getGate } from "@/lib/limiter/instance";
 
 export type DeleteKeyResult = { ok: true; label: string } | { ok: false; message: string };
 
@@ -15,7 +15,8 @@ export async function deleteKeyForOwner(user: CurrentUser, keyRowId: string, con
     return { ok: false, message: `Type the key's name exactly (“${row.label}”) to confirm.` };
   }
   await db.apiKey.delete({ where: { id: row.id } });
-  await onKeyDeleted({ keyRowId: row.id, accountId: row.accountId });
+  // Whatever the proxy cached for this account is dropped with the key.
+  await getGate().forgetAccount(row.accountId);
   await recordAudit({ actorId: user.id, action: "key.delete", outcome: "success", keyRef: row.id, keyLabel: row.label });
   return { ok: true, label: row.label };
 }

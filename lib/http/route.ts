@@ -1,0 +1,46 @@
+// One wrapper for every route handler: a request id, AppError → JSON with its status (and
+// Retry-After for 429s), unknown errors logged and answered generically. Handlers stay thin.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse } from "next/server";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
+
+export interface RouteContext<P> {
+  req: Request;
+  params: P;
+  requestId: string;
+}
+
+export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<unknown>) {
+  return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
+    const requestId = randomUUID();
+    try {
+      const body = await handler({ req, params: await ctx.params, requestId });
+      if (body instanceof Response) return body;
+      return NextResponse.json(body, { headers: { "x-request-id": requestId, "cache-control": "no-store" } });
+    } catch (err) {
+      const appErr = err instanceof AppError ? err : null;
+      if (!appErr) {
+        logger.error({ err, requestId, path: new URL(req.url).pathname }, "unhandled route error");
+      }
+      const out = appErr ?? new AppError("internal", "Something went wrong on our side. Nothing was lost; please try again.");
+      out.requestId = requestId;
+      const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
+      if (out.retryAfterSeconds !== undefined) headers["retry-after"] = String(out.retryAfterSeconds);
+      return NextResponse.json({ error: out.toBody() }, { status: out.status, headers });
+    }
+  };
+}
+
+/** Parses URLSearchParams with a zod-like schema, turning failures into a 400 with field errors. */
+export function parseQuery<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, url: string): T {
+  const params = Object.fromEntries(new URL(url).searchParams.entries());
+  const r = schema.safeParse(params);
+  if (!r.success) {
+    const fields: Record<string, string[]> = {};
+    for (const i of r.error.issues) (fields[String(i.path[0] ?? "query")] ??= []).push(i.message);
+    throw new AppError("bad_request", "Some of the filters are not valid.", { fields });
+  }
+  return r.data;
+}

@@ -1,0 +1,126 @@
+// The upstream budget: three layers checked before every exchange call, all shared
+// through Redis when configured — the egress IP (every user of this deployment), the
+// exchange account behind the key (every viewer of that account), and a fair share per
+// signed-in user. Interactive requests go first; background work keeps a reserve free.
+import "server-only";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import { planWindow, type WindowPlan } from "./window-math";
+import { BACKGROUND_SHARE, MAX_WAIT_MS, type Priority } from "./policy";
+import type { Cooldowns } from "./cooldowns";
+
+export type Layer = "ip" | "account" | "user";
+
+export class BudgetExceededError extends Error {
+  constructor(public readonly layer: Layer | "cooldown", public readonly retryAfterMs: number, public readonly reason: "budget" | "account_cooldown" | "ip_blocked" = "budget") {
+    super(`upstream budget exhausted (${layer}); retry in ${Math.ceil(retryAfterMs / 1000)} s`);
+    this.name = "BudgetExceededError";
+  }
+}
+
+export interface BudgetOptions {
+  ipPerMinute: number;
+  accountPerMinute: number;
+  userPerMinute: number;
+  redis?: Redis | null;
+  instanceCount: number;
+  keyPrefix: string;
+  cooldowns: Cooldowns;
+  maxWaitMs?: Partial<Record<Priority, number>>;
+}
+
+interface LayerLimiter {
+  plan: WindowPlan;
+  limiter: RateLimiterAbstract;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class Budget {
+  readonly layers: Record<Layer, LayerLimiter>;
+  private interactiveWaiting = 0;
+
+  constructor(private readonly opts: BudgetOptions) {
+    const make = (layer: Layer, perMinute: number): LayerLimiter => {
+      const plan = planWindow(perMinute);
+      const keyPrefix = `${opts.keyPrefix}:budget:${layer}`;
+      // Without Redis each instance would have the whole budget, so assume the worst.
+      const local = new RateLimiterMemory({ keyPrefix, points: Math.max(1, Math.floor(plan.pointsPerWindow / opts.instanceCount)), duration: plan.windowSeconds });
+      const limiter = opts.redis
+        ? new RateLimiterRedis({ storeClient: opts.redis, keyPrefix, points: plan.pointsPerWindow, duration: plan.windowSeconds, insuranceLimiter: local, rejectIfRedisNotReady: true })
+        : new RateLimiterMemory({ keyPrefix, points: plan.pointsPerWindow, duration: plan.windowSeconds });
+      return { plan, limiter };
+    };
+    this.layers = {
+      ip: make("ip", opts.ipPerMinute),
+      account: make("account", opts.accountPerMinute),
+      user: make("user", opts.userPerMinute),
+    };
+  }
+
+  /** One attempt at taking a point from every layer; refunds on a later layer's refusal. */
+  private async tryTake(keys: Record<Layer, string>, priority: Priority): Promise<{ ok: true } | { ok: false; layer: Layer; retryAfterMs: number }> {
+    const taken: Layer[] = [];
+    for (const layer of ["ip", "account", "user"] as const) {
+      const { limiter, plan } = this.layers[layer];
+      if (priority === "background" && layer !== "user") {
+        const cur = await limiter.get(keys[layer]);
+        if (cur && cur.consumedPoints >= Math.floor(plan.pointsPerWindow * BACKGROUND_SHARE)) {
+          await this.refund(taken, keys);
+          return { ok: false, layer, retryAfterMs: Math.max(cur.msBeforeNext, 50) };
+        }
+      }
+      try {
+        await limiter.consume(keys[layer], 1);
+        taken.push(layer);
+      } catch (err) {
+        await this.refund(taken, keys);
+        if (err instanceof RateLimiterRes) return { ok: false, layer, retryAfterMs: Math.max(err.msBeforeNext, 20) };
+        throw err;
+      }
+    }
+    return { ok: true };
+  }
+
+  private async refund(layers: Layer[], keys: Record<Layer, string>) {
+    for (const l of layers) await this.layers[l].limiter.reward(keys[l], 1).catch(() => undefined);
+  }
+
+  /**
+   * Takes one request's worth of budget, waiting a bounded time when it is spent.
+   * Throws BudgetExceededError with the wait the caller should advertise (Retry-After).
+   */
+  async acquire(keys: { ip: string; account: string; user: string }, priority: Priority): Promise<void> {
+    const started = Date.now();
+    const maxWait = this.opts.maxWaitMs?.[priority] ?? MAX_WAIT_MS[priority];
+    if (priority === "interactive") this.interactiveWaiting++;
+    try {
+      for (;;) {
+        const cd = await this.opts.cooldowns.check(keys.ip, keys.account);
+        if (cd) throw new BudgetExceededError("cooldown", cd.remainingMs, cd.kind === "ip" ? "ip_blocked" : "account_cooldown");
+        // Background work yields to people waiting in this instance.
+        if (priority === "background" && this.interactiveWaiting > 0) {
+          if (Date.now() - started > maxWait) throw new BudgetExceededError("ip", 1_000);
+          await sleep(25);
+          continue;
+        }
+        const r = await this.tryTake(keys, priority);
+        if (r.ok) return;
+        const waited = Date.now() - started;
+        if (waited + r.retryAfterMs > maxWait) throw new BudgetExceededError(r.layer, r.retryAfterMs);
+        await sleep(r.retryAfterMs + Math.floor(Math.random() * 15));
+      }
+    } finally {
+      if (priority === "interactive") this.interactiveWaiting--;
+    }
+  }
+
+  plans(): Record<Layer, WindowPlan> {
+    return { ip: this.layers.ip.plan, account: this.layers.account.plan, user: this.layers.user.plan };
+  }
+
+  async used(layer: Layer, key: string): Promise<number> {
+    const r = await this.layers[layer].limiter.get(key).catch(() => null);
+    return r?.consumedPoints ?? 0;
+  }
+}

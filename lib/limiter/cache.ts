@@ -1,0 +1,70 @@
+// Response cache for exchange reads: in memory, and in Redis when configured (shared by
+// every instance). Keys name the account, endpoint and canonical parameters: never a key.
+import "server-only";
+import type { Redis } from "ioredis";
+
+export interface CachedValue { data: unknown; fetchedAt: number }
+
+const MAX_LOCAL_ENTRIES = 5_000;
+
+export function cacheKeyOf(accountId: string, endpoint: string, params: Record<string, unknown> = {}): string {
+  const canonical = Object.keys(params).sort().filter((k) => params[k] !== undefined && params[k] !== null && params[k] !== "").map((k) => `${k}=${String(params[k])}`).join("&");
+  return `${accountId}|${endpoint}|${canonical}`;
+}
+
+export class ResponseCache {
+  private readonly local = new Map<string, { value: CachedValue; until: number }>();
+  constructor(private readonly redis: Redis | null, private readonly prefix: string) {}
+
+  private rk(key: string) {
+    return `${this.prefix}:cache:${key}`;
+  }
+
+  async get(key: string): Promise<CachedValue | null> {
+    const now = Date.now();
+    let best: CachedValue | null = null;
+    const l = this.local.get(key);
+    if (l && l.until > now) best = l.value;
+    if (this.redis?.status === "ready") {
+      const raw = await this.redis.get(this.rk(key)).catch(() => null);
+      if (raw) {
+        const v = JSON.parse(raw) as CachedValue;
+        if (!best || v.fetchedAt > best.fetchedAt) best = v;
+      }
+    }
+    return best;
+  }
+
+  async set(key: string, value: CachedValue, keepMs: number): Promise<void> {
+    if (this.local.size >= MAX_LOCAL_ENTRIES) {
+      const oldest = this.local.keys().next().value;
+      if (oldest !== undefined) this.local.delete(oldest);
+    }
+    this.local.delete(key);
+    this.local.set(key, { value, until: Date.now() + keepMs });
+    if (this.redis?.status === "ready") await this.redis.set(this.rk(key), JSON.stringify(value), "PX", keepMs).catch(() => undefined);
+  }
+
+  /** Cross-instance single flight: true when this caller should fetch. */
+  async lock(key: string, ms: number): Promise<boolean> {
+    if (this.redis?.status !== "ready") return true;
+    const r = await this.redis.set(this.rk(`lock:${key}`), "1", "PX", ms, "NX").catch(() => "OK");
+    return r === "OK";
+  }
+
+  async unlock(key: string): Promise<void> {
+    if (this.redis?.status === "ready") await this.redis.del(this.rk(`lock:${key}`)).catch(() => undefined);
+  }
+
+  async forgetAccount(accountId: string): Promise<void> {
+    for (const k of [...this.local.keys()]) if (k.startsWith(`${accountId}|`)) this.local.delete(k);
+    if (this.redis?.status === "ready") {
+      let cursor = "0";
+      do {
+        const [next, keys] = await this.redis.scan(cursor, "MATCH", `${this.rk(`${accountId}|`)}*`, "COUNT", 500);
+        if (keys.length) await this.redis.del(...keys);
+        cursor = next;
+      } while (cursor !== "0");
+    }
+  }
+}

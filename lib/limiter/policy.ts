@@ -1,0 +1,28 @@
+// Cache and priority policies, kept as data.
+export type Endpoint =
+  | "balances" | "fees" | "orders" | "order" | "order-trades" | "trades" | "trading-volume"
+  | "instruments" | "currencies" | "tickers";
+
+export type Priority = "interactive" | "background";
+
+/** Fresh for ttlMs; after that served only as labelled stale data, for up to staleMs. */
+export const CACHE_POLICY: Record<Endpoint, { ttlMs: number; staleMs: number }> = {
+  balances: { ttlMs: 5_000, staleMs: 24 * 3_600_000 },
+  fees: { ttlMs: 60_000, staleMs: 24 * 3_600_000 },
+  "trading-volume": { ttlMs: 60_000, staleMs: 24 * 3_600_000 },
+  orders: { ttlMs: 15_000, staleMs: 24 * 3_600_000 },
+  order: { ttlMs: 15_000, staleMs: 24 * 3_600_000 },
+  "order-trades": { ttlMs: 15_000, staleMs: 24 * 3_600_000 },
+  trades: { ttlMs: 15_000, staleMs: 24 * 3_600_000 },
+  tickers: { ttlMs: 10_000, staleMs: 3_600_000 },
+  instruments: { ttlMs: 3_600_000, staleMs: 7 * 24 * 3_600_000 },
+  currencies: { ttlMs: 3_600_000, staleMs: 7 * 24 * 3_600_000 },
+};
+
+/** How long a request may wait for budget before Keydesk answers 429 itself. */
+export const MAX_WAIT_MS: Record<Priority, number> = { interactive: 2_000, background: 30_000 };
+
+/** Background work (exports) may not use the last quarter of any window: it stays for people. */
+export const BACKGROUND_SHARE = 0.75;
+
+export type StaleReason = "rate_limited" | "ip_blocked" | "account_cooldown" | "upstream_error" | "upstream_unreachable" | "key_revoked" | "key_rejected";

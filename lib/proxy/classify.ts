@@ -1,0 +1,42 @@
+// How the proxy treats each upstream failure: what stale label it earns, whether the
+// exchange imposed a cool-down, what it means for the key's status, and the user's error.
+import "server-only";
+import { ExchangeError } from "@/lib/exchange/errors";
+import { AppError } from "@/lib/errors";
+import type { UpstreamFailure } from "@/lib/limiter";
+
+export function classifyUpstream(err: unknown): UpstreamFailure | null {
+  if (!(err instanceof ExchangeError)) return null;
+  switch (err.kind) {
+    case "rate_limited":
+      return { staleReason: "rate_limited", serveStale: true, cooldown: { kind: "account", ms: err.retryAfterMs ?? 60_000 } };
+    case "ip_blocked":
+      return { staleReason: "ip_blocked", serveStale: true, cooldown: { kind: "ip", ms: err.retryAfterMs ?? 3_600_000 } };
+    case "unavailable":
+      return { staleReason: err.code === "upstream_unreachable" || err.code === "upstream_timeout" ? "upstream_unreachable" : "upstream_error", serveStale: true };
+    case "bad_response":
+      return { staleReason: "upstream_error", serveStale: true };
+    case "auth":
+      return { staleReason: err.code === "APIKEY_REVOKED" ? "key_revoked" : "key_rejected", serveStale: true };
+    default:
+      return null;
+  }
+}
+
+export function appErrorFromUpstream(err: ExchangeError, userMessage: string): AppError {
+  const retryAfterSeconds = err.retryAfterMs ? Math.ceil(err.retryAfterMs / 1000) : undefined;
+  switch (err.kind) {
+    case "rate_limited":
+    case "ip_blocked":
+      return new AppError("rate_limited", userMessage, { reason: err.code, retryAfterSeconds });
+    case "auth":
+    case "permission":
+      return new AppError("upstream_error", userMessage, { reason: err.code });
+    case "bad_request":
+      return new AppError("bad_request", userMessage, { reason: err.code });
+    case "not_found":
+      return new AppError("not_found", userMessage, { reason: err.code });
+    default:
+      return new AppError("upstream_unavailable", userMessage, { reason: err.code, retryAfterSeconds: 10 });
+  }
+}

@@ -1,0 +1,82 @@
+// The read path every exchange-backed route uses:
+//   authorize (cheap, first) → budget/cache (may answer without the key) → decrypt → call → respond.
+// Keeps the key's status honest (active / revoked / IP blocked / invalid) from what the exchange says.
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/session";
+import { requireKeyAccess, type KeyAccess } from "@/lib/auth/key-access";
+import { withKeyCredentials } from "@/lib/keys/credentials";
+import { getExchangeClient } from "@/lib/exchange/instance";
+import { ExchangeError } from "@/lib/exchange/errors";
+import type { ExchangeClient } from "@/lib/exchange/client";
+import { messageForExchangeError, statusForExchangeError } from "@/lib/keys/live-check";
+import { recordAudit } from "@/lib/audit/record";
+import { BudgetExceededError, type Endpoint, type Freshness, type Priority } from "@/lib/limiter";
+import { egressKey, getGate } from "@/lib/limiter/instance";
+import { classifyUpstream, appErrorFromUpstream } from "./classify";
+
+const TOUCH_MS = 30_000;
+
+async function noteSuccess(key: KeyAccess) {
+  if (key.status === "active" && key.lastSuccessAt && Date.now() - key.lastSuccessAt.getTime() < TOUCH_MS) return;
+  const now = new Date();
+  await db.apiKey.update({ where: { id: key.id }, data: { lastSuccessAt: now, lastUsedAt: now, status: "active", statusDetail: null } });
+}
+
+async function noteFailure(user: CurrentUser, key: KeyAccess, err: ExchangeError) {
+  const status = statusForExchangeError(err);
+  if (!status || status === key.status) return;
+  await db.apiKey.update({ where: { id: key.id }, data: { status, statusDetail: await messageForExchangeError(err), lastUsedAt: new Date() } });
+  await recordAudit({ actorId: user.id, action: "key.status_changed", outcome: "failure", keyRef: key.id, keyLabel: key.label, detail: { status, code: err.code } });
+}
+
+export interface ReadOptions {
+  priority?: Priority;
+  refresh?: boolean;
+}
+
+export async function readKeyData<T>(
+  user: CurrentUser, keyRowId: string, endpoint: Endpoint, params: Record<string, unknown>,
+  call: (client: ExchangeClient, key: string) => Promise<{ data: T; remainingQuota: number | null }>, opts: ReadOptions = {},
+): Promise<Freshness<T>> {
+  const key = await requireKeyAccess(user, keyRowId, "read");
+  if (!key.scopes.includes("READ_ONLY")) {
+    throw new AppError("unprocessable", "This key has no Read permission, so Keydesk can't show its data. Add a Read-only key for this account.", { reason: "MISSING_PERMISSION" });
+  }
+  try {
+    const result = await getGate().fetch<T>({
+      accountId: key.accountId, endpoint, params, userId: user.id, egressIp: egressKey(), priority: opts.priority ?? "interactive", refresh: opts.refresh,
+      fetcher: () => withKeyCredentials(key.id, (plaintext) => call(getExchangeClient(), plaintext)),
+      classify: classifyUpstream,
+    });
+    if (result.source === "live") await noteSuccess(key);
+    return result;
+  } catch (err) {
+    if (err instanceof BudgetExceededError) {
+      const wait = Math.ceil(err.retryAfterMs / 1000);
+      throw new AppError("rate_limited", err.reason === "ip_blocked"
+        ? `The exchange has blocked this server's address for too many requests. Keydesk will try again in ${wait} s.`
+        : `Keydesk is pacing requests to stay under the exchange's limits. Refreshing in ${wait} s.`, { reason: err.reason, retryAfterSeconds: wait });
+    }
+    if (err instanceof ExchangeError) {
+      await noteFailure(user, key, err);
+      throw appErrorFromUpstream(err, await messageForExchangeError(err));
+    }
+    throw err;
+  }
+}
+
+/** Public market data: budgeted per IP and per user, not tied to a key. */
+export async function readMarketData<T>(user: CurrentUser, endpoint: Endpoint, call: (client: ExchangeClient) => Promise<{ data: T; remainingQuota: number | null }>): Promise<Freshness<T>> {
+  try {
+    return await getGate().fetch<T>({
+      accountId: "public", endpoint, userId: user.id, egressIp: egressKey(), priority: "interactive",
+      fetcher: () => call(getExchangeClient()), classify: classifyUpstream,
+    });
+  } catch (err) {
+    if (err instanceof BudgetExceededError) throw new AppError("rate_limited", "Keydesk is pacing requests to stay under the exchange's limits.", { retryAfterSeconds: Math.ceil(err.retryAfterMs / 1000) });
+    if (err instanceof ExchangeError) throw appErrorFromUpstream(err, err.userMessage);
+    throw err;
+  }
+}
