@@ -60,7 +60,9 @@ export function createExchangeClient(opts: ClientOptions) {
     try {
       res = await doFetch(`${base}${endpoint}`, { headers, signal: AbortSignal.timeout(timeoutMs), cache: "no-store" });
     } catch (err) {
-      const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+      // By name, not instanceof: the DOMException may come from another realm.
+      const name = typeof err === "object" && err !== null ? (err as { name?: unknown }).name : undefined;
+      const timedOut = name === "TimeoutError" || name === "AbortError";
       throw new ExchangeError(timedOut ? "upstream_timeout" : "upstream_unreachable", null, { endpoint: label });
     }
     let text: string;

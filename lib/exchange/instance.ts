@@ -6,6 +6,6 @@ import { createExchangeClient, type ExchangeClient } from "./client";
 let client: ExchangeClient | undefined;
 
 export function getExchangeClient(): ExchangeClient {
-  client ??= createExchangeClient({ baseUrl: getEnv().EXCHANGE_BASE_URL });
+  client ??= createExchangeClient({ baseUrl: getEnv().EXCHANGE_BASE_URL, timeoutMs: getEnv().EXCHANGE_TIMEOUT_MS });
   return client;
 }

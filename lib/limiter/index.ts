@@ -47,6 +47,8 @@ export interface FetchRequest<T> {
   priority: Priority;
   fetcher: () => Promise<{ data: T; remainingQuota?: number | null }>;
   classify: (err: unknown) => UpstreamFailure | null;
+  /** Told about every upstream failure, whether or not stale data hides it from the viewer. */
+  onUpstreamError?: (err: unknown) => Promise<void>;
   /** Skip a fresh cache entry (a "refresh" button); still coalesced and budgeted. */
   refresh?: boolean;
 }
@@ -135,6 +137,7 @@ export class UpstreamGate {
         }
         return { data: result.data, fetchedAt: new Date(now).toISOString(), source: "live" };
       } catch (err) {
+        await req.onUpstreamError?.(err);
         const f = req.classify(err);
         if (f?.cooldown) await this.cooldowns.set(f.cooldown.kind, f.cooldown.kind === "ip" ? req.egressIp : req.accountId, f.cooldown.ms);
         if (!f || !f.serveStale) throw err;

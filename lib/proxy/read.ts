@@ -49,6 +49,9 @@ export async function readKeyData<T>(
       accountId: key.accountId, endpoint, params, userId: user.id, egressIp: egressKey(), priority: opts.priority ?? "interactive", refresh: opts.refresh,
       fetcher: () => withKeyCredentials(key.id, (plaintext) => call(getExchangeClient(), plaintext)),
       classify: classifyUpstream,
+      onUpstreamError: async (err) => {
+        if (err instanceof ExchangeError) await noteFailure(user, key, err);
+      },
     });
     if (result.source === "live") await noteSuccess(key);
     return result;
@@ -60,7 +63,6 @@ export async function readKeyData<T>(
         : `Keydesk is pacing requests to stay under the exchange's limits. Refreshing in ${wait} s.`, { reason: err.reason, retryAfterSeconds: wait });
     }
     if (err instanceof ExchangeError) {
-      await noteFailure(user, key, err);
       throw appErrorFromUpstream(err, await messageForExchangeError(err));
     }
     throw err;

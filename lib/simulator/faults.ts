@@ -34,9 +34,12 @@ export class Faults {
     return this.list;
   }
 
-  /** The faults that apply to one request; count-limited faults are consumed. */
+  /**
+   * The faults that apply to one request; count-limited faults are consumed. With an
+   * accountId, only faults scoped to that account; without, only unscoped ones.
+   */
   take(now: number, path: string, accountId: string | null): Fault[] {
-    const hits = this.active(now).filter((f) => (!f.accountId || f.accountId === accountId) && (!f.pathPrefix || path.startsWith(f.pathPrefix)));
+    const hits = this.active(now).filter((f) => (accountId ? f.accountId === accountId : !f.accountId) && (!f.pathPrefix || path.startsWith(f.pathPrefix)));
     for (const f of hits) if (f.remaining !== undefined) f.remaining--;
     return hits;
   }

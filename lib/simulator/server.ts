@@ -72,7 +72,7 @@ export function createApiHandler(state: SimState, opts: ServerOptions) {
       const now = state.now();
       const ipVerdict = state.limits.checkIp(clientIpOf(req, opts.trustClientIpHeader), method, now);
       if (!ipVerdict.ok) return send(res, 429, { error: ipVerdict.code });
-      if (await applyFaults(state.faults.take(now, path, null).filter((f) => !f.accountId), res, state)) return;
+      if (await applyFaults(state.faults.take(now, path, null), res, state)) return;
 
       if (segments[0] !== "account") {
         if (method !== "GET") throw new SimError(404, "NOT_FOUND");
@@ -84,7 +84,7 @@ export function createApiHandler(state: SimState, opts: ServerOptions) {
       }
       const acct = state.account(auth.accountId);
       if (!acct) return send(res, 401, { error: "INVALID_SUBJECT" });
-      if (await applyFaults(state.faults.take(now, path, acct.id).filter((f) => f.accountId), res, state)) return;
+      if (await applyFaults(state.faults.take(now, path, acct.id), res, state)) return;
       const verdict = state.limits.checkAccount(acct.id, method, now);
       if (!verdict.ok) return send(res, 429, { error: verdict.code });
       const quota = { "bp-remaining-quota": String(verdict.remaining ?? 0) };
