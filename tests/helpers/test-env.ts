@@ -18,17 +18,17 @@ async function serverUrl(): Promise<string> {
 }
 
 /** Drops and recreates the test database, applies migrations, returns its URL. */
-export async function prepareTestDatabase(): Promise<string> {
+export async function prepareTestDatabase(name: string = TEST_DB_NAME): Promise<string> {
   const base = (await serverUrl()).replace(/\/$/, "");
   const admin = new pg.Client({ connectionString: `${base}/postgres` });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEST_DB_NAME} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEST_DB_NAME}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }
-  const url = `${base}/${TEST_DB_NAME}`;
+  const url = `${base}/${name}`;
   execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "inherit"] });
   return url;
 }

@@ -1,0 +1,160 @@
+// `npm run bench:proxy [-- --quick]`: two `next start` instances on one Redis in front of
+// the simulator, 200 signed-in viewers over 20 keys (10 of them watched by 19 viewers each,
+// the rest by their owner alone), for 3 minutes (30 s with --quick). Side by side, a
+// CCXT-style baseline (two processes, one request per 300 ms each) against its own simulator.
+// Prints a table and one JSON line.
+import { execFileSync, spawn } from "node:child_process";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Redis } from "ioredis";
+import { startSimulator } from "@/lib/simulator";
+import { prepareTestDatabase, ROOT } from "../helpers/test-env";
+import { TEST_SECRETS } from "../helpers/test-secrets";
+import { startAppServer } from "../e2e/app-server";
+import { createClient } from "./http-client";
+import { percentile, round, table } from "./stats";
+
+const QUICK = process.argv.includes("--quick");
+const DURATION_MS = QUICK ? 30_000 : 180_000;
+const VIEWERS = 200;
+const PRIVATE_KEYS = 10;
+const SHARED_KEYS = 10;
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/7";
+
+async function main() {
+  console.log(`bench:proxy ${QUICK ? "(quick, 30 s)" : "(3 min)"}: preparing database, simulators, build…`);
+  const databaseUrl = await prepareTestDatabase("keydesk_bench");
+  Object.assign(process.env, TEST_SECRETS, { DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" });
+  const redis = new Redis(REDIS_URL);
+  await redis.flushdb();
+  redis.disconnect();
+
+  const sim = await startSimulator({ port: 0, controlPort: 0, seed: "bench" });
+  const baselineSim = await startSimulator({ port: 0, controlPort: 0, seed: "bench-baseline" });
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", EXCHANGE_BASE_URL: sim.url, SIMULATOR_CONTROL_URL: sim.controlUrl, REDIS_URL, KEYDESK_INSTANCE_COUNT: "2" };
+  execFileSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+
+  // Viewers: 10 owners of private keys, 190 viewers spread over 10 shared accounts.
+  const { db, disconnectDb } = await import("@/lib/db");
+  const { sealKeySecret } = await import("@/lib/keys/seal");
+  const { decodeKeyClaims } = await import("@/lib/exchange/claims");
+  const { hashPassword } = await import("@/lib/auth/password");
+  const { mintSessionCookie } = await import("../helpers/sessions");
+  const passwordHash = await hashPassword("bench viewer password");
+  const viewers: { cookie: string; keyRowId: string; shared: boolean; accountId: string }[] = [];
+  const baselineKeys: string[] = [];
+  for (let v = 0; v < VIEWERS; v++) {
+    const account = v < PRIVATE_KEYS ? `private-${v}` : `shared-${v % SHARED_KEYS}`;
+    const minted = (await (await fetch(`${sim.controlUrl}/keys`, { method: "POST", body: JSON.stringify({ scopes: ["READ_ONLY"], account }) })).json()) as { key: string; accountId: string };
+    const base = (await (await fetch(`${baselineSim.controlUrl}/keys`, { method: "POST", body: JSON.stringify({ scopes: ["READ_ONLY"], account }) })).json()) as { key: string };
+    baselineKeys.push(base.key);
+    const user = await db.user.create({ data: { email: `viewer-${v}@bench.test`, passwordHash } });
+    const rowId = `bench${String(v).padStart(20, "0")}`;
+    const claims = decodeKeyClaims(minted.key);
+    const sealed = sealKeySecret(minted.key, { rowId, ownerId: user.id });
+    await db.apiKey.create({ data: { id: rowId, ownerId: user.id, label: `k${v}`, keyId: claims.keyId, accountId: claims.accountId, scopes: claims.scopes, ips: [], fragment: "…", status: "active", secretCiphertext: sealed.ciphertext, secretWrappedKey: sealed.wrappedKey, masterKeyVersion: sealed.masterKeyVersion } });
+    viewers.push({ cookie: await mintSessionCookie(user, TEST_SECRETS.AUTH_SECRET), keyRowId: rowId, shared: v >= PRIVATE_KEYS, accountId: minted.accountId });
+  }
+  await disconnectDb();
+
+  const apps = [await startAppServer(env, 3301), await startAppServer(env, 3302)];
+  const get = createClient(50);
+  const directKey = baselineKeys[0]!;
+  const samples = { hit: [] as number[], miss: [] as number[], stale: 0, errors: new Map<number, number>(), sharedResponses: 0, direct: [] as number[] };
+
+  // Warm each instance (first requests compile nothing in production, but open DB pools).
+  for (const app of apps) await get(`${app.url}/api/keys/${viewers[0]!.keyRowId}/balances`, { cookie: viewers[0]!.cookie });
+
+  const keysFile = path.join(mkdtempSync(path.join(tmpdir(), "bench-")), "keys.json");
+  writeFileSync(keysFile, JSON.stringify(baselineKeys));
+  const baseline = [0, 1].map(() => new Promise<{ sent: number; limited: number }>((resolve) => {
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["tests/bench/ccxt-baseline.ts", baselineSim.url, String(DURATION_MS), keysFile], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("exit", () => resolve(JSON.parse(out || '{"sent":0,"limited":0}') as { sent: number; limited: number }));
+  }));
+
+  const started = Date.now();
+  const end = started + DURATION_MS;
+  const loops = viewers.map(async (viewer, v) => {
+    const app = apps[v % 2]!;
+    await new Promise((r) => setTimeout(r, Math.random() * 5_000));
+    let n = 0;
+    while (Date.now() < end) {
+      const path = n % 3 === 2 ? `orders?status=all&pageSize=50` : "balances";
+      const r = await get(`${app.url}/api/keys/${viewer.keyRowId}/${path}`, { cookie: viewer.cookie });
+      if (r.status === 200) {
+        const source = (JSON.parse(r.body) as { source?: string }).source;
+        if (source === "live") samples.miss.push(r.ms);
+        else if (source === "cache") samples.hit.push(r.ms);
+        else samples.stale++;
+        if (viewer.shared) samples.sharedResponses++;
+      } else samples.errors.set(r.status, (samples.errors.get(r.status) ?? 0) + 1);
+      n++;
+      await new Promise((res) => setTimeout(res, 4_000 + Math.random() * 2_000));
+    }
+  });
+  const direct = (async () => {
+    while (Date.now() < end) {
+      const r = await get(`${sim.url}/time`);
+      if (r.status === 200) samples.direct.push(r.ms);
+      await new Promise((res) => setTimeout(res, 1_000));
+    }
+  })();
+  await Promise.all([...loops, direct]);
+
+  // Cached reads at 100 concurrent connections, 5 s.
+  const burstEnd = Date.now() + 5_000;
+  const burst: number[] = [];
+  await Promise.all(Array.from({ length: 100 }, async (_, i) => {
+    const viewer = viewers[PRIVATE_KEYS + (i % (VIEWERS - PRIVATE_KEYS))]!;
+    while (Date.now() < burstEnd) {
+      const r = await get(`${apps[i % 2]!.url}/api/keys/${viewer.keyRowId}/balances`, { cookie: viewer.cookie });
+      if (r.status === 200 && (JSON.parse(r.body) as { source?: string }).source === "cache") burst.push(r.ms);
+    }
+  }));
+  const baseResults = await Promise.all(baseline);
+
+  type Counters = { maxPerIp: number; maxPerAccount: number; sent429: { total: number }; byAccountMethod: Record<string, Record<string, number>> };
+  const counters = (await (await fetch(`${sim.controlUrl}/counters`)).json()) as Counters;
+  const baseCounters = (await (await fetch(`${baselineSim.controlUrl}/counters`)).json()) as Counters;
+  const sharedAccounts = new Set(viewers.filter((v) => v.shared).map((v) => v.accountId));
+  const sharedUpstream = [...sharedAccounts].reduce((s, a) => s + (counters.byAccountMethod[a]?.GET ?? 0), 0);
+  for (const app of apps) await app.stop();
+  await sim.close();
+  await baselineSim.close();
+
+  const result = {
+    bench: "proxy", quick: QUICK, durationSeconds: DURATION_MS / 1000, viewers: VIEWERS, keys: PRIVATE_KEYS + SHARED_KEYS, instances: 2,
+    upstreamMaxPerMinutePerIp: counters.maxPerIp, upstreamMaxPerMinutePerAccount: counters.maxPerAccount, upstream429: counters.sent429.total,
+    viewerResponsesPerUpstreamCallShared: round(samples.sharedResponses / Math.max(1, sharedUpstream), 1),
+    cachedP50Ms: round(percentile(samples.hit, 50)), cachedP95Ms: round(percentile(samples.hit, 95)),
+    missP50Ms: round(percentile(samples.miss, 50)), missP95Ms: round(percentile(samples.miss, 95)),
+    directP50Ms: round(percentile(samples.direct, 50)), proxyOverheadP50Ms: round(percentile(samples.miss, 50) - percentile(samples.direct, 50)),
+    cachedP95At100ConnectionsMs: round(percentile(burst, 95)), staleResponses: samples.stale, viewerErrors: Object.fromEntries(samples.errors),
+    baseline: { processes: 2, requests: baseResults.reduce((s, r) => s + r.sent, 0), upstreamMaxPerMinutePerIp: baseCounters.maxPerIp, upstream429: baseCounters.sent429.total },
+  };
+  console.log(`\nbench:proxy results (${result.durationSeconds} s, ${VIEWERS} viewers, 20 keys, 2 instances on one Redis)`);
+  console.log(table([
+    ["upstream max / rolling min / IP", result.upstreamMaxPerMinutePerIp, "target <= 240"],
+    ["upstream max / rolling min / account", result.upstreamMaxPerMinutePerAccount, "target <= 200"],
+    ["upstream 429s", result.upstream429, "target 0"],
+    ["viewer responses per upstream call (shared)", result.viewerResponsesPerUpstreamCallShared, "target >= 50"],
+    ["cached p50 / p95 (ms)", `${result.cachedP50Ms} / ${result.cachedP95Ms}`],
+    ["miss p50 / p95 (ms)", `${result.missP50Ms} / ${result.missP95Ms}`],
+    ["direct to simulator p50 (ms)", result.directP50Ms],
+    ["proxy overhead p50 (ms)", result.proxyOverheadP50Ms, "target <= 3"],
+    ["cached p95 at 100 connections (ms)", result.cachedP95At100ConnectionsMs, "target <= 15"],
+    ["stale responses / errors", `${result.staleResponses} / ${JSON.stringify(result.viewerErrors)}`],
+    ["baseline (CCXT-style) max / min / IP", result.baseline.upstreamMaxPerMinutePerIp],
+    ["baseline upstream 429s", result.baseline.upstream429],
+  ]));
+  console.log(JSON.stringify(result));
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
