@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { KeyView } from "@/lib/keys/view";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { formatEur } from "@/lib/ui/format";
 import { ScopeBadges } from "./scope-badges";
 import { KeyStatusBadge } from "./key-status";
 
@@ -23,6 +24,12 @@ export function KeyCard({ keyView }: { keyView: KeyView }) {
         <dd className="truncate">{keyView.role === "owner" ? "you" : keyView.owner.name ?? keyView.owner.email}</dd>
         <dt>Last successful call</dt>
         <dd><TimeAgo iso={keyView.lastSuccessAt} /></dd>
+        <dt>Total value</dt>
+        <dd data-testid="key-card-value">
+          {keyView.lastValueEur !== null && keyView.lastValuedAt ? (
+            <><span className="font-medium tabular-nums">{formatEur(keyView.lastValueEur)}</span> <span className="text-slate-500">(<TimeAgo iso={keyView.lastValuedAt} />)</span></>
+          ) : "not known yet"}
+        </dd>
       </dl>
     </article>
   );

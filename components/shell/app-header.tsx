@@ -3,8 +3,10 @@ import { signOutAction } from "@/lib/auth/actions";
 import type { Theme } from "@/lib/theme";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
+import { LocaleToggle } from "./locale-toggle";
+import type { Locale } from "@/lib/i18n";
 
-export function AppHeader({ user, theme }: { user: { email: string; name: string | null }; theme: Theme }) {
+export function AppHeader({ user, theme, locale }: { user: { email: string; name: string | null }; theme: Theme; locale: Locale }) {
   const who = user.name ?? user.email;
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
@@ -17,6 +19,7 @@ export function AppHeader({ user, theme }: { user: { email: string; name: string
         </div>
         <div className="hidden items-center gap-3 md:flex">
           <ThemeToggle current={theme} />
+          <LocaleToggle current={locale} />
           <span className="max-w-48 truncate text-sm text-slate-600 dark:text-slate-400" data-testid="current-user">{who}</span>
           <form action={signOutAction}>
             <button type="submit" className="min-h-11 rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">Sign out</button>
@@ -34,6 +37,7 @@ export function AppHeader({ user, theme }: { user: { email: string; name: string
             </nav>
             <div className="mt-2 border-t border-slate-200 pt-2 dark:border-slate-700">
               <ThemeToggle current={theme} />
+              <LocaleToggle current={locale} />
               <form action={signOutAction}>
                 <button type="submit" className="min-h-11 w-full rounded-md px-3 text-left text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">Sign out</button>
               </form>

@@ -17,6 +17,8 @@ export interface KeyView {
   lastUsedAt: string | null;
   lastSuccessAt: string | null;
   lastCheckedAt: string | null;
+  lastValueEur: string | null;
+  lastValuedAt: string | null;
   status: KeyStatus;
   statusDetail: string | null;
   owner: { email: string; name: string | null };
@@ -36,6 +38,8 @@ interface KeyRow {
   lastUsedAt: Date | null;
   lastSuccessAt: Date | null;
   lastCheckedAt: Date | null;
+  lastValueEur: string | null;
+  lastValuedAt: Date | null;
   status: KeyStatus;
   statusDetail: string | null;
   owner: { email: string; name: string | null };
@@ -58,6 +62,8 @@ export function toKeyView(row: KeyRow, ctx: { role: "owner" | "member" }): KeyVi
     lastUsedAt: iso(row.lastUsedAt),
     lastSuccessAt: iso(row.lastSuccessAt),
     lastCheckedAt: iso(row.lastCheckedAt),
+    lastValueEur: row.lastValueEur,
+    lastValuedAt: iso(row.lastValuedAt),
     status: row.status,
     statusDetail: row.statusDetail,
     owner: row.owner,

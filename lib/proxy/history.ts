@@ -17,6 +17,7 @@ export const historyQuerySchema = z.object({
   to: z.iso.datetime({ offset: false }).optional(),
   instrument: z.string().regex(/^[A-Z0-9]{1,12}_[A-Z0-9]{1,12}$/, "Not an instrument code like BTC_EUR.").optional(),
   status: z.enum(["all", "open", "filled", "cancelled"]).default("all"),
+  side: z.enum(["BUY", "SELL"]).optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(4096).optional(),
 }).refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { path: ["from"], message: "The start must be before the end." });
@@ -97,7 +98,7 @@ export async function listOrdersPage(user: CurrentUser, keyRowId: string, q: His
       cursor: c ?? undefined,
     };
     return readKeyData(user, keyRowId, "orders", params, (client, key) => client.listOrders(key, params), opts);
-  }, (p) => p.order_history, (o) => q.status !== "cancelled" || CANCELLED.has(o.order.status));
+  }, (p) => p.order_history, (o) => (q.status !== "cancelled" || CANCELLED.has(o.order.status)) && (!q.side || o.order.side === q.side));
 }
 
 export async function listTradesPage(user: CurrentUser, keyRowId: string, q: HistoryQuery, opts: ReadOptions = {}) {
@@ -107,5 +108,5 @@ export async function listTradesPage(user: CurrentUser, keyRowId: string, q: His
       instrument_code: q.instrument, max_page_size: q.pageSize, cursor: c ?? undefined,
     };
     return readKeyData(user, keyRowId, "trades", params, (client, key) => client.listTrades(key, params), opts);
-  }, (p) => p.trade_history, () => true);
+  }, (p) => p.trade_history, (t) => !q.side || t.trade.side === q.side);
 }

@@ -1,0 +1,70 @@
+"use client";
+// One order with its trades and fees, in a native modal dialog (focus is trapped and
+// returned by the browser; Escape closes it).
+import { useEffect, useRef } from "react";
+import type { Order, TradeEntry } from "@/lib/exchange/schemas";
+import { averagePrice, feeTotal, tradeValue } from "@/lib/export/csv";
+import { formatDecimal, formatUtc } from "@/lib/ui/format";
+import { useI18n } from "@/components/i18n/locale-provider";
+import { Freshness } from "@/components/data/freshness";
+import { ErrorState, Skeleton } from "@/components/data/states";
+import { useExchange } from "./use-exchange";
+
+export function OrderDialog({ keyId, orderId, onClose }: { keyId: string; orderId: string | null; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  const order = useExchange<{ data: { order: Order; trades?: TradeEntry[] }; fetchedAt: string; source: "live" | "cache" | "stale"; staleReason?: string }>(orderId ? `/api/keys/${keyId}/orders/${orderId}` : null);
+  const trades = useExchange<{ data: { trade_history: TradeEntry[] }; fetchedAt: string; source: "live" | "cache" | "stale"; staleReason?: string }>(orderId ? `/api/keys/${keyId}/orders/${orderId}/trades` : null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (orderId && !d.open) d.showModal?.();
+    if (!orderId && d.open) d.close();
+  }, [orderId]);
+  const o = order.data?.data.order;
+  const list = trades.data?.data.trade_history ?? [];
+  const fees = list.length ? feeTotal(list) : null;
+  const row = (label: string, value: React.ReactNode) => (<><dt className="text-slate-600 dark:text-slate-400">{label}</dt><dd className="tabular-nums break-all">{value}</dd></>);
+  return (
+    <dialog ref={ref} onClose={onClose} aria-labelledby="order-dialog-title" className="m-auto w-[calc(100vw-1rem)] max-w-2xl rounded-lg border border-slate-200 bg-white p-0 text-slate-900 backdrop:bg-black/50 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100">
+      {orderId ? (
+        <div className="flex max-h-[85dvh] flex-col gap-3 overflow-y-auto p-4">
+          <header className="flex items-start justify-between gap-2">
+            <h2 id="order-dialog-title" className="text-lg font-semibold break-all">{t("orders.detail", { id: orderId.slice(0, 8) })}</h2>
+            <button type="button" className="min-h-11 min-w-11 rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700" onClick={() => ref.current?.close()}>{t("orders.close")}</button>
+          </header>
+          <Freshness label="order" data={order.data} error={order.error} validating={order.isValidating} />
+          {order.error ? <ErrorState error={order.error} stale={Boolean(o)} /> : null}
+          {!o && !order.error ? <Skeleton rows={4} label={t("orders.detail", { id: orderId.slice(0, 8) })} /> : null}
+          {o ? (
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="order-detail">
+              {row(t("orders.time"), <time dateTime={o.time}>{formatUtc(o.time, locale)}</time>)}
+              {row(t("orders.instrument"), o.instrument_code)}
+              {row(t("orders.side"), o.side)}
+              {row(t("orders.type"), o.type)}
+              {row(t("orders.status"), o.status)}
+              {row(t("orders.price"), o.price ? formatDecimal(o.price, locale) : "—")}
+              {row(t("orders.amount"), formatDecimal(o.amount, locale))}
+              {row(t("orders.filled"), formatDecimal(o.filled_amount, locale))}
+              {row(t("orders.average"), (list.length ? averagePrice(list) : null) ?? o.average_price ?? "—")}
+              {row(t("orders.fee"), fees ? `${fees.total ? formatDecimal(fees.total, locale) : ""} ${fees.currency}` : "—")}
+            </dl>
+          ) : null}
+          <h3 className="text-base font-semibold">{t("orders.trades")}</h3>
+          {trades.error ? <ErrorState error={trades.error} stale={list.length > 0} /> : null}
+          {trades.data && list.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("orders.noTrades")}</p> : null}
+          {list.length ? (
+            <ul className="flex flex-col gap-2 text-sm" data-testid="order-trades">
+              {list.map((e) => (
+                <li key={e.trade.trade_id} className="rounded-md border border-slate-200 p-2 dark:border-slate-800" data-trade-id={e.trade.trade_id}>
+                  <p className="tabular-nums break-all">{formatDecimal(e.trade.amount, locale)} @ {formatDecimal(e.trade.price, locale)} = {formatDecimal(tradeValue(e.trade.amount, e.trade.price), locale)}</p>
+                  <p className="text-xs text-slate-600 dark:text-slate-400">{t("orders.fee")} {formatDecimal(e.fee.fee_amount, locale)} {e.fee.fee_currency}{e.fee.fee_type ? ` · ${e.fee.fee_type}` : ""} · <time dateTime={e.trade.time}>{formatUtc(e.trade.time, locale)}</time></p>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}

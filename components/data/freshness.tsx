@@ -1,0 +1,43 @@
+"use client";
+// "Updated 4 s ago" / "Cached" / "Stale: rate-limited", ticking, with a refresh button that
+// goes through the same budget as everything else (the server may answer from cache or 429).
+import { useEffect, useState } from "react";
+import { freshnessText, type Source } from "@/lib/ui/freshness";
+import type { AppError } from "@/lib/errors";
+import { useI18n } from "@/components/i18n/locale-provider";
+
+export function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(t);
+  }, [intervalMs]);
+  return now;
+}
+
+const TONE = { ok: "text-emerald-800 dark:text-emerald-300", muted: "text-slate-600 dark:text-slate-400", warn: "text-amber-800 dark:text-amber-300" };
+
+export function Freshness({ data, error, validating, onRefresh, label }: {
+  data: { fetchedAt: string; source: Source; staleReason?: string } | undefined;
+  error?: AppError | undefined;
+  validating?: boolean;
+  onRefresh?: () => void;
+  label: string;
+}) {
+  const now = useNow();
+  const { t } = useI18n();
+  const f = data ? freshnessText(data, now, t) : null;
+  const retry = error?.code === "rate_limited" && error.retryAfterSeconds ? error.retryAfterSeconds : null;
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-xs" data-testid={`freshness-${label}`}>
+      {f ? <span className={TONE[f.tone]} role="status" aria-live="polite"><time dateTime={data!.fetchedAt} title={data!.fetchedAt}>{f.text}</time></span> : null}
+      {retry ? <span className="text-amber-800 dark:text-amber-300">{t("fresh.retryIn", { n: retry })}</span> : null}
+      {onRefresh ? (
+        <button type="button" onClick={onRefresh} disabled={validating} aria-label={`Refresh ${label}`}
+          className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md px-2 text-sky-800 underline-offset-2 hover:underline disabled:opacity-60 dark:text-sky-300">
+          {validating ? t("fresh.refreshing") : t("fresh.refresh")}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// English and German for the dashboard: a locale from a cookie (or the browser's
+// Accept-Language), a flat dictionary and a tiny interpolating `t`. Safe on the client.
+import type { Locale } from "@/lib/ui/format";
+import { MESSAGES, type MessageKey } from "./messages";
+
+export type { Locale } from "@/lib/ui/format";
+export const LOCALES = ["en", "de"] as const;
+export const LOCALE_COOKIE = "keydesk-locale";
+
+export function parseLocale(value: string | undefined | null): Locale | null {
+  return value === "en" || value === "de" ? value : null;
+}
+
+/** Picks the first supported language from an Accept-Language header, English otherwise. */
+export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
+  const prefs = (acceptLanguage ?? "").split(",").map((part) => {
+    const [tag = "", ...params] = part.trim().split(";");
+    const q = params.find((p) => p.trim().startsWith("q="));
+    return { lang: tag.toLowerCase().split("-")[0]!, q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+  }).filter((p) => p.lang && p.q > 0).sort((a, b) => b.q - a.q);
+  for (const p of prefs) {
+    const l = parseLocale(p.lang);
+    if (l) return l;
+  }
+  return "en";
+}
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const dict = MESSAGES[locale];
+  return (key, vars) => {
+    const template: string = dict[key] ?? MESSAGES.en[key];
+    return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
+  };
+}

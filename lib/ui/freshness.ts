@@ -1,0 +1,26 @@
+// Words for how fresh exchange data is. Pure, shared by widgets and their tests.
+import { translator, type Translate } from "@/lib/i18n";
+
+export type Source = "live" | "cache" | "stale";
+
+export function ageText(fetchedAt: string, now: number, t: Translate = translator("en")): string {
+  const s = Math.max(0, Math.round((now - Date.parse(fetchedAt)) / 1000));
+  if (s < 2) return t("fresh.justNow");
+  if (s < 60) return t("fresh.seconds", { n: s });
+  if (s < 3600) return t("fresh.minutes", { n: Math.floor(s / 60) });
+  if (s < 86_400) return t("fresh.hours", { n: Math.floor(s / 3600) });
+  return t("fresh.days", { n: Math.floor(s / 86_400) });
+}
+
+const REASONS = ["rate_limited", "ip_blocked", "account_cooldown", "upstream_error", "upstream_unreachable", "key_revoked", "key_rejected"] as const;
+
+export function freshnessText(f: { fetchedAt: string; source: Source; staleReason?: string }, now: number, t: Translate = translator("en")): { text: string; tone: "ok" | "muted" | "warn" } {
+  const age = ageText(f.fetchedAt, now, t);
+  if (f.source === "stale") {
+    const known = (REASONS as readonly string[]).includes(f.staleReason ?? "");
+    const reason = known ? t(`stale.${f.staleReason as (typeof REASONS)[number]}`) : t("stale.unknown");
+    return { text: t("fresh.stale", { reason, age }), tone: "warn" };
+  }
+  if (f.source === "cache") return { text: t("fresh.cache", { age }), tone: "muted" };
+  return { text: t("fresh.live", { age }), tone: "ok" };
+}
