@@ -11,10 +11,10 @@ const OUT = path.join(ROOT, "test-results");
 
 interface Tally { passed: number; failed: number; skipped: number }
 
-function runJest(project: "unit" | "integration", extraEnv: Record<string, string | undefined>): Tally {
+function runJest(project: "unit" | "integration", extraEnv: Record<string, string | undefined>, filters: string[] = []): Tally {
   mkdirSync(OUT, { recursive: true });
   const outputFile = path.join(OUT, `jest-${project}.json`);
-  const args = ["--selectProjects", project, "--json", `--outputFile=${outputFile}`, ...(project === "integration" ? ["--runInBand"] : [])];
+  const args = ["--selectProjects", project, "--json", `--outputFile=${outputFile}`, ...(project === "integration" ? ["--runInBand"] : []), ...(filters.length ? ["--", ...filters] : [])];
   const res = spawnSync(path.join(ROOT, "node_modules", ".bin", "jest"), args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...extraEnv } });
   try {
     const json = JSON.parse(readFileSync(outputFile, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numRuntimeErrorTestSuites: number };
@@ -27,18 +27,19 @@ function runJest(project: "unit" | "integration", extraEnv: Record<string, strin
 async function main() {
   const started = Date.now();
   const only = process.argv[2]; // optional: unit | integration | e2e
+  const filters = process.argv.slice(3); // optional: test path patterns (jest) or test names (e2e)
   const total: Tally = { passed: 0, failed: 0, skipped: 0 };
   const add = (t: Tally) => {
     total.passed += t.passed;
     total.failed += t.failed;
     total.skipped += t.skipped;
   };
-  if (!only || only === "unit") add(runJest("unit", {}));
+  if (!only || only === "unit") add(runJest("unit", {}, filters));
   let dbUrl: string | undefined;
   if (!only || only === "integration" || only === "e2e") {
     dbUrl = await prepareTestDatabase();
   }
-  if (!only || only === "integration") add(runJest("integration", { KEYDESK_TEST_DATABASE_URL: dbUrl }));
+  if (!only || only === "integration") add(runJest("integration", { KEYDESK_TEST_DATABASE_URL: dbUrl }, filters));
   if (!only || only === "e2e") {
     const e2e = await runE2e(dbUrl as string);
     add({ passed: e2e.passed, failed: e2e.failed, skipped: e2e.skipped ? 1 : 0 });

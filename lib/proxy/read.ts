@@ -34,6 +34,8 @@ async function noteFailure(user: CurrentUser, key: KeyAccess, err: ExchangeError
 export interface ReadOptions {
   priority?: Priority;
   refresh?: boolean;
+  /** Aborted (e.g. a cancelled export): no upstream call starts after this, even one that was waiting for budget. */
+  signal?: AbortSignal;
 }
 
 export async function readKeyData<T>(
@@ -47,7 +49,10 @@ export async function readKeyData<T>(
   try {
     const result = await getGate().fetch<T>({
       accountId: key.accountId, endpoint, params, userId: user.id, egressIp: egressKey(), priority: opts.priority ?? "interactive", refresh: opts.refresh,
-      fetcher: () => withKeyCredentials(key.id, (plaintext) => call(getExchangeClient(), plaintext)),
+      fetcher: () => {
+        if (opts.signal?.aborted) throw new AppError("bad_request", "The request was cancelled.", { reason: "CANCELLED" });
+        return withKeyCredentials(key.id, (plaintext) => call(getExchangeClient(), plaintext));
+      },
       classify: classifyUpstream,
       onUpstreamError: async (err) => {
         if (err instanceof ExchangeError) await noteFailure(user, key, err);
