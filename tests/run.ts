@@ -41,7 +41,7 @@ async function main() {
   }
   if (!only || only === "integration") add(runJest("integration", { KEYDESK_TEST_DATABASE_URL: dbUrl }, filters));
   if (!only || only === "e2e") {
-    const e2e = await runE2e(dbUrl as string);
+    const e2e = await runE2e(dbUrl as string, filters[0]);
     add({ passed: e2e.passed, failed: e2e.failed, skipped: e2e.skipped ? 1 : 0 });
   }
   console.log(`\nAll suites finished in ${Math.round((Date.now() - started) / 1000)} s.`);

@@ -105,7 +105,8 @@ export function OrdersPanel({ keyId }: { keyId: string }) {
                 {h.items.map((o) => (
                   <tr key={o.order.order_id} className="border-b border-slate-100 hover:bg-slate-50 dark:border-slate-900 dark:hover:bg-slate-900" data-order-id={o.order.order_id}>
                     <td className="py-1 pr-2">
-                      <button type="button" className="min-h-11 text-left text-sky-800 underline-offset-2 hover:underline dark:text-sky-300" onClick={() => setOpen(o.order.order_id)} aria-label={t("orders.open", { id: o.order.order_id.slice(0, 8) })}>
+                      <button type="button" className="min-h-11 text-left text-sky-800 underline-offset-2 hover:underline dark:text-sky-300" onClick={() => setOpen(o.order.order_id)}>
+                        <span className="sr-only">{t("orders.open", { id: o.order.order_id.slice(0, 8) })}: </span>
                         <time dateTime={o.order.time}>{formatUtc(o.order.time, locale)}</time>
                       </button>
                     </td>
@@ -126,7 +127,8 @@ export function OrdersPanel({ keyId }: { keyId: string }) {
           <ul className="flex flex-col gap-2 sm:hidden" data-testid="orders-cards">
             {h.items.map((o) => (
               <li key={o.order.order_id}>
-                <button type="button" onClick={() => setOpen(o.order.order_id)} className="w-full rounded-md border border-slate-200 p-3 text-left dark:border-slate-800" aria-label={t("orders.open", { id: o.order.order_id.slice(0, 8) })}>
+                <button type="button" onClick={() => setOpen(o.order.order_id)} className="w-full rounded-md border border-slate-200 p-3 text-left dark:border-slate-800">
+                  <span className="sr-only">{t("orders.open", { id: o.order.order_id.slice(0, 8) })}: </span>
                   <span className="flex justify-between gap-2 text-sm font-medium">
                     <span><span className={sideClass(o.order.side)}>{o.order.side}</span> {o.order.instrument_code}</span>
                     <span className="text-xs font-normal">{o.order.status}</span>

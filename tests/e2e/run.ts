@@ -10,12 +10,13 @@ import { startAppServer, type AppServer } from "./app-server";
 import { registerAuthShellTests } from "./auth-shell.e2e";
 import { registerVaultTests } from "./vault.e2e";
 import { registerCanaryTest } from "./canary.e2e";
+import { registerDashboardTests } from "./dashboard.e2e";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { TEST_SECRETS } from "../helpers/test-secrets";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
-export async function runE2e(databaseUrl: string): Promise<{ passed: number; failed: number; skipped: boolean }> {
+export async function runE2e(databaseUrl: string, filter?: string): Promise<{ passed: number; failed: number; skipped: boolean }> {
   if (!chromiumAvailable()) {
     const msg = `\n!!! Chromium not found at ${CHROMIUM_PATH}: browser tests cannot run.\n!!! Install it with: sudo apt-get update && sudo apt-get install -y chromium\n`;
     if (process.env.CI) {
@@ -33,7 +34,10 @@ export async function runE2e(databaseUrl: string): Promise<{ passed: number; fai
   let app: AppServer | undefined;
   let sim: RunningSimulator | undefined;
   try {
-    sim = await startSimulator({ port: 0, controlPort: 0, seed: "e2e" });
+    // The tests read the truth straight from the simulator with the same accounts, on top of
+    // Keydesk's own (budgeted) traffic: the exchange's limits are raised so those extra reads
+    // cannot push an account over. The limits themselves are tested in the integration suites.
+    sim = await startSimulator({ port: 0, controlPort: 0, seed: "e2e", accountLimitPerMinute: 5_000, ipLimitPerMinute: 10_000 });
     env.EXCHANGE_BASE_URL = sim.url;
     env.SIMULATOR_CONTROL_URL = sim.controlUrl;
     app = await startAppServer(env);
@@ -43,8 +47,9 @@ export async function runE2e(databaseUrl: string): Promise<{ passed: number; fai
     const seen: string[] = [];
     registerAuthShellTests(ctx);
     registerVaultTests({ ...ctx, seen, demoKey: (name) => running.demoKeys[name]!.key });
+    registerDashboardTests({ ...ctx, seen, demoKey: (name) => running.demoKeys[name]!.key, simUrl: () => running.url, controlUrl: () => running.controlUrl });
     registerCanaryTest({ seen, secrets: () => Object.values(running.demoKeys).map((k) => k.key), logs: () => (app as AppServer).logs.join(""), databaseUrl, root: ROOT });
-    const result = await runCases(process.env.E2E_FILTER);
+    const result = await runCases(filter ?? process.env.E2E_FILTER);
     return { ...result, skipped: false };
   } finally {
     await browser?.close();
