@@ -1,11 +1,19 @@
 "use client";
-import { OverviewPanel, BalancesPanel } from "./portfolio-panels";
-import { OrdersPanel, TradesPanel } from "./history-panels";
-import { FeesPanel } from "./fees-panel";
-import { ExportPanel } from "./export-panel";
+// The body of the selected tab, each panel its own chunk: the page loads only what the open
+// tab needs (the allocation chart, decimal maths and history tables come with their tabs).
+// Every panel reads through the budgeted proxy routes.
+import dynamic from "next/dynamic";
 import type { Tab } from "@/lib/ui/key-tabs";
+import { Skeleton } from "@/components/data/states";
 
-/** The body of the selected tab; every panel reads through the budgeted proxy routes. */
+const loading = () => <Skeleton rows={4} label="section" />;
+const OverviewPanel = dynamic(() => import("./portfolio-panels").then((m) => m.OverviewPanel), { loading });
+const BalancesPanel = dynamic(() => import("./portfolio-panels").then((m) => m.BalancesPanel), { loading });
+const OrdersPanel = dynamic(() => import("./history-panels").then((m) => m.OrdersPanel), { loading });
+const TradesPanel = dynamic(() => import("./history-panels").then((m) => m.TradesPanel), { loading });
+const FeesPanel = dynamic(() => import("./fees-panel").then((m) => m.FeesPanel), { loading });
+const ExportPanel = dynamic(() => import("./export-panel").then((m) => m.ExportPanel), { loading });
+
 export function KeySection({ keyId, tab }: { keyId: string; tab: Tab }) {
   switch (tab) {
     case "overview": return <OverviewPanel keyId={keyId} />;

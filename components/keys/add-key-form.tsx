@@ -6,7 +6,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { addKeyAction, type AddKeyFormState } from "@/lib/keys/actions";
-import { WITHDRAW_CONFIRMATION } from "@/lib/keys/schemas";
+import { WITHDRAW_CONFIRMATION } from "@/lib/keys/constants";
 import { scopeInfo } from "@/lib/keys/scope-info";
 import { TextField } from "@/components/ui/text-field";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -13,7 +13,7 @@ export const addKeySchema = z.object({
 
 export type AddKeyInput = z.infer<typeof addKeySchema>;
 
-export const WITHDRAW_CONFIRMATION = "WITHDRAW";
+export { WITHDRAW_CONFIRMATION } from "./constants";
 
 export const deleteKeySchema = z.object({
   keyId: z.string().min(1).max(64),

@@ -16,7 +16,7 @@ import { ScopeBadges } from "@/components/keys/scope-badges";
 import { KeyTabs } from "@/components/dashboard/key-tabs";
 import { TABS, type Tab } from "@/lib/ui/key-tabs";
 import { KeySection } from "@/components/dashboard/key-sections";
-import { UsageMeter } from "@/components/dashboard/usage-meter";
+import { LazyUsageMeter as UsageMeter } from "@/components/dashboard/lazy-usage-meter";
 import { Suspense } from "react";
 
 export const metadata: Metadata = { title: "Key" };
