@@ -6,10 +6,11 @@ import { TextField } from "@/components/ui/text-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 
-export function SignUpForm() {
+export function SignUpForm({ next }: { next?: string }) {
   const [state, action] = useActionState<AuthFormState, FormData>(signUpAction, {});
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       {state.message ? <Alert tone="error">{state.message}</Alert> : null}
       <TextField label="Name (optional)" name="name" autoComplete="name" errors={state.fields?.name} />
       <TextField label="E-mail" name="email" type="email" autoComplete="email" required defaultValue={state.email} errors={state.fields?.email} />

@@ -25,10 +25,10 @@ export function FeesPanel({ keyId }: { keyId: string }) {
             <dt className="text-slate-600 dark:text-slate-400">{t("fees.group")}</dt><dd>{f.fee_group_id}</dd>
             <dt className="text-slate-600 dark:text-slate-400">{t("fees.maker")}</dt><dd className="tabular-nums">{pct(f.active_fee_tier.maker_fee)}</dd>
             <dt className="text-slate-600 dark:text-slate-400">{t("fees.taker")}</dt><dd className="tabular-nums">{pct(f.active_fee_tier.taker_fee)}</dd>
-            <dt className="text-slate-600 dark:text-slate-400">{t("fees.volume")}</dt><dd className="tabular-nums">{formatDecimal(f.running_trading_volume, locale)}</dd>
+            <dt className="text-slate-600 dark:text-slate-400">{t("fees.volume")}</dt><dd className="tabular-nums">{f.running_trading_volume === "" ? t("common.hidden") : formatDecimal(f.running_trading_volume, locale)}</dd>
             {f.collect_fees_in_best !== undefined ? (<><dt className="text-slate-600 dark:text-slate-400">{t("fees.bestFees")}</dt><dd>{f.collect_fees_in_best ? t("fees.yes") : t("fees.no")}</dd></>) : null}
             <dt className="text-slate-600 dark:text-slate-400">{t("fees.tradingVolume")}</dt>
-            <dd className="tabular-nums">{volume.data ? formatDecimal(volume.data.data.volume, locale) : volume.error ? volume.error.message : "…"}</dd>
+            <dd className="tabular-nums">{volume.data ? (volume.data.data.volume === "" ? t("common.hidden") : formatDecimal(volume.data.data.volume, locale)) : volume.error ? volume.error.message : "…"}</dd>
           </dl>
           <table className="w-full text-sm">
             <caption className="mb-1 text-left font-medium">{t("fees.tiers")}</caption>

@@ -76,16 +76,20 @@ export function OrdersPanel({ keyId }: { keyId: string }) {
   const h = useHistory<OrderItem>(keyId, "orders", filters);
   const [open, setOpen] = useState<string | null>(null);
   const more = useCallback(() => void h.setSize((s) => s + 1), [h]);
+  const hidden = Boolean(h.first?.amountsHidden);
   const fmt = (v: string | undefined | null) => (v ? formatDecimal(v, locale) : "—");
+  const qty = (v: string | undefined | null) => (hidden ? t("common.hidden") : fmt(v));
   const fee = (o: OrderItem) => {
+    if (hidden) return t("common.hidden");
     if (!o.trades?.length) return "—";
     const f = feeTotal(o.trades);
     return f.total ? `${formatDecimal(f.total, locale)} ${f.currency}` : f.currency;
   };
-  const avg = (o: OrderItem) => (o.trades?.length ? averagePrice(o.trades) : null) ?? o.order.average_price ?? null;
+  const avg = (o: OrderItem) => (o.trades?.length && !hidden ? averagePrice(o.trades) : null) ?? o.order.average_price ?? null;
   return (
     <Panel id="orders" title={t("orders.title")} actions={<Freshness label="orders" data={h.first} error={h.error} validating={h.isValidating} onRefresh={() => void h.mutate()} />}>
       <HistoryFiltersForm key={JSON.stringify(filters)} kind="orders" value={filters} onChange={setFilters} />
+      {hidden ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("common.amountsHiddenNote")}</p> : null}
       {h.error ? <ErrorState error={h.error} stale={h.items.length > 0} /> : null}
       {h.isLoading ? <Skeleton rows={6} label={t("orders.title")} /> : null}
       {!h.isLoading && h.first && h.items.length === 0 && h.done ? <Empty>{t("orders.empty")}</Empty> : null}
@@ -114,8 +118,8 @@ export function OrdersPanel({ keyId }: { keyId: string }) {
                     <td className={`pr-2 font-medium ${sideClass(o.order.side)}`}>{o.order.side}</td>
                     <td className="pr-2">{o.order.type}</td>
                     <td className="pr-2 text-right tabular-nums">{fmt(o.order.price)}</td>
-                    <td className="pr-2 text-right tabular-nums">{fmt(o.order.amount)}</td>
-                    <td className="pr-2 text-right tabular-nums">{fmt(o.order.filled_amount)}</td>
+                    <td className="pr-2 text-right tabular-nums">{qty(o.order.amount)}</td>
+                    <td className="pr-2 text-right tabular-nums">{qty(o.order.filled_amount)}</td>
                     <td className="pr-2 text-right tabular-nums">{fmt(avg(o))}</td>
                     <td className="pr-2 text-xs">{o.order.status}</td>
                     <td className="text-right tabular-nums text-xs">{fee(o)}</td>
@@ -135,7 +139,7 @@ export function OrdersPanel({ keyId }: { keyId: string }) {
                   </span>
                   <span className="mt-1 grid grid-cols-2 gap-x-2 text-xs text-slate-700 dark:text-slate-300">
                     <span>{o.order.type} · {fmt(o.order.price)}</span>
-                    <span className="text-right tabular-nums break-all">{fmt(o.order.filled_amount)} / {fmt(o.order.amount)}</span>
+                    <span className="text-right tabular-nums break-all">{qty(o.order.filled_amount)} / {qty(o.order.amount)}</span>
                     <time dateTime={o.order.time} className="col-span-2">{formatUtc(o.order.time, locale)}</time>
                   </span>
                 </button>
@@ -155,9 +159,12 @@ export function TradesPanel({ keyId }: { keyId: string }) {
   const [filters, setFilters] = useFilters("trades");
   const h = useHistory<TradeEntry>(keyId, "trades", filters);
   const more = useCallback(() => void h.setSize((s) => s + 1), [h]);
+  const hidden = Boolean(h.first?.amountsHidden);
+  const qty = (v: string) => (hidden ? t("common.hidden") : formatDecimal(v, locale));
   return (
     <Panel id="trades" title={t("trades.title")} actions={<Freshness label="trades" data={h.first} error={h.error} validating={h.isValidating} onRefresh={() => void h.mutate()} />}>
       <HistoryFiltersForm key={JSON.stringify(filters)} kind="trades" value={filters} onChange={setFilters} />
+      {hidden ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("common.amountsHiddenNote")}</p> : null}
       {h.error ? <ErrorState error={h.error} stale={h.items.length > 0} /> : null}
       {h.isLoading ? <Skeleton rows={6} label={t("trades.title")} /> : null}
       {!h.isLoading && h.first && h.items.length === 0 && h.done ? <Empty>{t("trades.empty")}</Empty> : null}
@@ -184,10 +191,10 @@ export function TradesPanel({ keyId }: { keyId: string }) {
                     <td className="py-2 pr-2"><time dateTime={e.trade.time}>{formatUtc(e.trade.time, locale)}</time></td>
                     <td className="pr-2">{e.trade.instrument_code}</td>
                     <td className={`pr-2 font-medium ${sideClass(e.trade.side)}`}>{e.trade.side}</td>
-                    <td className="pr-2 text-right tabular-nums">{formatDecimal(e.trade.amount, locale)}</td>
+                    <td className="pr-2 text-right tabular-nums">{qty(e.trade.amount)}</td>
                     <td className="pr-2 text-right tabular-nums">{formatDecimal(e.trade.price, locale)}</td>
-                    <td className="pr-2 text-right tabular-nums">{formatDecimal(tradeValue(e.trade.amount, e.trade.price), locale)}</td>
-                    <td className="pr-2 text-right tabular-nums text-xs">{formatDecimal(e.fee.fee_amount, locale)} {e.fee.fee_currency}</td>
+                    <td className="pr-2 text-right tabular-nums">{hidden ? t("common.hidden") : formatDecimal(tradeValue(e.trade.amount, e.trade.price), locale)}</td>
+                    <td className="pr-2 text-right tabular-nums text-xs">{qty(e.fee.fee_amount)} {e.fee.fee_currency}</td>
                     <td className="text-xs">{e.fee.fee_type ?? "—"}</td>
                   </tr>
                 ))}
@@ -198,7 +205,7 @@ export function TradesPanel({ keyId }: { keyId: string }) {
             {h.items.map((e) => (
               <li key={e.trade.trade_id} className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
                 <p className="flex justify-between gap-2 font-medium"><span><span className={sideClass(e.trade.side)}>{e.trade.side}</span> {e.trade.instrument_code}</span><span className="tabular-nums">{formatDecimal(e.trade.price, locale)}</span></p>
-                <p className="text-xs tabular-nums break-all text-slate-700 dark:text-slate-300">{formatDecimal(e.trade.amount, locale)} · {t("orders.fee")} {formatDecimal(e.fee.fee_amount, locale)} {e.fee.fee_currency}</p>
+                <p className="text-xs tabular-nums break-all text-slate-700 dark:text-slate-300">{qty(e.trade.amount)} · {t("orders.fee")} {qty(e.fee.fee_amount)} {e.fee.fee_currency}</p>
                 <time dateTime={e.trade.time} className="text-xs text-slate-600 dark:text-slate-400">{formatUtc(e.trade.time, locale)}</time>
               </li>
             ))}

@@ -7,7 +7,7 @@ import { useI18n } from "@/components/i18n/locale-provider";
 
 import { TABS, type Tab } from "@/lib/ui/key-tabs";
 
-export function KeyTabs({ keyId, current }: { keyId: string; current: Tab }) {
+export function KeyTabs({ keyId, current, tabs = TABS }: { keyId: string; current: Tab; tabs?: readonly Tab[] }) {
   const { t } = useI18n();
   const ref = useRef<HTMLUListElement>(null);
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -21,7 +21,7 @@ export function KeyTabs({ keyId, current }: { keyId: string; current: Tab }) {
   return (
     <nav aria-label={t("tabs.label")} className="-mx-4 overflow-x-auto px-4" onKeyDown={onKeyDown}>
       <ul ref={ref} className="flex min-w-max gap-1 border-b border-slate-200 dark:border-slate-800">
-        {TABS.map((tab) => (
+        {tabs.map((tab) => (
           <li key={tab}>
             <Link href={`/keys/${keyId}?tab=${tab}`} scroll={false} aria-current={tab === current ? "page" : undefined}
               className="inline-flex min-h-11 items-center border-b-2 border-transparent px-3 text-sm font-medium text-slate-700 hover:text-slate-900 aria-[current=page]:border-sky-700 aria-[current=page]:text-sky-800 dark:text-slate-300 dark:aria-[current=page]:border-sky-400 dark:aria-[current=page]:text-sky-300">

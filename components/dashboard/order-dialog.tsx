@@ -13,8 +13,8 @@ import { useExchange } from "./use-exchange";
 export function OrderDialog({ keyId, orderId, onClose }: { keyId: string; orderId: string | null; onClose: () => void }) {
   const { t, locale } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
-  const order = useExchange<{ data: { order: Order; trades?: TradeEntry[] }; fetchedAt: string; source: "live" | "cache" | "stale"; staleReason?: string }>(orderId ? `/api/keys/${keyId}/orders/${orderId}` : null);
-  const trades = useExchange<{ data: { trade_history: TradeEntry[] }; fetchedAt: string; source: "live" | "cache" | "stale"; staleReason?: string }>(orderId ? `/api/keys/${keyId}/orders/${orderId}/trades` : null);
+  const order = useExchange<{ data: { order: Order; trades?: TradeEntry[] }; fetchedAt: string; source: "live" | "cache" | "stale"; staleReason?: string; amountsHidden?: boolean }>(orderId ? `/api/keys/${keyId}/orders/${orderId}` : null);
+  const trades = useExchange<{ data: { trade_history: TradeEntry[] }; fetchedAt: string; source: "live" | "cache" | "stale"; staleReason?: string; amountsHidden?: boolean }>(orderId ? `/api/keys/${keyId}/orders/${orderId}/trades` : null);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -22,8 +22,10 @@ export function OrderDialog({ keyId, orderId, onClose }: { keyId: string; orderI
     if (!orderId && d.open) d.close();
   }, [orderId]);
   const o = order.data?.data.order;
+  const hidden = Boolean(order.data?.amountsHidden || trades.data?.amountsHidden);
+  const qty = (v: string) => (hidden ? t("common.hidden") : formatDecimal(v, locale));
   const list = trades.data?.data.trade_history ?? [];
-  const fees = list.length ? feeTotal(list) : null;
+  const fees = list.length && !hidden ? feeTotal(list) : null;
   const row = (label: string, value: React.ReactNode) => (<><dt className="text-slate-600 dark:text-slate-400">{label}</dt><dd className="tabular-nums break-all">{value}</dd></>);
   return (
     <dialog ref={ref} onClose={onClose} aria-labelledby="order-dialog-title" className="m-auto w-[calc(100vw-1rem)] max-w-2xl rounded-lg border border-slate-200 bg-white p-0 text-slate-900 backdrop:bg-black/50 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100">
@@ -44,10 +46,10 @@ export function OrderDialog({ keyId, orderId, onClose }: { keyId: string; orderI
               {row(t("orders.type"), o.type)}
               {row(t("orders.status"), o.status)}
               {row(t("orders.price"), o.price ? formatDecimal(o.price, locale) : "—")}
-              {row(t("orders.amount"), formatDecimal(o.amount, locale))}
-              {row(t("orders.filled"), formatDecimal(o.filled_amount, locale))}
-              {row(t("orders.average"), (list.length ? averagePrice(list) : null) ?? o.average_price ?? "—")}
-              {row(t("orders.fee"), fees ? `${fees.total ? formatDecimal(fees.total, locale) : ""} ${fees.currency}` : "—")}
+              {row(t("orders.amount"), qty(o.amount))}
+              {row(t("orders.filled"), qty(o.filled_amount))}
+              {row(t("orders.average"), (list.length && !hidden ? averagePrice(list) : null) ?? o.average_price ?? "—")}
+              {row(t("orders.fee"), hidden ? t("common.hidden") : fees ? `${fees.total ? formatDecimal(fees.total, locale) : ""} ${fees.currency}` : "—")}
             </dl>
           ) : null}
           <h3 className="text-base font-semibold">{t("orders.trades")}</h3>
@@ -57,8 +59,8 @@ export function OrderDialog({ keyId, orderId, onClose }: { keyId: string; orderI
             <ul className="flex flex-col gap-2 text-sm" data-testid="order-trades">
               {list.map((e) => (
                 <li key={e.trade.trade_id} className="rounded-md border border-slate-200 p-2 dark:border-slate-800" data-trade-id={e.trade.trade_id}>
-                  <p className="tabular-nums break-all">{formatDecimal(e.trade.amount, locale)} @ {formatDecimal(e.trade.price, locale)} = {formatDecimal(tradeValue(e.trade.amount, e.trade.price), locale)}</p>
-                  <p className="text-xs text-slate-600 dark:text-slate-400">{t("orders.fee")} {formatDecimal(e.fee.fee_amount, locale)} {e.fee.fee_currency}{e.fee.fee_type ? ` · ${e.fee.fee_type}` : ""} · <time dateTime={e.trade.time}>{formatUtc(e.trade.time, locale)}</time></p>
+                  <p className="tabular-nums break-all">{qty(e.trade.amount)} @ {formatDecimal(e.trade.price, locale)}{hidden ? "" : ` = ${formatDecimal(tradeValue(e.trade.amount, e.trade.price), locale)}`}</p>
+                  <p className="text-xs text-slate-600 dark:text-slate-400">{t("orders.fee")} {qty(e.fee.fee_amount)} {e.fee.fee_currency}{e.fee.fee_type ? ` · ${e.fee.fee_type}` : ""} · <time dateTime={e.trade.time}>{formatUtc(e.trade.time, locale)}</time></p>
                 </li>
               ))}
             </ul>

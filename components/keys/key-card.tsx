@@ -22,6 +22,7 @@ export function KeyCard({ keyView }: { keyView: KeyView }) {
         <dd className="font-mono">{keyView.keyIdShort}</dd>
         <dt>Owner</dt>
         <dd className="truncate">{keyView.role === "owner" ? "you" : keyView.owner.name ?? keyView.owner.email}</dd>
+        {keyView.role === "member" ? (<><dt>Shared with you via</dt><dd className="truncate" data-testid="shared-via">{keyView.sharedVia.join(", ")}{keyView.hideAmounts ? " (amounts hidden)" : ""}</dd></>) : null}
         <dt>Last successful call</dt>
         <dd><TimeAgo iso={keyView.lastSuccessAt} /></dd>
         <dt>Total value</dt>

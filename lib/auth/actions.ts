@@ -25,12 +25,18 @@ function messageForSignInError(err: AuthError): string {
   return "Sign-in failed. Please try again.";
 }
 
+/** Only same-site paths: "/teams/x" yes; "//evil", "https://…", "/\\evil" no. */
+function safeNext(formData: FormData): string {
+  const next = String(formData.get("next") ?? "");
+  return /^\/(?![\/\\])[A-Za-z0-9\-._~\/?=&%]*$/.test(next) && next.length < 300 ? next : "/keys";
+}
+
 export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   const email = String(formData.get("email") ?? "");
   if (!parsed.success) return { email, fields: z.flattenError(parsed.error).fieldErrors };
   try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/keys" });
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: safeNext(formData) });
   } catch (err) {
     if (err instanceof AuthError) return { email, message: messageForSignInError(err) };
     throw err; // NEXT_REDIRECT on success
@@ -59,7 +65,7 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   const result = await registerUser(parsed.data);
   if (!result.ok) return { email, fields: result.fields };
   try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/keys" });
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: safeNext(formData) });
   } catch (err) {
     if (err instanceof AuthError) return { email, message: "Your account was created, but signing in failed. Try signing in." };
     throw err;

@@ -1,12 +1,13 @@
-// Authorization for keys, in one place. "read" = see the key's data through the proxy;
-// "manage" = check, delete, share. Anyone else gets not_found (never forbidden), so a
-// stranger cannot even learn that a key exists.
+// Authorization for keys, in one place. "read" = see the key's data through the proxy (the
+// owner, and members of a team the key is shared with); "manage" = check, delete, share (the
+// owner only). Anyone who can't see the key gets not_found (never forbidden), so a stranger
+// cannot even learn that it exists; a member asking to manage gets forbidden.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
 
-export type KeyNeed = "read" | "manage";
+export type KeyNeed = "read" | "manage" | "export";
 
 export interface KeyAccess {
   id: string;
@@ -17,15 +18,27 @@ export interface KeyAccess {
   status: string;
   lastSuccessAt: Date | null;
   role: "owner" | "member";
+  /** For members: amounts hidden unless some share of this key with one of their teams shows them. */
+  hideAmounts: boolean;
+  allowExport: boolean;
 }
+
+export const KEY_NOT_FOUND = "This key doesn't exist or isn't shared with you.";
 
 export async function requireKeyAccess(user: CurrentUser, keyRowId: string, need: KeyNeed): Promise<KeyAccess> {
   const row = await db.apiKey.findUnique({
     where: { id: keyRowId },
-    select: { id: true, ownerId: true, label: true, accountId: true, scopes: true, status: true, lastSuccessAt: true },
+    select: {
+      id: true, ownerId: true, label: true, accountId: true, scopes: true, status: true, lastSuccessAt: true,
+      shares: { where: { team: { members: { some: { userId: user.id } } } }, select: { hideAmounts: true, allowExport: true } },
+    },
   });
-  if (!row) throw new AppError("not_found", "This key doesn't exist or isn't shared with you.");
-  if (row.ownerId === user.id) return { ...row, role: "owner" };
-  void need;
-  throw new AppError("not_found", "This key doesn't exist or isn't shared with you.");
+  if (!row) throw new AppError("not_found", KEY_NOT_FOUND);
+  const { shares, ...key } = row;
+  if (key.ownerId === user.id) return { ...key, role: "owner", hideAmounts: false, allowExport: true };
+  if (!shares.length) throw new AppError("not_found", KEY_NOT_FOUND);
+  const access: KeyAccess = { ...key, role: "member", hideAmounts: shares.every((s) => s.hideAmounts), allowExport: shares.some((s) => s.allowExport && !s.hideAmounts) };
+  if (need === "manage") throw new AppError("forbidden", "Only the key's owner can change it. You can read its data because it is shared with your team.");
+  if (need === "export" && !access.allowExport) throw new AppError("forbidden", "The key's owner hasn't allowed exports for your team.");
+  return access;
 }

@@ -45,7 +45,7 @@ export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
 export async function startExport(user: CurrentUser, keyId: string, q: ExportQuery, ctx: { signal?: AbortSignal; requestId?: string } = {}): Promise<{ stream: ReadableStream<Uint8Array>; filename: string }> {
   const requestId = ctx.requestId;
-  const key = await requireKeyAccess(user, keyId, "read");
+  const key = await requireKeyAccess(user, keyId, "export");
 
   const base: HistoryQuery = { from: q.from, to: q.to, instrument: q.instrument, status: q.status, side: q.side, pageSize: EXPORT_PAGE_SIZE };
   // Cancelling the download (or the request) stops upstream calls, including one waiting for budget.

@@ -115,6 +115,9 @@ const en = {
   "usage.you": "You",
   "usage.degraded": "shared store unreachable: using a reduced local budget",
   "common.retry": "Try again",
+  "common.hidden": "hidden",
+  "common.hiddenByOwner": "Hidden by the key's owner",
+  "common.amountsHiddenNote": "The key's owner shares this key with amounts hidden: you see currencies and shares of the total, not quantities or values.",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -235,6 +238,9 @@ const de: Record<MessageKey, string> = {
   "usage.you": "Sie",
   "usage.degraded": "gemeinsamer Speicher nicht erreichbar: reduziertes lokales Budget",
   "common.retry": "Erneut versuchen",
+  "common.hidden": "verborgen",
+  "common.hiddenByOwner": "Vom Besitzer des Schlüssels verborgen",
+  "common.amountsHiddenNote": "Der Besitzer teilt diesen Schlüssel mit verborgenen Beträgen: Sie sehen Währungen und Anteile am Gesamtwert, keine Mengen oder Werte.",
 };
 
 export const MESSAGES: Record<"en" | "de", Record<MessageKey, string>> = { en, de };

@@ -5,9 +5,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
-import { grantStepUp, stepUpSecondsLeft } from "@/lib/auth/step-up";
-import { verifyPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
+import { stepUpWith } from "@/lib/auth/step-up-with";
 import { AppError } from "@/lib/errors";
 import { addKeySchema, deleteKeySchema, keyIdParam } from "@/lib/keys/schemas";
 import { addKeyForUser, type AddKeyFailure } from "@/lib/keys/add-key";
@@ -22,17 +20,6 @@ export interface AddKeyFormState {
   fields?: Partial<Record<"label" | "key" | "confirmation" | "password", string[]>>;
   scopes?: string[];
   existingKeyRowId?: string;
-}
-
-/** A correct password (when given) grants step-up for 10 minutes. */
-async function stepUpWith(user: CurrentUser, password: string | undefined): Promise<boolean | "wrong"> {
-  if (password) {
-    const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
-    if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, password))) return "wrong";
-    await grantStepUp(user);
-    return true;
-  }
-  return (await stepUpSecondsLeft(user)) > 0;
 }
 
 export async function addKeyAction(_prev: AddKeyFormState, formData: FormData): Promise<AddKeyFormState> {

@@ -1,29 +1,39 @@
-// Reads of stored keys for one user. Never selects secret columns (lib/db omits them).
-// A key the user cannot see is reported as not found, never as forbidden.
+// Reads of stored keys for one user: the keys they own and the keys shared with a team they
+// are in. Never selects secret columns (lib/db omits them). Access is decided by
+// requireKeyAccess; a key the user cannot see is reported as not found, never as forbidden.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
+import { requireKeyAccess } from "@/lib/auth/key-access";
 import { toKeyView, type KeyView } from "@/lib/keys/view";
 
+const include = { owner: { select: { email: true, name: true } } } as const;
+
 export async function listKeysForUser(user: CurrentUser): Promise<KeyView[]> {
-  const rows = await db.apiKey.findMany({
-    where: { ownerId: user.id },
-    include: { owner: { select: { email: true, name: true } } },
-    orderBy: { createdAt: "desc" },
-  });
-  return rows.map((r) => toKeyView(r, { role: "owner" }));
+  const [owned, shared] = await Promise.all([
+    db.apiKey.findMany({ where: { ownerId: user.id }, include, orderBy: { createdAt: "desc" } }),
+    db.apiKey.findMany({
+      where: { ownerId: { not: user.id }, shares: { some: { team: { members: { some: { userId: user.id } } } } } },
+      include: { ...include, shares: { where: { team: { members: { some: { userId: user.id } } } }, select: { hideAmounts: true, allowExport: true, team: { select: { name: true } } } } },
+      orderBy: { createdAt: "desc" },
+    }),
+  ]);
+  return [
+    ...owned.map((r) => toKeyView(r, { role: "owner" })),
+    ...shared.map((r) => toKeyView(r, { role: "member", sharedVia: r.shares.map((s) => s.team.name), hideAmounts: r.shares.every((s) => s.hideAmounts), allowExport: r.shares.some((s) => s.allowExport && !s.hideAmounts) })),
+  ];
 }
 
+/** For changes (check, delete, share): the owner only; a member gets forbidden, anyone else not_found. */
 export async function getKeyRowForOwner(user: CurrentUser, keyRowId: string) {
-  const row = await db.apiKey.findFirst({
-    where: { id: keyRowId, ownerId: user.id },
-    include: { owner: { select: { email: true, name: true } } },
-  });
-  if (!row) throw new AppError("not_found", "This key doesn't exist or isn't shared with you.");
-  return row;
+  await requireKeyAccess(user, keyRowId, "manage");
+  return db.apiKey.findUniqueOrThrow({ where: { id: keyRowId }, include });
 }
 
 export async function getKeyViewForUser(user: CurrentUser, keyRowId: string): Promise<KeyView> {
-  return toKeyView(await getKeyRowForOwner(user, keyRowId), { role: "owner" });
+  const access = await requireKeyAccess(user, keyRowId, "read");
+  const row = await db.apiKey.findUniqueOrThrow({ where: { id: keyRowId }, include });
+  if (access.role === "owner") return toKeyView(row, { role: "owner" });
+  const teams = await db.keyShare.findMany({ where: { keyId: keyRowId, team: { members: { some: { userId: user.id } } } }, select: { team: { select: { name: true } } } });
+  return toKeyView(row, { role: "member", sharedVia: teams.map((t) => t.team.name), hideAmounts: access.hideAmounts, allowExport: access.allowExport });
 }

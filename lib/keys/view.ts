@@ -23,6 +23,10 @@ export interface KeyView {
   statusDetail: string | null;
   owner: { email: string; name: string | null };
   role: "owner" | "member";
+  /** Members: the teams through which the key is shared with them, and what the shares allow. */
+  sharedVia: string[];
+  hideAmounts: boolean;
+  allowExport: boolean;
 }
 
 interface KeyRow {
@@ -47,7 +51,7 @@ interface KeyRow {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toKeyView(row: KeyRow, ctx: { role: "owner" | "member" }): KeyView {
+export function toKeyView(row: KeyRow, ctx: { role: "owner" | "member"; sharedVia?: string[]; hideAmounts?: boolean; allowExport?: boolean }): KeyView {
   return {
     id: row.id,
     label: row.label,
@@ -68,5 +72,10 @@ export function toKeyView(row: KeyRow, ctx: { role: "owner" | "member" }): KeyVi
     statusDetail: row.statusDetail,
     owner: row.owner,
     role: ctx.role,
+    sharedVia: ctx.sharedVia ?? [],
+    hideAmounts: ctx.role === "member" && Boolean(ctx.hideAmounts),
+    allowExport: ctx.role === "owner" || Boolean(ctx.allowExport),
+    // Members never learn the account's value when amounts are hidden.
+    ...(ctx.role === "member" && ctx.hideAmounts ? { lastValueEur: null, lastValuedAt: null } : {}),
   };
 }

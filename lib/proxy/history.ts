@@ -47,6 +47,8 @@ export interface HistoryPage<T> {
   source: "live" | "cache" | "stale";
   staleReason?: string;
   window: { from: string; to: string } | null;
+  /** Team member with "hide amounts": quantities are empty strings. */
+  amountsHidden?: boolean;
 }
 
 /** The window the next upstream call covers, or null when the query has no date range. */
@@ -64,17 +66,19 @@ function worst(a: Freshness<unknown>, b: Freshness<unknown> | null): Freshness<u
 }
 
 async function walk<TItem, TPage extends { cursor?: string }>(
-  q: HistoryQuery, fetchPage: (win: { from: number; to: number } | null, upstreamCursor: string | null) => Promise<Freshness<TPage>>, itemsOf: (p: TPage) => TItem[], keep: (i: TItem) => boolean,
+  q: HistoryQuery, fetchPage: (win: { from: number; to: number } | null, upstreamCursor: string | null) => Promise<Freshness<TPage> & { amountsHidden?: boolean }>, itemsOf: (p: TPage) => TItem[], keep: (i: TItem) => boolean,
 ): Promise<HistoryPage<TItem>> {
   let cur = decode(q.cursor);
   const items: TItem[] = [];
   let fresh: Freshness<unknown> | null = null;
   let firstWindow: { from: number; to: number } | null = null;
+  let amountsHidden = false;
   for (let n = 0; n < MAX_UPSTREAM_PAGES_PER_REQUEST && items.length === 0; n++) {
     const win = windowFor(q, cur);
     firstWindow ??= win;
     const page = await fetchPage(win, cur?.c ?? null);
     fresh = worst(page, fresh);
+    amountsHidden ||= Boolean(page.amountsHidden);
     items.push(...itemsOf(page.data).filter(keep));
     if (page.data.cursor) cur = { e: win?.to ?? null, c: page.data.cursor };
     else if (win && q.from && win.from > Date.parse(q.from)) cur = { e: win.from - 1, c: null };
@@ -84,6 +88,7 @@ async function walk<TItem, TPage extends { cursor?: string }>(
     items, nextCursor: cur ? encode(cur) : null, fetchedAt: fresh!.fetchedAt, source: fresh!.source,
     ...(fresh!.staleReason ? { staleReason: fresh!.staleReason } : {}),
     window: firstWindow ? { from: new Date(firstWindow.from).toISOString(), to: new Date(firstWindow.to).toISOString() } : null,
+    ...(amountsHidden ? { amountsHidden } : {}),
   };
 }
 

@@ -6,9 +6,13 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { valueBalances, weightedChange24h, type ValuedBalance } from "@/lib/money/valuation";
 import type { Freshness } from "@/lib/limiter";
 import { readKeyData, readMarketData, type ReadOptions } from "./read";
+import { requireKeyAccess } from "@/lib/auth/key-access";
+import Decimal from "decimal.js";
 
 export interface Portfolio {
-  rows: ValuedBalance[];
+  /** With amountsHidden, available/locked/total/valueEur are empty strings and totalEur is "". */
+  rows: (ValuedBalance & { sharePct: string | null })[];
+  amountsHidden?: boolean;
   totalEur: string;
   change24hPct: string | null;
   unpriced: string[];
@@ -26,7 +30,8 @@ function older(a: Freshness<unknown>, b: Freshness<unknown>): Freshness<unknown>
 }
 
 export async function readPortfolio(user: CurrentUser, keyRowId: string, opts: ReadOptions = {}): Promise<Portfolio> {
-  const balances = await readKeyData(user, keyRowId, "balances", {}, (client, key) => client.getBalances(key), opts);
+  const access = await requireKeyAccess(user, keyRowId, "read");
+  const balances = await readKeyData(user, keyRowId, "balances", {}, (client, key) => client.getBalances(key), { ...opts, raw: true });
   let tickers: Freshness<{ instrument_code: string; last_price: string; price_change_percentage?: string }[]> | null = null;
   let pricesUnavailable: string | undefined;
   try {
@@ -36,11 +41,15 @@ export async function readPortfolio(user: CurrentUser, keyRowId: string, opts: R
   }
   const valued = valueBalances(balances.data.balances, tickers?.data ?? []);
   const fresh = tickers ? older(balances, tickers) : balances;
-  if (tickers && balances.source !== "stale") {
+  if (tickers && balances.source !== "stale" && access.role === "owner") {
     await db.apiKey.update({ where: { id: keyRowId }, data: { lastValueEur: valued.totalEur, lastValuedAt: new Date(balances.fetchedAt) } });
   }
+  const total = new Decimal(valued.totalEur);
+  const rows = valued.rows.map((r) => ({ ...r, sharePct: r.valueEur && !total.isZero() ? new Decimal(r.valueEur).div(total).mul(100).toFixed(1) : null }));
+  const hide = access.hideAmounts;
   return {
-    rows: valued.rows, totalEur: valued.totalEur, change24hPct: weightedChange24h(valued.rows), unpriced: valued.unpriced,
+    rows: hide ? rows.map((r) => ({ ...r, available: "", locked: "", total: "", valueEur: "" })) : rows,
+    totalEur: hide ? "" : valued.totalEur, ...(hide ? { amountsHidden: true } : {}), change24hPct: weightedChange24h(valued.rows), unpriced: valued.unpriced,
     fetchedAt: fresh.fetchedAt, source: fresh.source, ...(fresh.staleReason ? { staleReason: fresh.staleReason } : {}),
     ...(pricesUnavailable ? { pricesUnavailable } : {}),
   };

@@ -15,6 +15,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { BudgetExceededError, type Endpoint, type Freshness, type Priority } from "@/lib/limiter";
 import { egressKey, getGate } from "@/lib/limiter/instance";
 import { classifyUpstream, appErrorFromUpstream } from "./classify";
+import { redactAmounts } from "./redact";
+import { logger } from "@/lib/log";
 
 const TOUCH_MS = 30_000;
 
@@ -36,12 +38,24 @@ export interface ReadOptions {
   refresh?: boolean;
   /** Aborted (e.g. a cancelled export): no upstream call starts after this, even one that was waiting for budget. */
   signal?: AbortSignal;
+  /** Internal: skip "hide amounts" because the caller redacts derived values itself (portfolio). */
+  raw?: boolean;
+}
+
+/** Reads by team members, counted per member, key and UTC day for the activity page. */
+async function countMemberRead(user: CurrentUser, key: KeyAccess): Promise<void> {
+  const day = new Date(new Date().toISOString().slice(0, 10));
+  await db.memberRead.upsert({
+    where: { userId_keyRef_day: { userId: user.id, keyRef: key.id, day } },
+    create: { userId: user.id, keyRef: key.id, day, count: 1 },
+    update: { count: { increment: 1 } },
+  }).catch((err: unknown) => logger.warn({ err }, "member read count failed"));
 }
 
 export async function readKeyData<T>(
   user: CurrentUser, keyRowId: string, endpoint: Endpoint, params: Record<string, unknown>,
   call: (client: ExchangeClient, key: string) => Promise<{ data: T; remainingQuota: number | null }>, opts: ReadOptions = {},
-): Promise<Freshness<T>> {
+): Promise<Freshness<T> & { amountsHidden?: boolean }> {
   const key = await requireKeyAccess(user, keyRowId, "read");
   if (!key.scopes.includes("READ_ONLY")) {
     throw new AppError("unprocessable", "This key has no Read permission, so Keydesk can't show its data. Add a Read-only key for this account.", { reason: "MISSING_PERMISSION" });
@@ -59,6 +73,8 @@ export async function readKeyData<T>(
       },
     });
     if (result.source === "live") await noteSuccess(key);
+    if (key.role === "member") await countMemberRead(user, key);
+    if (key.hideAmounts && !opts.raw) return { ...result, data: redactAmounts(endpoint, result.data), amountsHidden: true };
     return result;
   } catch (err) {
     if (err instanceof BudgetExceededError) {

@@ -4,13 +4,14 @@ import { SignUpForm } from "@/components/auth/sign-up-form";
 
 export const metadata: Metadata = { title: "Create account" };
 
-export default function SignUpPage() {
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
   return (
     <section aria-labelledby="sign-up-title" className="flex flex-col gap-4">
       <h1 id="sign-up-title" className="text-xl font-semibold">Create your account</h1>
-      <SignUpForm />
+      <SignUpForm next={typeof next === "string" ? next : undefined} />
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Already have an account? <Link href="/sign-in" className="text-sky-700 underline dark:text-sky-400">Sign in</Link>
+        Already have an account? <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"} className="text-sky-700 underline dark:text-sky-400">Sign in</Link>
       </p>
     </section>
   );

@@ -18,6 +18,9 @@ import { TABS, type Tab } from "@/lib/ui/key-tabs";
 import { KeySection } from "@/components/dashboard/key-sections";
 import { LazyUsageMeter as UsageMeter } from "@/components/dashboard/lazy-usage-meter";
 import { Suspense } from "react";
+import { db } from "@/lib/db";
+import { isShareable, SHARE_REFUSAL } from "@/lib/teams/shares";
+import { ShareKeyForm, Unshare } from "@/components/teams/team-forms";
 
 export const metadata: Metadata = { title: "Key" };
 
@@ -33,18 +36,29 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
     throw err;
   }
   const [egress, stepUp, { added, tab: rawTab }] = await Promise.all([egressVerdictFor(keyView.ips), stepUpSecondsLeft(user), searchParams]);
-  const tab: Tab = (TABS as readonly string[]).includes(rawTab ?? "") ? (rawTab as Tab) : "overview";
+  const tabs = TABS.filter((t) => t !== "export" || keyView.allowExport);
+  const tab: Tab = (tabs as readonly string[]).includes(rawTab ?? "") ? (rawTab as Tab) : "overview";
   const canRead = keyView.scopes.includes("READ_ONLY");
+  const owner = keyView.role === "owner";
+  const [shares, adminTeams] = owner && tab === "overview"
+    ? await Promise.all([
+      db.keyShare.findMany({ where: { keyId: keyView.id }, select: { teamId: true, hideAmounts: true, allowExport: true, team: { select: { name: true } } } }),
+      db.teamMember.findMany({ where: { userId: user.id, role: { in: ["owner", "admin"] } }, select: { team: { select: { id: true, name: true } } } }),
+    ])
+    : [[], []];
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label="Breadcrumb" className="text-sm"><Link href="/keys" className="text-sky-700 underline dark:text-sky-400">Keys</Link> / <span aria-current="page">{keyView.label}</span></nav>
       <h1 className="text-2xl font-semibold break-words">{keyView.label}</h1>
+      {!owner ? (
+        <Alert tone="info">Shared with you by {keyView.owner.name ?? keyView.owner.email} through {keyView.sharedVia.join(", ")}. You can read its data; you never see the key, and nobody can trade or withdraw through Keydesk.</Alert>
+      ) : null}
       {added ? <Alert tone="success">Key added. Keydesk stored it encrypted and will never show it again.</Alert> : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <ScopeBadges scopes={keyView.scopes} />
         {canRead ? <UsageMeter accountId={keyView.accountId} /> : null}
       </div>
-      {canRead ? <KeyTabs keyId={keyView.id} current={tab} /> : null}
+      {canRead ? <KeyTabs keyId={keyView.id} current={tab} tabs={tabs} /> : null}
       {canRead ? (
         <Suspense>
           <KeySection keyId={keyView.id} tab={tab} />
@@ -56,14 +70,38 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
       )}
       {tab === "overview" || !canRead ? (
         <CapabilityCard keyView={keyView} egress={egress}>
-          <div className="flex flex-wrap gap-2">
-            <form action={recheckKeyAction}>
-              <input type="hidden" name="keyId" value={keyView.id} />
-              <SubmitButton variant="secondary" pendingText="Checking…">Check again</SubmitButton>
-            </form>
-            {keyView.role === "owner" ? <DeleteKeyForm keyRowId={keyView.id} label={keyView.label} stepUpActive={stepUp > 0} /> : null}
-          </div>
+          {owner ? (
+            <div className="flex flex-wrap gap-2">
+              <form action={recheckKeyAction}>
+                <input type="hidden" name="keyId" value={keyView.id} />
+                <SubmitButton variant="secondary" pendingText="Checking…">Check again</SubmitButton>
+              </form>
+              <DeleteKeyForm keyRowId={keyView.id} label={keyView.label} stepUpActive={stepUp > 0} />
+            </div>
+          ) : null}
         </CapabilityCard>
+      ) : null}
+      {owner && tab === "overview" ? (
+        <section aria-labelledby="sharing" className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          <h2 id="sharing" className="text-lg font-semibold">Sharing</h2>
+          {shares.length ? (
+            <ul className="flex flex-col gap-2">
+              {shares.map((s) => (
+                <li key={s.teamId} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+                  <span><Link className="underline" href={`/teams/${s.teamId}`}>{s.team.name}</Link> · {s.hideAmounts ? "amounts hidden" : "amounts shown"} · {s.allowExport ? "export allowed" : "no export"}</span>
+                  <Unshare keyId={keyView.id} teamId={s.teamId} />
+                </li>
+              ))}
+            </ul>
+          ) : <p className="text-sm text-slate-600 dark:text-slate-400">Not shared with any team.</p>}
+          {!isShareable(keyView.scopes) ? (
+            <Alert tone="warning" title="This key can't be shared">{SHARE_REFUSAL} <Link className="underline" href="/help/troubleshooting#create-key">How to create a Read-only key</Link></Alert>
+          ) : adminTeams.length ? (
+            <ShareKeyForm keyId={keyView.id} teams={adminTeams.map((m) => m.team)} stepUpActive={stepUp > 0} />
+          ) : (
+            <p className="text-sm">To share this key, <Link className="underline" href="/teams">create a team</Link> (or become an admin of one).</p>
+          )}
+        </section>
       ) : null}
     </div>
   );

@@ -1,0 +1,148 @@
+"use server";
+// Server actions for teams, invitations and sharing. Each one authenticates, validates with
+// zod, authorizes through lib/teams (requireTeamAccess / requireKeyAccess) and answers with a
+// form state; AppErrors become messages, never error pages.
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { getEnv } from "@/lib/env";
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
+import { stepUpWith } from "@/lib/auth/step-up-with";
+import { AppError } from "@/lib/errors";
+import { inviteSchema, shareSchema, teamIdParam, teamNameSchema } from "./schemas";
+import { createTeam, deleteTeam, removeMember, renameTeam } from "./teams";
+import { acceptInvitation, createInvitation, revokeInvitation } from "./invitations";
+import { shareKey, unshareKey } from "./shares";
+
+export interface ActionState {
+  ok?: boolean;
+  message?: string;
+  fields?: Record<string, string[] | undefined>;
+  /** Invitations: the link, shown once. */
+  link?: string;
+  expiresAt?: string;
+}
+
+async function guard(fn: () => Promise<ActionState>): Promise<ActionState> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, message: err.message };
+    if (err instanceof z.ZodError) return { ok: false, message: "The form was incomplete or not valid. Reload the page and try again." };
+    throw err;
+  }
+}
+
+const id = z.string().regex(/^[a-z0-9]{20,40}$/);
+const str = (fd: FormData, k: string) => (typeof fd.get(k) === "string" ? (fd.get(k) as string) : undefined);
+
+export async function createTeamAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  const name = teamNameSchema.safeParse(str(fd, "name") ?? "");
+  if (!name.success) return { fields: { name: name.error.issues.map((i) => i.message) } };
+  const teamId = await createTeam(user, name.data);
+  revalidatePath("/teams");
+  redirect(`/teams/${teamId}`);
+}
+
+export async function renameTeamAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return guard(async () => {
+    const teamId = teamIdParam.parse(str(fd, "teamId"));
+    const name = teamNameSchema.safeParse(str(fd, "name") ?? "");
+    if (!name.success) return { fields: { name: name.error.issues.map((i) => i.message) } };
+    await renameTeam(user, teamId, name.data);
+    revalidatePath(`/teams/${teamId}`);
+    return { ok: true, message: "Renamed." };
+  });
+}
+
+export async function deleteTeamAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  const result = await guard(async () => {
+    const teamId = teamIdParam.parse(str(fd, "teamId"));
+    const typed = str(fd, "confirmName") ?? "";
+    const expected = str(fd, "expectedName") ?? "";
+    if (!typed || typed !== expected) return { fields: { confirmName: [`Type the team's name exactly (“${expected}”) to confirm.`] } };
+    await deleteTeam(user, teamId);
+    return { ok: true };
+  });
+  if (!result.ok) return result;
+  revalidatePath("/teams");
+  redirect("/teams?deleted=1");
+}
+
+/** Links use the configured public address, never the request's Host header (which a client controls). */
+function origin(): string {
+  const env = getEnv();
+  return (env.KEYDESK_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}
+
+export async function inviteAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return guard(async () => {
+    const parsed = inviteSchema.safeParse({ teamId: str(fd, "teamId"), email: str(fd, "email") ?? "", role: str(fd, "role") });
+    if (!parsed.success) return { fields: z.flattenError(parsed.error).fieldErrors };
+    const { token, expiresAt } = await createInvitation(user, parsed.data.teamId, parsed.data.email, parsed.data.role);
+    revalidatePath(`/teams/${parsed.data.teamId}`);
+    return { ok: true, link: `${origin()}/invite/${token}`, expiresAt: expiresAt.toISOString(), message: `Invitation for ${parsed.data.email} created. Send them this link; it works once and expires in 7 days.` };
+  });
+}
+
+export async function revokeInvitationAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return guard(async () => {
+    const teamId = teamIdParam.parse(str(fd, "teamId"));
+    await revokeInvitation(user, teamId, id.parse(str(fd, "invitationId")));
+    revalidatePath(`/teams/${teamId}`);
+    return { ok: true, message: "Invitation revoked." };
+  });
+}
+
+export async function removeMemberAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return guard(async () => {
+    const teamId = teamIdParam.parse(str(fd, "teamId"));
+    await removeMember(user, teamId, id.parse(str(fd, "memberId")));
+    revalidatePath(`/teams/${teamId}`);
+    return { ok: true, message: "Removed. They lose access on their next request." };
+  });
+}
+
+export async function acceptInvitationAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  let teamId = "";
+  const r = await guard(async () => {
+    teamId = await acceptInvitation(user, z.string().max(200).parse(str(fd, "token") ?? ""));
+    return { ok: true };
+  });
+  if (!r.ok) return r;
+  revalidatePath("/keys");
+  redirect(`/teams/${teamId}?joined=1`);
+}
+
+export async function shareKeyAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return guard(async () => {
+    const parsed = shareSchema.safeParse({ keyId: str(fd, "keyId"), teamId: str(fd, "teamId"), hideAmounts: fd.get("hideAmounts") === "on", allowExport: fd.get("allowExport") === "on" });
+    if (!parsed.success) return { fields: z.flattenError(parsed.error).fieldErrors };
+    const steppedUp = await stepUpWith(user, str(fd, "password") || undefined);
+    if (steppedUp === "wrong") return { fields: { password: ["That password is not correct."] } };
+    if (!steppedUp) return { fields: { password: ["Enter your password to share a key."] } };
+    await shareKey(user, parsed.data);
+    revalidatePath(`/keys/${parsed.data.keyId}`);
+    return { ok: true, message: "Shared. The team's members can now read this key's data, never the key itself." };
+  });
+}
+
+export async function unshareKeyAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return guard(async () => {
+    const keyId = id.parse(str(fd, "keyId"));
+    const teamId = teamIdParam.parse(str(fd, "teamId"));
+    await unshareKey(user, keyId, teamId);
+    revalidatePath(`/keys/${keyId}`);
+    revalidatePath(`/teams/${teamId}`);
+    return { ok: true, message: "Unshared. Members lose access on their next request." };
+  });
+}

@@ -1,0 +1,59 @@
+// Invitations: a single-use link that expires after 7 days; only its SHA-256 is stored.
+// Accepting requires signing in as the invited address.
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit/record";
+import { requireTeamAccess } from "./access";
+import { INVITATION_TTL_MS } from "./schemas";
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createInvitation(user: CurrentUser, teamId: string, email: string, role: "admin" | "member"): Promise<{ token: string; expiresAt: Date }> {
+  const access = await requireTeamAccess(user, teamId, "manage");
+  if (role === "admin" && access.role !== "owner") throw new AppError("forbidden", "Only the team's owner can invite admins.");
+  const already = await db.teamMember.findFirst({ where: { teamId, user: { email } }, select: { id: true } });
+  if (already) throw new AppError("conflict", `${email} is already in this team.`);
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+  await db.invitation.create({ data: { teamId, email, role, tokenHash: hash(token), createdById: user.id, expiresAt } });
+  await recordAudit({ actorId: user.id, action: "team.member_invited", outcome: "success", teamId, detail: { email, role } });
+  return { token, expiresAt };
+}
+
+export async function revokeInvitation(user: CurrentUser, teamId: string, invitationId: string): Promise<void> {
+  await requireTeamAccess(user, teamId, "manage");
+  const r = await db.invitation.updateMany({ where: { id: invitationId, teamId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (!r.count) throw new AppError("not_found", "That invitation is no longer pending.");
+  await recordAudit({ actorId: user.id, action: "team.invitation_revoked", outcome: "success", teamId, detail: { invitationId } });
+}
+
+export type InvitationView =
+  | { state: "valid"; teamName: string; email: string; role: string; expiresAt: string; wrongUser: boolean }
+  | { state: "invalid" | "expired" | "used" | "revoked" };
+
+export async function inspectInvitation(user: CurrentUser | null, token: string): Promise<InvitationView> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "invalid" };
+  const inv = await db.invitation.findUnique({ where: { tokenHash: hash(token) }, select: { email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, team: { select: { name: true } } } });
+  if (!inv) return { state: "invalid" };
+  if (inv.acceptedAt) return { state: "used" };
+  if (inv.revokedAt) return { state: "revoked" };
+  if (inv.expiresAt <= new Date()) return { state: "expired" };
+  return { state: "valid", teamName: inv.team.name, email: inv.email, role: inv.role, expiresAt: inv.expiresAt.toISOString(), wrongUser: Boolean(user && user.email.toLowerCase() !== inv.email) };
+}
+
+export async function acceptInvitation(user: CurrentUser, token: string): Promise<string> {
+  const inv = await db.invitation.findUnique({ where: { tokenHash: hash(token) }, select: { id: true, teamId: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true } });
+  if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt <= new Date()) throw new AppError("not_found", "This invitation is no longer valid. Ask the team's admin for a new one.");
+  if (user.email.toLowerCase() !== inv.email) throw new AppError("forbidden", `This invitation is for ${inv.email}. Sign in with that address to accept it.`);
+  await db.$transaction(async (tx) => {
+    // Single use even under concurrent clicks: only one update can flip acceptedAt.
+    const r = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
+    if (!r.count) throw new AppError("not_found", "This invitation was already used.");
+    await tx.teamMember.upsert({ where: { teamId_userId: { teamId: inv.teamId, userId: user.id } }, create: { teamId: inv.teamId, userId: user.id, role: inv.role }, update: {} });
+  });
+  await recordAudit({ actorId: user.id, action: "team.member_joined", outcome: "success", teamId: inv.teamId, detail: { email: inv.email, role: inv.role } });
+  return inv.teamId;
+}
