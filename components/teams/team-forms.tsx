@@ -78,7 +78,7 @@ export function ShareKeyForm({ keyId, teams, stepUpActive }: { keyId: string; te
           </label>
           <label className="flex min-h-11 items-center gap-2 text-sm"><input type="checkbox" name="hideAmounts" className="h-5 w-5" /> Hide amounts (members see currencies and percentages, not quantities or values)</label>
           <label className="flex min-h-11 items-center gap-2 text-sm"><input type="checkbox" name="allowExport" className="h-5 w-5" /> Allow members to export CSV (not with hidden amounts)</label>
-          {!stepUpActive || s.fields?.password ? <TextField label="Your Keydesk password" name="password" type="password" autoComplete="current-password" errors={s.fields?.password} /> : null}
+          {!stepUpActive || s.fields?.password ? <TextField id="share-password" label="Your Keydesk password, to confirm sharing" name="password" type="password" autoComplete="current-password" errors={s.fields?.password} /> : null}
         </>
       )}
     </ActionForm>

@@ -11,6 +11,8 @@ import { registerAuthShellTests } from "./auth-shell.e2e";
 import { registerVaultTests } from "./vault.e2e";
 import { registerCanaryTest } from "./canary.e2e";
 import { registerDashboardTests } from "./dashboard.e2e";
+import { registerAuthzMatrixTest } from "./authz-matrix.e2e";
+import { registerTeamsTests } from "./teams.e2e";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { TEST_SECRETS } from "../helpers/test-secrets";
 
@@ -40,6 +42,9 @@ export async function runE2e(databaseUrl: string, filter?: string): Promise<{ pa
     sim = await startSimulator({ port: 0, controlPort: 0, seed: "e2e", accountLimitPerMinute: 5_000, ipLimitPerMinute: 10_000 });
     env.EXCHANGE_BASE_URL = sim.url;
     env.SIMULATOR_CONTROL_URL = sim.controlUrl;
+    // Tests that set up data through lib/ (the authorization matrix) share the app's settings.
+    Object.assign(process.env, TEST_SECRETS, { DATABASE_URL: databaseUrl, EXCHANGE_BASE_URL: sim.url, SIMULATOR_CONTROL_URL: sim.controlUrl, REDIS_URL: "" });
+    (await import("@/lib/env")).resetEnvCache();
     app = await startAppServer(env);
     browser = await launchBrowser();
     const running = sim;
@@ -48,6 +53,8 @@ export async function runE2e(databaseUrl: string, filter?: string): Promise<{ pa
     registerAuthShellTests(ctx);
     registerVaultTests({ ...ctx, seen, demoKey: (name) => running.demoKeys[name]!.key });
     registerDashboardTests({ ...ctx, seen, demoKey: (name) => running.demoKeys[name]!.key, simUrl: () => running.url, controlUrl: () => running.controlUrl });
+    registerAuthzMatrixTest({ baseUrl: ctx.baseUrl, demoKey: (name) => running.demoKeys[name]!.key, controlUrl: () => running.controlUrl });
+    registerTeamsTests({ ...ctx, seen, demoKey: (name) => running.demoKeys[name]!.key });
     registerCanaryTest({ seen, secrets: () => Object.values(running.demoKeys).map((k) => k.key), logs: () => (app as AppServer).logs.join(""), databaseUrl, root: ROOT });
     const result = await runCases(filter ?? process.env.E2E_FILTER);
     return { ...result, skipped: false };
@@ -58,6 +65,7 @@ export async function runE2e(databaseUrl: string, filter?: string): Promise<{ pa
       await app.stop();
     }
     await sim?.close();
+    await (await import("@/lib/db")).disconnectDb().catch(() => undefined);
   }
 }
 
