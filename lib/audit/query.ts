@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export const ACTION_GROUPS = { keys: "key.", teams: "team.", exports: "export.", sign_in: "auth." } as const;
 
 export const activityQuerySchema = z.object({
-  group: z.enum(["all", "keys", "teams", "exports", "sign_in"]).default("all"),
+  group: z.enum(["all", "keys", "teams", "exports", "sign_in"]).catch("all"),
   key: z.string().regex(/^[a-z0-9]{20,40}$/).optional().catch(undefined),
   team: z.string().regex(/^[a-z0-9]{20,40}$/).optional().catch(undefined),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),

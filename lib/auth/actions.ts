@@ -1,4 +1,5 @@
 "use server";
+import { guardAction, guardVoidAction } from "@/lib/http/action-guard";
 // Sign-up, sign-in and sign-out server actions: parse FormData with zod, then act.
 // redirect() (thrown by signIn on success) stays outside try/catch handling.
 import { AuthError, CredentialsSignin } from "next-auth";
@@ -31,7 +32,7 @@ function safeNext(formData: FormData): string {
   return /^\/(?![\/\\])[A-Za-z0-9\-._~\/?=&%]*$/.test(next) && next.length < 300 ? next : "/keys";
 }
 
-export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+async function signInActionImpl(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   const email = String(formData.get("email") ?? "");
   if (!parsed.success) return { email, fields: z.flattenError(parsed.error).fieldErrors };
@@ -53,7 +54,7 @@ const signUpSchema = z
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords don't match." });
 
-export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+async function signUpActionImpl(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const email = String(formData.get("email") ?? "");
   const parsed = signUpSchema.safeParse({
     name: formData.get("name") || undefined,
@@ -73,6 +74,10 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   return {};
 }
 
-export async function signOutAction(): Promise<void> {
+async function signOutActionImpl(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
 }
+
+export const signInAction = guardAction("signInAction", signInActionImpl);
+export const signUpAction = guardAction("signUpAction", signUpActionImpl);
+export const signOutAction = guardVoidAction("signOutAction", signOutActionImpl);

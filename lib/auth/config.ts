@@ -5,6 +5,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { checkCredentials } from "@/lib/auth/credentials";
@@ -71,7 +72,17 @@ function buildConfig(): NextAuthConfig {
             userId = row.id;
           }
           if (!userId) throw new InvalidCredentials();
-          const session = await db.userSession.create({ data: { userId } });
+          // Device and address for the sessions list (best effort: there may be no request context).
+          let userAgent: string | null = null;
+          let ip: string | null = null;
+          try {
+            const h = await headers();
+            userAgent = h.get("user-agent")?.slice(0, 300) ?? null;
+            ip = clientIpFromHeaders(h);
+          } catch {
+            // outside a request (tests)
+          }
+          const session = await db.userSession.create({ data: { userId, userAgent, ip } });
           token.sub = userId;
           token.sid = session.id;
           await recordAudit({ actorId: userId, action: "auth.sign_in", outcome: "success", detail: { provider: account?.provider ?? "credentials" } });

@@ -14,7 +14,7 @@ export interface RouteContext<P> {
 
 export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<unknown>) {
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
-    const requestId = randomUUID();
+    const requestId = req.headers.get("x-request-id") ?? randomUUID();
     try {
       const body = await handler({ req, params: await ctx.params, requestId });
       if (body instanceof Response) return body;

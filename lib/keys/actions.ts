@@ -1,4 +1,5 @@
 "use server";
+import { guardAction, guardVoidAction } from "@/lib/http/action-guard";
 // Key vault server actions: parse FormData with zod → authenticate → authorize → act.
 // The pasted key never comes back in a returned state (the form is reset after submit).
 import { redirect } from "next/navigation";
@@ -22,7 +23,7 @@ export interface AddKeyFormState {
   existingKeyRowId?: string;
 }
 
-export async function addKeyAction(_prev: AddKeyFormState, formData: FormData): Promise<AddKeyFormState> {
+async function addKeyActionImpl(_prev: AddKeyFormState, formData: FormData): Promise<AddKeyFormState> {
   const user = await requireUser();
   const parsed = addKeySchema.safeParse({
     label: formData.get("label"),
@@ -56,7 +57,7 @@ export interface DeleteKeyFormState {
   message?: string;
 }
 
-export async function deleteKeyAction(_prev: DeleteKeyFormState, formData: FormData): Promise<DeleteKeyFormState> {
+async function deleteKeyActionImpl(_prev: DeleteKeyFormState, formData: FormData): Promise<DeleteKeyFormState> {
   const user = await requireUser();
   const parsed = deleteKeySchema.safeParse({
     keyId: formData.get("keyId"),
@@ -73,10 +74,14 @@ export async function deleteKeyAction(_prev: DeleteKeyFormState, formData: FormD
   redirect(`/keys?deleted=${encodeURIComponent(result.label)}`);
 }
 
-export async function recheckKeyAction(formData: FormData): Promise<void> {
+async function recheckKeyActionImpl(formData: FormData): Promise<void> {
   const user = await requireUser();
   const id = keyIdParam.safeParse(formData.get("keyId"));
   if (!id.success) throw new AppError("bad_request", "Not a key id.");
   await recheckKeyForOwner(user, id.data);
   revalidatePath(`/keys/${id.data}`);
 }
+
+export const addKeyAction = guardAction("addKeyAction", addKeyActionImpl);
+export const deleteKeyAction = guardAction("deleteKeyAction", deleteKeyActionImpl);
+export const recheckKeyAction = guardVoidAction("recheckKeyAction", recheckKeyActionImpl);

@@ -1,4 +1,5 @@
 "use server";
+import { guardAction, guardVoidAction } from "@/lib/http/action-guard";
 // Server actions for teams, invitations and sharing. Each one authenticates, validates with
 // zod, authorizes through lib/teams (requireTeamAccess / requireKeyAccess) and answers with a
 // form state; AppErrors become messages, never error pages.
@@ -36,7 +37,7 @@ async function guard(fn: () => Promise<ActionState>): Promise<ActionState> {
 const id = z.string().regex(/^[a-z0-9]{20,40}$/);
 const str = (fd: FormData, k: string) => (typeof fd.get(k) === "string" ? (fd.get(k) as string) : undefined);
 
-export async function createTeamAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+async function createTeamActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
   const name = teamNameSchema.safeParse(str(fd, "name") ?? "");
   if (!name.success) return { fields: { name: name.error.issues.map((i) => i.message) } };
@@ -45,7 +46,7 @@ export async function createTeamAction(_p: ActionState, fd: FormData): Promise<A
   redirect(`/teams/${teamId}`);
 }
 
-export async function renameTeamAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+async function renameTeamActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
   return guard(async () => {
     const teamId = teamIdParam.parse(str(fd, "teamId"));
@@ -57,7 +58,7 @@ export async function renameTeamAction(_p: ActionState, fd: FormData): Promise<A
   });
 }
 
-export async function deleteTeamAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+async function deleteTeamActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
   const result = await guard(async () => {
     const teamId = teamIdParam.parse(str(fd, "teamId"));
@@ -78,7 +79,7 @@ function origin(): string {
   return (env.KEYDESK_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
 }
 
-export async function inviteAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+async function inviteActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
   return guard(async () => {
     const parsed = inviteSchema.safeParse({ teamId: str(fd, "teamId"), email: str(fd, "email") ?? "", role: str(fd, "role") });
@@ -89,7 +90,7 @@ export async function inviteAction(_p: ActionState, fd: FormData): Promise<Actio
   });
 }
 
-export async function revokeInvitationAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+async function revokeInvitationActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
   return guard(async () => {
     const teamId = teamIdParam.parse(str(fd, "teamId"));
@@ -99,7 +100,7 @@ export async function revokeInvitationAction(_p: ActionState, fd: FormData): Pro
   });
 }
 
-export async function removeMemberAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+async function removeMemberActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
   return guard(async () => {
     const teamId = teamIdParam.parse(str(fd, "teamId"));
@@ -109,7 +110,7 @@ export async function removeMemberAction(_p: ActionState, fd: FormData): Promise
   });
 }
 
-export async function acceptInvitationAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+async function acceptInvitationActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
   let teamId = "";
   const r = await guard(async () => {
@@ -121,7 +122,7 @@ export async function acceptInvitationAction(_p: ActionState, fd: FormData): Pro
   redirect(`/teams/${teamId}?joined=1`);
 }
 
-export async function shareKeyAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+async function shareKeyActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
   return guard(async () => {
     const parsed = shareSchema.safeParse({ keyId: str(fd, "keyId"), teamId: str(fd, "teamId"), hideAmounts: fd.get("hideAmounts") === "on", allowExport: fd.get("allowExport") === "on" });
@@ -135,7 +136,7 @@ export async function shareKeyAction(_p: ActionState, fd: FormData): Promise<Act
   });
 }
 
-export async function unshareKeyAction(_p: ActionState, fd: FormData): Promise<ActionState> {
+async function unshareKeyActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
   return guard(async () => {
     const keyId = id.parse(str(fd, "keyId"));
@@ -146,3 +147,13 @@ export async function unshareKeyAction(_p: ActionState, fd: FormData): Promise<A
     return { ok: true, message: "Unshared. Members lose access on their next request." };
   });
 }
+
+export const createTeamAction = guardAction("createTeamAction", createTeamActionImpl);
+export const renameTeamAction = guardAction("renameTeamAction", renameTeamActionImpl);
+export const deleteTeamAction = guardAction("deleteTeamAction", deleteTeamActionImpl);
+export const inviteAction = guardAction("inviteAction", inviteActionImpl);
+export const revokeInvitationAction = guardAction("revokeInvitationAction", revokeInvitationActionImpl);
+export const removeMemberAction = guardAction("removeMemberAction", removeMemberActionImpl);
+export const acceptInvitationAction = guardAction("acceptInvitationAction", acceptInvitationActionImpl);
+export const shareKeyAction = guardAction("shareKeyAction", shareKeyActionImpl);
+export const unshareKeyAction = guardAction("unshareKeyAction", unshareKeyActionImpl);

@@ -10,6 +10,8 @@ const ROOT = path.resolve(__dirname, "..", "..");
 export interface AppServer {
   url: string;
   logs: string[];
+  /** False once the server process has exited. */
+  alive(): boolean;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startAppServer(env: NodeJS.ProcessEnv, port = 3100): Promi
   return {
     url,
     logs,
+    alive: () => child.exitCode === null && child.signalCode === null,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -13,6 +13,8 @@ import { registerCanaryTest } from "./canary.e2e";
 import { registerDashboardTests } from "./dashboard.e2e";
 import { registerAuthzMatrixTest } from "./authz-matrix.e2e";
 import { registerTeamsTests } from "./teams.e2e";
+import { registerSecurityTests } from "./security.e2e";
+import { registerFuzzTest } from "./fuzz.e2e";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { TEST_SECRETS } from "../helpers/test-secrets";
 
@@ -55,6 +57,8 @@ export async function runE2e(databaseUrl: string, filter?: string): Promise<{ pa
     registerDashboardTests({ ...ctx, seen, demoKey: (name) => running.demoKeys[name]!.key, simUrl: () => running.url, controlUrl: () => running.controlUrl });
     registerAuthzMatrixTest({ baseUrl: ctx.baseUrl, demoKey: (name) => running.demoKeys[name]!.key, controlUrl: () => running.controlUrl });
     registerTeamsTests({ ...ctx, seen, demoKey: (name) => running.demoKeys[name]!.key });
+    registerSecurityTests(ctx);
+    registerFuzzTest({ baseUrl: ctx.baseUrl, demoKey: (name) => running.demoKeys[name]!.key, root: ROOT, serverAlive: () => (app as AppServer).alive() });
     registerCanaryTest({ seen, secrets: () => Object.values(running.demoKeys).map((k) => k.key), logs: () => (app as AppServer).logs.join(""), databaseUrl, root: ROOT });
     const result = await runCases(filter ?? process.env.E2E_FILTER);
     return { ...result, skipped: false };

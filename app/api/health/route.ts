@@ -1,0 +1,10 @@
+import { NextResponse } from "next/server";
+import { checkHealth } from "@/lib/health";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/health: 200 when the database answers (degraded parts are reported), 503 when it doesn't. */
+export async function GET() {
+  const health = await checkHealth();
+  return NextResponse.json(health, { status: health.status === "down" ? 503 : 200, headers: { "cache-control": "no-store" } });
+}

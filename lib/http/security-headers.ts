@@ -1,0 +1,71 @@
+// Security headers for every response, and the Origin check for every mutating request.
+// Pure functions: proxy.ts applies them; tests call them directly.
+export interface HeaderOptions { nonce: string; production: boolean; https: boolean }
+
+export function contentSecurityPolicy({ nonce, production, https }: HeaderOptions): string {
+  return [
+    "default-src 'self'",
+    // Scripts: only ours, by nonce; 'strict-dynamic' lets them load their own chunks. No 'unsafe-inline'.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${production ? "" : " 'unsafe-eval'"}`,
+    // Styles: our stylesheet plus style attributes (chart colours); no remote styles.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "manifest-src 'self'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+export function securityHeaders(opts: HeaderOptions): Record<string, string> {
+  return {
+    "Content-Security-Policy": contentSecurityPolicy(opts),
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    ...(opts.production && opts.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+  };
+}
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A mutating request must come from our own pages: its Origin (or, without one, its
+ * Sec-Fetch-Site) must say same-origin. Returns the reason when it doesn't.
+ */
+export function originProblem(req: { method: string; headers: Headers; url: string }, allowedOrigins: string[]): string | null {
+  if (SAFE.has(req.method.toUpperCase())) return null;
+  const origin = req.headers.get("origin");
+  if (origin) {
+    // Compare with the host the browser addressed (as Next's own server-action check does):
+    // a cross-site page can't make the victim's browser send our Host with its Origin.
+    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host;
+    let originHost = "";
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      // "null" or garbage
+    }
+    return originHost === host || allowedOrigins.includes(origin) ? null : `Requests from ${origin} are not accepted.`;
+  }
+  const site = req.headers.get("sec-fetch-site");
+  if (site === "same-origin" || site === "none") return null;
+  return "This request did not come from a Keydesk page.";
+}
+
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+
+/** Host and X-Forwarded-Host must be host names (links and auth callbacks are built from them). */
+export function hostProblem(headers: Headers): string | null {
+  for (const name of ["host", "x-forwarded-host"]) {
+    const v = headers.get(name);
+    if (v !== null && !HOST.test(v)) return `The ${name} header is not a valid host name.`;
+  }
+  return null;
+}

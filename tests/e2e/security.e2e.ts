@@ -1,0 +1,67 @@
+// Security in the running build: headers with a per-request CSP nonce on every page, the
+// Origin check on writes, the health endpoint, and revoking another session from Settings.
+import type { Browser } from "playwright-core";
+import { expectTrue, test } from "./harness";
+import { VIEWPORTS } from "./browser";
+import { assertAccessible } from "./axe";
+import { PASSWORD, signUp } from "./vault.e2e";
+import { randomEmail } from "../helpers/random";
+
+export function registerSecurityTests(ctx: { browser: () => Browser; baseUrl: () => string }): void {
+  test("security: headers and CSP nonce on every page, Origin check on writes, health", async () => {
+    const base = ctx.baseUrl();
+    const nonces = new Set<string>();
+    for (const path of ["/sign-in", "/sign-up", "/keys", "/api/usage", "/api/health", "/does-not-exist"]) {
+      const res = await fetch(`${base}${path}`, { redirect: "manual" });
+      const csp = res.headers.get("content-security-policy") ?? "";
+      const script = csp.split("; ").find((d) => d.startsWith("script-src")) ?? "";
+      expectTrue(/'nonce-[A-Za-z0-9+/=]+'/.test(script) && !script.includes("unsafe-inline"), `${path}: script-src by nonce, no unsafe-inline (${script})`);
+      expectTrue(csp.includes("frame-ancestors 'none'"), `${path}: frame-ancestors 'none'`);
+      for (const h of ["referrer-policy", "x-content-type-options", "permissions-policy", "x-request-id"]) expectTrue(res.headers.get(h), `${path}: ${h}`);
+      nonces.add(/'nonce-([^']+)'/.exec(script)?.[1] ?? "");
+      if (path === "/sign-in") {
+        const html = await res.text();
+        const n = /'nonce-([^']+)'/.exec(script)![1]!;
+        expectTrue(html.includes(`nonce="${n}"`), "the page's scripts carry the nonce");
+      } else await res.arrayBuffer();
+    }
+    expectTrue(nonces.size === 6, "a fresh nonce per response");
+
+    const cross = await fetch(`${base}/sign-in`, { method: "POST", headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, body: "email=a&password=b" });
+    expectTrue(cross.status === 403, `a cross-origin POST is refused (${cross.status})`);
+    const body = (await cross.json()) as { error: { message: string; requestId: string } };
+    expectTrue(/evil\.example/.test(body.error.message) && body.error.requestId, "with a clear message and a request id");
+
+    const health = await fetch(`${base}/api/health`);
+    const h = (await health.json()) as { status: string; checks: { database: { ok: boolean }; exchange: { ok: boolean }; redis: { ok: boolean | null } } };
+    expectTrue(health.status === 200 && h.status === "ok" && h.checks.database.ok && h.checks.exchange.ok && h.checks.redis.ok === null, `health: ${JSON.stringify(h)}`);
+  });
+
+  test("sessions: see both browsers, sign the other one out, it is signed out on its next request", async () => {
+    const a = await ctx.browser().newContext({ viewport: VIEWPORTS.desktop, baseURL: ctx.baseUrl() });
+    const b = await ctx.browser().newContext({ viewport: VIEWPORTS.phone, baseURL: ctx.baseUrl(), isMobile: true, hasTouch: true, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1" });
+    try {
+      const pa = await a.newPage();
+      const pb = await b.newPage();
+      const email = randomEmail("sessions");
+      await signUp(pa, email);
+      await pb.goto("/sign-in");
+      await pb.getByLabel("E-mail").fill(email);
+      await pb.getByLabel("Password").fill(PASSWORD);
+      await pb.getByRole("button", { name: "Sign in" }).click();
+      await pb.waitForURL("**/keys");
+      await pa.goto("/settings");
+      await pa.getByTestId("sessions").getByText("Safari on iOS").waitFor();
+      await assertAccessible(pa, "settings");
+      await pa.getByTestId("sessions").getByRole("button", { name: "Sign out", exact: true }).click();
+      await pa.getByText("Signed out that session.").waitFor();
+      await pb.goto("/keys");
+      await pb.waitForURL("**/sign-in");
+      await pa.goto("/keys");
+      expectTrue(new URL(pa.url()).pathname === "/keys", "this browser stays signed in");
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+}
