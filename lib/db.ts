@@ -10,7 +10,7 @@ function createClient() {
   const adapter = new PrismaPg({ connectionString: getEnv().DATABASE_URL, max: 10 });
   return new PrismaClient({
     adapter,
-    omit: { apiKey: { secretCiphertext: true, secretWrappedKey: true } },
+    omit: { apiKey: { secretCiphertext: true, secretWrappedKey: true }, user: { totpCiphertext: true, totpWrappedKey: true } },
   });
 }
 

@@ -38,6 +38,8 @@ const schema = z.object({
   AUTH_OIDC_NAME: z.string().default("Single sign-on"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: intSetting(3000, 1, 65535),
+  /** Only users with two-factor sign-in on may add keys with Trade or Withdraw permission. */
+  KEYDESK_REQUIRE_2FA_FOR_TRADE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   /** The address people use to reach Keydesk, for links it hands out (invitations). */
   KEYDESK_PUBLIC_URL: z.url().optional(),
 });

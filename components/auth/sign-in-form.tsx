@@ -13,6 +13,9 @@ export function SignInForm({ next }: { next?: string }) {
       {state.message ? <Alert tone="error">{state.message}</Alert> : null}
       <TextField label="E-mail" name="email" type="email" autoComplete="email" required defaultValue={state.email} errors={state.fields?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={state.fields?.password} />
+      {state.needsCode ? (
+        <TextField label="Two-factor code" name="code" inputMode="text" autoComplete="one-time-code" autoFocus required hint="The 6-digit code from your authenticator app, or one of your recovery codes." errors={state.fields?.code} />
+      ) : null}
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
     </form>
   );

@@ -9,13 +9,16 @@ import { registerUser } from "@/lib/auth/users";
 
 export interface AuthFormState {
   message?: string;
-  fields?: Partial<Record<"email" | "password" | "confirm" | "name", string[]>>;
+  fields?: Partial<Record<"email" | "password" | "confirm" | "name" | "code", string[]>>;
   email?: string;
+  /** The account has two-factor sign-in on: show the code field. */
+  needsCode?: boolean;
 }
 
 const signInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address.")),
   password: z.string().min(1, "Enter your password."),
+  code: z.string().trim().max(40).optional(),
 });
 
 function messageForSignInError(err: AuthError): string {
@@ -23,6 +26,8 @@ function messageForSignInError(err: AuthError): string {
   const limited = /^rate_limited:(\d+)$/.exec(code);
   if (limited) return `Too many sign-in attempts. Try again in ${limited[1]} s.`;
   if (code === "invalid_credentials") return "That e-mail and password don't match an account.";
+  if (code === "totp_required") return "Two-factor sign-in is on for this account: enter your password again with the 6-digit code from your authenticator app (or a recovery code).";
+  if (code === "totp_invalid") return "That two-factor code is not valid. Enter your password again with the current 6-digit code, or a recovery code.";
   return "Sign-in failed. Please try again.";
 }
 
@@ -33,13 +38,13 @@ function safeNext(formData: FormData): string {
 }
 
 async function signInActionImpl(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password"), code: formData.get("code") || undefined });
   const email = String(formData.get("email") ?? "");
   if (!parsed.success) return { email, fields: z.flattenError(parsed.error).fieldErrors };
   try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: safeNext(formData) });
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, ...(parsed.data.code ? { code: parsed.data.code } : {}), redirectTo: safeNext(formData) });
   } catch (err) {
-    if (err instanceof AuthError) return { email, message: messageForSignInError(err) };
+    if (err instanceof AuthError) return { email, message: messageForSignInError(err), needsCode: err instanceof CredentialsSignin && (err.code === "totp_required" || err.code === "totp_invalid") };
     throw err; // NEXT_REDIRECT on success
   }
   return {};

@@ -15,6 +15,12 @@ import { recordAudit } from "@/lib/audit/record";
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
 }
+class SecondFactor extends CredentialsSignin {
+  constructor(code: "totp_required" | "totp_invalid") {
+    super();
+    this.code = code;
+  }
+}
 class TooManyAttempts extends CredentialsSignin {
   constructor(seconds: number) {
     super();
@@ -25,6 +31,7 @@ class TooManyAttempts extends CredentialsSignin {
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
   password: z.string().min(1).max(1024),
+  code: z.string().max(40).optional(),
 });
 
 const SESSION_TOUCH_MS = 60_000;
@@ -37,9 +44,11 @@ function buildConfig(): NextAuthConfig {
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const result = await checkCredentials(parsed.data.email, parsed.data.password, clientIpFromHeaders(request.headers));
+        const result = await checkCredentials(parsed.data.email, parsed.data.password, clientIpFromHeaders(request.headers), parsed.data.code);
         if (result.ok) return result.user;
         if (result.reason === "rate_limited") throw new TooManyAttempts(result.retryAfterSeconds);
+        if (result.reason === "totp_required") throw new SecondFactor("totp_required");
+        if (result.reason === "totp_invalid") throw new SecondFactor("totp_invalid");
         throw new InvalidCredentials();
       },
     }),

@@ -32,7 +32,7 @@ async function main() {
     for (const demo of DEMO_KEYS) {
       const key = keys[demo.name]?.key;
       if (!key) continue;
-      const r = await addKeyForUser({ user: current, steppedUp: true }, { label: demo.label, key, confirmation: demo.confirmation });
+      const r = await addKeyForUser({ user: current, steppedUp: true, demoSeed: true }, { label: demo.label, key, confirmation: demo.confirmation });
       if (!r.ok && r.code !== "duplicate") console.warn(`[keydesk] demo key ${demo.name} not added: ${r.message}`);
     }
   }

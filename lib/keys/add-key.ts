@@ -4,6 +4,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { isTotpEnabled } from "@/lib/auth/totp";
 import type { CurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { decodeKeyClaims, KeyFormatError, type KeyClaims } from "@/lib/exchange/claims";
@@ -20,6 +22,7 @@ export type AddKeyFailure =
   | "duplicate"
   | "needs_confirmation"
   | "needs_step_up"
+  | "needs_two_factor"
   | "rejected_by_exchange"
   | "exchange_unavailable";
 
@@ -27,6 +30,8 @@ export interface AddKeyContext {
   user: CurrentUser;
   /** True when the user has a fresh step-up (or just re-entered the password correctly). */
   steppedUp: boolean;
+  /** Seeding the offline demo only: the simulator's demo keys may skip the two-factor rule. */
+  demoSeed?: boolean;
   requestId?: string;
 }
 
@@ -50,6 +55,10 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
   const dangerous = claims.scopes.includes("TRADE") || claims.scopes.includes("WITHDRAW") || claims.unknownScopes.length > 0;
   if (claims.scopes.includes("WITHDRAW") && input.confirmation !== WITHDRAW_CONFIRMATION) {
     return { ok: false, code: "needs_confirmation", message: `This key can withdraw funds. Type ${WITHDRAW_CONFIRMATION} to confirm you want Keydesk to hold it.`, field: "confirmation", scopes: claims.scopes };
+  }
+  if (dangerous && !ctx.demoSeed && getEnv().KEYDESK_REQUIRE_2FA_FOR_TRADE && !(await isTotpEnabled(ctx.user.id))) {
+    await recordAudit({ actorId: ctx.user.id, action: "key.add", outcome: "denied", detail: { reason: "two_factor_required", scopes: claims.scopes }, requestId: ctx.requestId });
+    return { ok: false, code: "needs_two_factor", message: "Keys that can trade or withdraw can only be added with two-factor sign-in on. Turn it on in Settings, or add a Read-only key.", field: "key", scopes: claims.scopes };
   }
   if (dangerous && !ctx.steppedUp) {
     return { ok: false, code: "needs_step_up", message: "Keys that can trade or withdraw need your password again before they are added.", field: "password", scopes: claims.scopes };

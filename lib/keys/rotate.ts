@@ -14,8 +14,34 @@ export interface RotationProgress {
   remaining: number;
 }
 
+/** API keys and two-factor secrets (same keyring) still wrapped by an older master key. */
 export async function countKeysNeedingRotation(keyring: Keyring = getKeyring()): Promise<number> {
-  return db.apiKey.count({ where: { masterKeyVersion: { not: keyring.current } } });
+  const [keys, totp] = await Promise.all([
+    db.apiKey.count({ where: { masterKeyVersion: { not: keyring.current } } }),
+    db.user.count({ where: { totpKeyVersion: { not: null }, NOT: { totpKeyVersion: keyring.current } } }),
+  ]);
+  return keys + totp;
+}
+
+/** Two-factor secrets use the same envelope (bound to "totp:<userId>"): re-wrapped the same way. */
+async function rotateTotpSecrets(keyring: Keyring, batchSize: number, onRow: () => Promise<void>): Promise<void> {
+  let cursor: string | undefined;
+  for (;;) {
+    const users = await db.user.findMany({
+      where: { totpKeyVersion: { not: null }, NOT: { totpKeyVersion: keyring.current }, ...(cursor ? { id: { gt: cursor } } : {}) },
+      select: { id: true, totpCiphertext: true, totpWrappedKey: true, totpKeyVersion: true },
+      orderBy: { id: "asc" },
+      take: batchSize,
+    });
+    if (users.length === 0) return;
+    for (const u of users) {
+      if (!u.totpCiphertext || !u.totpWrappedKey || !u.totpKeyVersion) continue;
+      const next = rewrapDataKey({ ciphertext: Buffer.from(u.totpCiphertext), wrappedKey: Buffer.from(u.totpWrappedKey), masterKeyVersion: u.totpKeyVersion }, { rowId: `totp:${u.id}`, ownerId: u.id }, keyring);
+      await db.user.updateMany({ where: { id: u.id, totpKeyVersion: u.totpKeyVersion }, data: { totpWrappedKey: new Uint8Array(next.wrappedKey), totpKeyVersion: next.masterKeyVersion } });
+      await onRow();
+    }
+    cursor = users[users.length - 1]?.id;
+  }
 }
 
 export async function rotateKeys(opts: { batchSize?: number; keyring?: Keyring; onProgress?: (p: RotationProgress) => void; afterRow?: (n: number) => void | Promise<void> } = {}): Promise<RotationProgress> {
@@ -48,6 +74,10 @@ export async function rotateKeys(opts: { batchSize?: number; keyring?: Keyring; 
     cursor = rows[rows.length - 1]?.id;
     opts.onProgress?.({ done, remaining: await countKeysNeedingRotation(keyring) });
   }
+  await rotateTotpSecrets(keyring, batchSize, async () => {
+    done++;
+    await opts.afterRow?.(done);
+  });
   const remaining = await countKeysNeedingRotation(keyring);
   await recordAudit({ actorId: null, action: "key.rotate", outcome: remaining === 0 ? "success" : "failure", detail: { rewrapped: done, remaining, to: keyring.current } });
   return { done, remaining };
@@ -56,6 +86,10 @@ export async function rotateKeys(opts: { batchSize?: number; keyring?: Keyring; 
 /** Startup guard: every master key version used by a stored key must be in the keyring. */
 export async function assertKeyringCoversStoredKeys(keyring: Keyring = getKeyring()): Promise<void> {
   const versions = await db.apiKey.groupBy({ by: ["masterKeyVersion"], _count: { _all: true } });
+  const totp = await db.user.groupBy({ by: ["totpKeyVersion"], where: { totpKeyVersion: { not: null } }, _count: { _all: true } });
+  for (const t of totp) {
+    if (t.totpKeyVersion && !keyring.keys.has(t.totpKeyVersion) && !versions.some((v) => v.masterKeyVersion === t.totpKeyVersion)) versions.push({ masterKeyVersion: t.totpKeyVersion, _count: { _all: t._count._all } } as (typeof versions)[number]);
+  }
   const missing = versions.filter((v) => !keyring.keys.has(v.masterKeyVersion));
   if (missing.length) {
     const list = missing.map((m) => `${m.masterKeyVersion} (${m._count._all} key${m._count._all === 1 ? "" : "s"})`).join(", ");

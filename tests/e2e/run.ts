@@ -30,7 +30,9 @@ export async function runE2e(databaseUrl: string, filter?: string): Promise<{ pa
     console.warn(`${msg}!!! Skipping the browser tests (they are REQUIRED in CI).\n`);
     return { passed: 0, failed: 0, skipped: true };
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, ...TEST_SECRETS, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  // KEYDESK_REQUIRE_2FA_FOR_TRADE=false: the vault flow adds a Withdraw key without 2FA; the
+  // rule is covered by tests/integration/auth/two-factor.test.ts and the 2FA browser test.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...TEST_SECRETS, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", KEYDESK_REQUIRE_2FA_FOR_TRADE: "false" };
   console.log("e2e: building the app (next build)…");
   execFileSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
 

@@ -6,6 +6,7 @@ import { VIEWPORTS } from "./browser";
 import { assertAccessible } from "./axe";
 import { PASSWORD, signUp } from "./vault.e2e";
 import { randomEmail } from "../helpers/random";
+import { generate } from "otplib";
 
 export function registerSecurityTests(ctx: { browser: () => Browser; baseUrl: () => string }): void {
   test("security: headers and CSP nonce on every page, Origin check on writes, health", async () => {
@@ -35,6 +36,43 @@ export function registerSecurityTests(ctx: { browser: () => Browser; baseUrl: ()
     const health = await fetch(`${base}/api/health`);
     const h = (await health.json()) as { status: string; checks: { database: { ok: boolean }; exchange: { ok: boolean }; redis: { ok: boolean | null } } };
     expectTrue(health.status === 200 && h.status === "ok" && h.checks.database.ok && h.checks.exchange.ok && h.checks.redis.ok === null, `health: ${JSON.stringify(h)}`);
+  });
+
+  test("two-factor: enrol with the QR key, recovery codes once, sign in with a code", async () => {
+    const context = await ctx.browser().newContext({ viewport: VIEWPORTS.phone, baseURL: ctx.baseUrl(), isMobile: true, hasTouch: true });
+    context.setDefaultTimeout(15_000);
+    try {
+      const page = await context.newPage();
+      const email = randomEmail("totp");
+      await signUp(page, email);
+      await page.goto("/settings");
+      await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+      const secret = (await page.getByTestId("totp-secret").innerText()).trim();
+      await page.getByRole("img", { name: "QR code for your authenticator app" }).waitFor();
+      await page.getByLabel("6-digit code").fill(await generate({ secret }));
+      await page.getByRole("button", { name: "Confirm" }).click();
+      await page.getByTestId("recovery-codes").waitFor().catch(async (e: unknown) => {
+        await page.screenshot({ path: "test-results/e2e/two-factor-failure.png", fullPage: true });
+        throw e;
+      });
+      const codes = await page.getByTestId("recovery-codes").locator("li").allInnerTexts();
+      expectTrue(codes.length === 10, "ten recovery codes shown once");
+      await assertAccessible(page, "settings with 2FA");
+      await page.getByText("Menu", { exact: true }).click();
+      await page.getByRole("navigation", { name: "Main (mobile)" }).waitFor();
+      await page.locator("details[open]").getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL("**/sign-in");
+      await page.getByLabel("E-mail").fill(email);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByText("Two-factor sign-in is on for this account").waitFor();
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByLabel("Two-factor code").fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL("**/keys");
+    } finally {
+      await context.close();
+    }
   });
 
   test("sessions: see both browsers, sign the other one out, it is signed out on its next request", async () => {

@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
 import { listSessions } from "@/lib/auth/sessions";
 import { RevokeOthers, RevokeSession } from "@/components/settings/session-forms";
+import { TwoFactorPanel } from "@/components/settings/two-factor";
+import { isTotpEnabled, remainingRecoveryCodes } from "@/lib/auth/totp";
+import { stepUpSecondsLeft } from "@/lib/auth/step-up";
+import { getEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -9,7 +13,8 @@ const utc = (iso: string) => `${iso.replace("T", " ").slice(0, 16)} UTC`;
 
 export default async function SettingsPage() {
   const user = await requirePageUser();
-  const sessions = await listSessions(user);
+  const [sessions, totp, recoveryLeft, stepUp] = await Promise.all([listSessions(user), isTotpEnabled(user.id), remainingRecoveryCodes(user.id), stepUpSecondsLeft(user)]);
+  const required = getEnv().KEYDESK_REQUIRE_2FA_FOR_TRADE;
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
@@ -33,9 +38,10 @@ export default async function SettingsPage() {
         </ul>
         {sessions.length > 1 ? <RevokeOthers /> : null}
       </section>
-      <section aria-labelledby="two-factor" className="flex flex-col gap-1">
+      <section aria-labelledby="two-factor" className="flex max-w-xl flex-col gap-2">
         <h2 id="two-factor" className="text-lg font-semibold">Two-factor sign-in</h2>
-        <p className="text-sm text-slate-700 dark:text-slate-300">Not available yet in this version of Keydesk. Until it is, protect your account with a long, unique password; Keydesk asks for it again before adding Trade or Withdraw keys, deleting keys and sharing.</p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">A code from an authenticator app on your phone, asked at every sign-in after your password.{required ? " Keys with Trade or Withdraw permission can only be added with it on." : ""}</p>
+        <TwoFactorPanel enabled={totp} stepUpActive={stepUp > 0} recoveryLeft={recoveryLeft} />
       </section>
     </div>
   );

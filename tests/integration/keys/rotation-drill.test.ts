@@ -51,7 +51,8 @@ beforeAll(async () => {
   if (!reg.ok) throw new Error("setup failed");
   ownerId = reg.userId;
   const v1 = parseKeyring(`v1:${k1}`, "v1");
-  await db.apiKey.deleteMany({}); // the command rotates every stored key: only the drill's keys may be there
+  await db.apiKey.deleteMany({});
+  await db.user.updateMany({ data: { totpCiphertext: null, totpWrappedKey: null, totpKeyVersion: null, totpEnabledAt: null } }); // rotation covers 2FA secrets too // the command rotates every stored key: only the drill's keys may be there
   await db.apiKey.createMany({
     data: Array.from({ length: N }, (_, i) => {
       const id = randomUUID().replace(/-/g, "");

@@ -18,6 +18,7 @@ let ownerId: string;
 
 beforeAll(async () => {
   await db.apiKey.deleteMany({});
+  await db.user.updateMany({ data: { totpCiphertext: null, totpWrappedKey: null, totpKeyVersion: null, totpEnabledAt: null } }); // rotation covers 2FA secrets too
   const reg = await registerUser({ email: randomEmail("rotate"), password: "a long enough passphrase" });
   if (!reg.ok) throw new Error("setup failed");
   ownerId = reg.userId;
