@@ -2,7 +2,9 @@
 // a request id, and the Origin check for mutating requests (server actions, sign-in/out).
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
-import { hostProblem, originProblem, securityHeaders } from "@/lib/http/security-headers";
+import { headerBytes, hostProblem, originProblem, routerHeaderProblem, securityHeaders } from "@/lib/http/security-headers";
+
+const MAX_HEADER_BYTES = 8 * 1024;
 
 /**
  * Next decodes form posts to pages (server actions, no-JS forms) itself and answers garbage
@@ -43,8 +45,11 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const headers = securityHeaders({ nonce, production: env.NODE_ENV === "production", https });
 
+  if (headerBytes(request.url, request.headers) > MAX_HEADER_BYTES) {
+    return NextResponse.json({ error: { code: "bad_request", message: "The request's address and headers are too large.", requestId } }, { status: 431, headers: { ...headers, "x-request-id": requestId } });
+  }
   const origin = originProblem(request, publicOrigin ? [publicOrigin] : []);
-  const bad = hostProblem(request.headers) ?? pathProblem(request.url) ?? (origin ? null : await actionBodyProblem(request));
+  const bad = hostProblem(request.headers) ?? routerHeaderProblem(request.headers) ?? pathProblem(request.url) ?? (origin ? null : await actionBodyProblem(request));
   const problem = bad ?? origin;
   if (problem) {
     const res = NextResponse.json({ error: { code: bad ? "bad_request" : "forbidden", message: problem, requestId } }, { status: bad ? 400 : 403 });

@@ -65,7 +65,33 @@ const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](
 export function hostProblem(headers: Headers): string | null {
   for (const name of ["host", "x-forwarded-host"]) {
     const v = headers.get(name);
-    if (v !== null && !HOST.test(v)) return `The ${name} header is not a valid host name.`;
+    if (v === null) continue;
+    let parses = HOST.test(v);
+    try {
+      parses &&= new URL(`http://${v}/`).host.length > 0;
+    } catch {
+      parses = false; // e.g. "1.2.3.4.5": looks like a name, but URL parsing reads it as a broken IPv4 address
+    }
+    if (!parses) return `The ${name} header is not a valid host name.`;
   }
   return null;
+}
+
+/** Next's own navigation header: garbage in it makes the renderer fail, so refuse it up front. */
+export function routerHeaderProblem(headers: Headers): string | null {
+  const tree = headers.get("next-router-state-tree");
+  if (tree === null) return null;
+  try {
+    if (Array.isArray(JSON.parse(decodeURIComponent(tree)))) return null;
+  } catch {
+    // fall through
+  }
+  return "The next-router-state-tree header is malformed.";
+}
+
+/** Request line plus headers, in bytes (roughly): the framework forwards them twice internally. */
+export function headerBytes(url: string, headers: Headers): number {
+  let n = url.length;
+  headers.forEach((v, k) => (n += k.length + v.length + 4));
+  return n;
 }

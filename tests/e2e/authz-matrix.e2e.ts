@@ -30,14 +30,18 @@ export function registerAuthzMatrixTest(ctx: Ctx): void {
       await acceptInvitation(u!, token);
     }
     await createTeam(other!, "Another team");
-    const added = await addKeyForUser({ user: keyOwner!, steppedUp: true }, { label: "Matrix key", key: ctx.demoKey("demo-small") });
+    // A Read-only key on an account of its own, so no other test's cool-down touches it.
+    const minted = (await (await fetch(`${ctx.controlUrl()}/keys`, { method: "POST", body: JSON.stringify({ scopes: ["READ_ONLY"], account: "authz-matrix" }) })).json()) as { key: string };
+    const added = await addKeyForUser({ user: keyOwner!, steppedUp: true }, { label: "Matrix key", key: minted.key });
     if (!added.ok) throw new Error(added.message);
     const keyId = added.keyRowId;
     await db.keyShare.create({ data: { keyId, teamId, hideAmounts: false, allowExport: false } });
 
     const base = ctx.baseUrl();
-    const balances = await fetch(`${base}/api/keys/${keyId}/orders?status=all&pageSize=1`, { headers: { cookie: await mintSessionCookie(keyOwner!, TEST_SECRETS.AUTH_SECRET) } });
-    const orderId = ((await balances.json()) as { items: { order: { order_id: string } }[] }).items[0]?.order.order_id ?? "00000000-0000-4000-8000-000000000000";
+    const first = await fetch(`${base}/api/keys/${keyId}/orders?status=all&pageSize=1`, { headers: { cookie: await mintSessionCookie(keyOwner!, TEST_SECRETS.AUTH_SECRET) } });
+    const firstBody = (await first.json()) as { items?: { order: { order_id: string } }[] };
+    expectTrue(first.status === 200, `the owner can list orders (${first.status} ${JSON.stringify(firstBody).slice(0, 200)})`);
+    const orderId = firstBody.items?.[0]?.order.order_id ?? "00000000-0000-4000-8000-000000000000";
     const day = new Date().toISOString().slice(0, 10);
     const routes: [string, string][] = [
       ["balances", `/api/keys/${keyId}/balances`],

@@ -92,7 +92,7 @@ export function registerSecurityTests(ctx: { browser: () => Browser; baseUrl: ()
       await pa.getByTestId("sessions").getByText("Safari on iOS").waitFor();
       await assertAccessible(pa, "settings");
       await pa.getByTestId("sessions").getByRole("button", { name: "Sign out", exact: true }).click();
-      await pa.getByText("Signed out that session.").waitFor();
+      await pa.getByTestId("sessions").getByText("Safari on iOS").waitFor({ state: "detached" });
       await pb.goto("/keys");
       await pb.waitForURL("**/sign-in");
       await pa.goto("/keys");

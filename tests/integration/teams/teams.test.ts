@@ -21,7 +21,10 @@ jest.mock("@/lib/auth/session", () => ({
   requirePageUser: async () => actingAs,
 }));
 jest.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-jest.mock("next/navigation", () => ({ redirect: (to: string) => { throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;replace;${to}` }); } }));
+jest.mock("next/navigation", () => ({
+  redirect: (to: string) => { throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;replace;${to}` }); },
+  unstable_rethrow: (err: unknown) => { if (String((err as { digest?: string })?.digest ?? "").startsWith("NEXT_REDIRECT")) throw err; },
+}));
 jest.mock("@/lib/auth/step-up-with", () => ({ stepUpWith: async () => true }));
 
 let sim: RunningSimulator;

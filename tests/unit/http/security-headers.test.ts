@@ -53,5 +53,6 @@ describe("host check", () => {
     expect(hostProblem(new Headers({ host: "a b" }))).toMatch(/host header/);
     expect(hostProblem(new Headers({ host: "ok.example", "x-forwarded-host": "2141-06-04T06:09:12.703Z" }))).toMatch(/x-forwarded-host/);
     expect(hostProblem(new Headers({ host: "ok.example", "x-forwarded-host": "evil.example/path" }))).toMatch(/x-forwarded-host/);
+    expect(hostProblem(new Headers({ host: "1.2.3.4.5" }))).toMatch(/host header/);
   });
 });
