@@ -40,6 +40,9 @@ const schema = z.object({
   PORT: intSetting(3000, 1, 65535),
   /** Only users with two-factor sign-in on may add keys with Trade or Withdraw permission. */
   KEYDESK_REQUIRE_2FA_FOR_TRADE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /** Outgoing mail for invitations (optional): smtp://user:pass@host:587 or smtps://… */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  SMTP_FROM: z.string().default("Keydesk <keydesk@localhost>"),
   /** The address people use to reach Keydesk, for links it hands out (invitations). */
   KEYDESK_PUBLIC_URL: z.url().optional(),
 });

@@ -1,4 +1,5 @@
 import type { KeyView } from "@/lib/keys/view";
+import { translator, type Translate } from "@/lib/i18n";
 
 const LABELS: Record<KeyView["status"], { text: string; style: string }> = {
   active: { text: "Active", style: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" },
@@ -8,7 +9,7 @@ const LABELS: Record<KeyView["status"], { text: string; style: string }> = {
   unchecked: { text: "Not verified", style: "bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200" },
 };
 
-export function KeyStatusBadge({ status }: { status: KeyView["status"] }) {
+export function KeyStatusBadge({ status, t = translator("en") }: { status: KeyView["status"]; t?: Translate }) {
   const s = LABELS[status];
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${s.style}`}>{s.text}</span>;
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${s.style}`}>{t(`status.${status}`)}</span>;
 }

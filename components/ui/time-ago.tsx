@@ -1,3 +1,5 @@
+import { ageText } from "@/lib/ui/freshness";
+import type { Translate } from "@/lib/i18n";
 // Renders a UTC timestamp as an absolute ISO time (for machines and tooltips) with a
 // human "3 min ago" text computed on the server at render time.
 export function formatAgo(iso: string, now = Date.now()): string {
@@ -9,7 +11,7 @@ export function formatAgo(iso: string, now = Date.now()): string {
   return `${Math.floor(s / 86_400)} d ago`;
 }
 
-export function TimeAgo({ iso, never = "never" }: { iso: string | null; never?: string }) {
+export function TimeAgo({ iso, never = "never", t }: { iso: string | null; never?: string; t?: Translate }) {
   if (!iso) return <span>{never}</span>;
-  return <time dateTime={iso} title={iso}>{formatAgo(iso)}</time>;
+  return <time dateTime={iso} title={iso}>{t ? ageText(iso, Date.now(), t) : formatAgo(iso)}</time>;
 }

@@ -1,5 +1,7 @@
 // What each exchange permission lets someone holding the key do, in plain words (from the
 // exchange's own description). Shared by cards, forms and warnings; safe on the client.
+import type { Translate } from "@/lib/i18n";
+
 export interface ScopeInfo {
   scope: string;
   name: string;
@@ -31,8 +33,13 @@ export const SCOPE_INFO: Record<string, ScopeInfo> = {
   },
 };
 
-export function scopeInfo(scope: string): ScopeInfo {
-  return SCOPE_INFO[scope] ?? { scope, name: scope, summary: "A permission Keydesk doesn't know yet; check the exchange's documentation.", risk: "high" };
+/** The scope's words, in the viewer's language when a translator is given (English otherwise). */
+export function scopeInfo(scope: string, t?: Translate): ScopeInfo {
+  const base = SCOPE_INFO[scope];
+  if (!base) return { scope, name: scope, summary: t ? t("scope.unknown") : "A permission Keydesk doesn't know yet; check the exchange's documentation.", risk: "high" };
+  if (!t) return base;
+  const k = base.scope as "READ_ONLY" | "TRADE" | "WITHDRAW";
+  return { ...base, name: t(`scope.${k}.name`), summary: t(`scope.${k}.summary`), ...(base.warning ? { warning: t(`scope.${k}.warning` as "scope.TRADE.warning") } : {}) };
 }
 
 export const SCOPE_ORDER = ["READ_ONLY", "TRADE", "WITHDRAW"];

@@ -12,7 +12,7 @@ import { stepUpWith } from "@/lib/auth/step-up-with";
 import { AppError } from "@/lib/errors";
 import { inviteSchema, shareSchema, teamIdParam, teamNameSchema } from "./schemas";
 import { createTeam, deleteTeam, removeMember, renameTeam } from "./teams";
-import { acceptInvitation, createInvitation, revokeInvitation } from "./invitations";
+import { acceptInvitation, createInvitation, mailInvitation, revokeInvitation } from "./invitations";
 import { shareKey, unshareKey } from "./shares";
 
 export interface ActionState {
@@ -84,9 +84,16 @@ async function inviteActionImpl(_p: ActionState, fd: FormData): Promise<ActionSt
   return guard(async () => {
     const parsed = inviteSchema.safeParse({ teamId: str(fd, "teamId"), email: str(fd, "email") ?? "", role: str(fd, "role") });
     if (!parsed.success) return { fields: z.flattenError(parsed.error).fieldErrors };
-    const { token, expiresAt } = await createInvitation(user, parsed.data.teamId, parsed.data.email, parsed.data.role);
+    const { token, expiresAt, teamName } = await createInvitation(user, parsed.data.teamId, parsed.data.email, parsed.data.role);
+    const link = `${origin()}/invite/${token}`;
+    const mailed = await mailInvitation(parsed.data.email, link, teamName, user.name ?? user.email, expiresAt);
     revalidatePath(`/teams/${parsed.data.teamId}`);
-    return { ok: true, link: `${origin()}/invite/${token}`, expiresAt: expiresAt.toISOString(), message: `Invitation for ${parsed.data.email} created. Send them this link; it works once and expires in 7 days.` };
+    return {
+      ok: true, link, expiresAt: expiresAt.toISOString(),
+      message: mailed
+        ? `Invitation for ${parsed.data.email} created and sent by e-mail. The link is also here; it works once and expires in 7 days.`
+        : `Invitation for ${parsed.data.email} created. Send them this link; it works once and expires in 7 days.`,
+    };
   });
 }
 

@@ -8,10 +8,25 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { requireTeamAccess } from "./access";
 import { INVITATION_TTL_MS } from "./schemas";
+import { mailConfigured, sendMail } from "@/lib/mail";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function createInvitation(user: CurrentUser, teamId: string, email: string, role: "admin" | "member"): Promise<{ token: string; expiresAt: Date }> {
+/** Mails the invitation link when SMTP is configured; true when it was sent. */
+export async function mailInvitation(to: string, link: string, teamName: string, invitedBy: string, expiresAt: Date): Promise<boolean> {
+  if (!mailConfigured()) return false;
+  return sendMail(to, `You're invited to ${teamName} on Keydesk`, [
+    `${invitedBy} invited you to the team "${teamName}" on Keydesk.`,
+    "",
+    "Members see the data of the exchange API keys shared with the team (balances, orders, trades), never the keys themselves.",
+    "",
+    `Accept here (sign in or create an account with this e-mail address): ${link}`,
+    "",
+    `The link works once and expires on ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC. If you don't know ${invitedBy}, ignore this message.`,
+  ].join("\n"));
+}
+
+export async function createInvitation(user: CurrentUser, teamId: string, email: string, role: "admin" | "member"): Promise<{ token: string; expiresAt: Date; teamName: string }> {
   const access = await requireTeamAccess(user, teamId, "manage");
   if (role === "admin" && access.role !== "owner") throw new AppError("forbidden", "Only the team's owner can invite admins.");
   const already = await db.teamMember.findFirst({ where: { teamId, user: { email } }, select: { id: true } });
@@ -20,7 +35,7 @@ export async function createInvitation(user: CurrentUser, teamId: string, email:
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   await db.invitation.create({ data: { teamId, email, role, tokenHash: hash(token), createdById: user.id, expiresAt } });
   await recordAudit({ actorId: user.id, action: "team.member_invited", outcome: "success", teamId, detail: { email, role } });
-  return { token, expiresAt };
+  return { token, expiresAt, teamName: access.name };
 }
 
 export async function revokeInvitation(user: CurrentUser, teamId: string, invitationId: string): Promise<void> {

@@ -80,10 +80,11 @@ export function registerFuzzTest(ctx: Ctx): void {
           status = res.status;
           text = s.method === "HEAD" ? "" : await res.text();
         } catch (err) {
-          // Node's HTTP server refuses requests over its 16 KiB header limit (431) and may
-          // close the socket while the client is still sending: no response is correct then.
+          // Keydesk takes at most 8 KiB of address and headers (proxy.ts answers 431); above
+          // that, requests may not reach it at all: Node/Next close the connection (its 16 KiB
+          // header limit is reached sooner because Next forwards headers internally).
           const headerBytes = url.length + Object.entries(headers).reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
-          if (headerBytes > 16_000) { statuses.set(431, (statuses.get(431) ?? 0) + 1); continue; }
+          if (headerBytes > 8_192) { statuses.set(431, (statuses.get(431) ?? 0) + 1); continue; }
           problems.push(`${s.method} ${url.slice(0, 200)} (${headerBytes} header bytes): no response (${(err as Error).message})`);
           continue;
         }

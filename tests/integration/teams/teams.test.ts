@@ -203,6 +203,48 @@ describe("sharing", () => {
   });
 });
 
+describe("invitation e-mail", () => {
+  it("mails the single-use link when SMTP is configured, and still shows it", async () => {
+    const { SMTPServer } = await import("smtp-server");
+    const received: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+      onData(stream, _session, done) {
+        let raw = "";
+        stream.on("data", (c: Buffer) => (raw += c.toString()));
+        stream.on("end", () => { received.push(raw); done(); });
+      },
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.server.address() as { port: number }).port;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    resetEnvCache();
+    (await import("@/lib/mail")).resetMailTransport();
+    try {
+      const owner = await user("mailer");
+      const teamId = await m.teams.createTeam(owner, "Mailed team");
+      actingAs = owner;
+      const fd = new FormData();
+      fd.set("teamId", teamId);
+      fd.set("email", "invitee@example.test");
+      fd.set("role", "member");
+      const state = await m.actions.inviteAction({}, fd);
+      actingAs = null;
+      expect(state).toMatchObject({ ok: true, message: expect.stringMatching(/sent by e-mail/) });
+      expect(received).toHaveLength(1);
+      const mail = received[0]!.replace(/=\r?\n/g, "");
+      expect(mail).toMatch(/To: invitee@example\.test/);
+      expect(mail).toContain(state.link!);
+      expect(mail).toContain("Mailed team");
+    } finally {
+      delete process.env.SMTP_URL;
+      resetEnvCache();
+      (await import("@/lib/mail")).resetMailTransport();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
+
 describe("server actions × roles", () => {
   it("authorizes every team action for every role", async () => {
     const keyOwner = await user("k-owner");

@@ -102,3 +102,19 @@ describe("history filters form", () => {
     await waitFor(() => expect(onChange).toHaveBeenCalledWith({ instrument: "ETH_EUR", side: "", status: "cancelled", from: "2026-03-02", to: "2026-03-31" }));
   });
 });
+
+describe("keys in German", () => {
+  it("renders the key card and the capability card in the viewer's language", async () => {
+    const { KeyCard } = await import("@/components/keys/key-card");
+    const { CapabilityCard } = await import("@/components/keys/capability-card");
+    const keyView = {
+      id: "k1", label: "Sparkonto", keyIdShort: "3d0f8360", fragment: "…g50A", accountId: "acc", scopes: ["READ_ONLY", "WITHDRAW"], ips: [],
+      issuedAt: null, createdAt: "2026-11-26T08:00:00.000Z", lastUsedAt: null, lastSuccessAt: null, lastCheckedAt: null, lastValueEur: "1234.5", lastValuedAt: new Date().toISOString(),
+      status: "active" as const, statusDetail: null, owner: { email: "o@example.test", name: null }, role: "owner" as const, sharedVia: [], hideAmounts: false, allowExport: true,
+    };
+    const { container } = render(<><KeyCard keyView={keyView} locale="de" /><CapabilityCard keyView={keyView} egress={{ state: "unrestricted", ip: null }} locale="de" /></>);
+    const text = (container.textContent ?? "").replace(/\u00a0/g, " ");
+    for (const s of ["Schlüssel-ID", "Lesen", "Auszahlen", "Aktiv", "1.234,50 €", "Was dieser Schlüssel darf", "Keine IP-Beschränkung", "Berechtigung „Auszahlen“"]) expect(text).toContain(s);
+    expect(text).not.toContain("What this key may do");
+  });
+});

@@ -18,6 +18,8 @@ import { TABS, type Tab } from "@/lib/ui/key-tabs";
 import { KeySection } from "@/components/dashboard/key-sections";
 import { LazyUsageMeter as UsageMeter } from "@/components/dashboard/lazy-usage-meter";
 import { Suspense } from "react";
+import { getLocale } from "@/lib/i18n/server";
+import { translator } from "@/lib/i18n";
 import { db } from "@/lib/db";
 import { isShareable, SHARE_REFUSAL } from "@/lib/teams/shares";
 import { ShareKeyForm, Unshare } from "@/components/teams/team-forms";
@@ -40,6 +42,8 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
   const tab: Tab = (tabs as readonly string[]).includes(rawTab ?? "") ? (rawTab as Tab) : "overview";
   const canRead = keyView.scopes.includes("READ_ONLY");
   const owner = keyView.role === "owner";
+  const locale = await getLocale();
+  const t = translator(locale);
   const [shares, adminTeams] = owner && tab === "overview"
     ? await Promise.all([
       db.keyShare.findMany({ where: { keyId: keyView.id }, select: { teamId: true, hideAmounts: true, allowExport: true, team: { select: { name: true } } } }),
@@ -55,7 +59,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
       ) : null}
       {added ? <Alert tone="success">Key added. Keydesk stored it encrypted and will never show it again.</Alert> : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <ScopeBadges scopes={keyView.scopes} />
+        <ScopeBadges scopes={keyView.scopes} t={t} />
         {canRead ? <UsageMeter accountId={keyView.accountId} /> : null}
       </div>
       {canRead ? <KeyTabs keyId={keyView.id} current={tab} tabs={tabs} /> : null}
@@ -69,7 +73,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
         </Alert>
       )}
       {tab === "overview" || !canRead ? (
-        <CapabilityCard keyView={keyView} egress={egress}>
+        <CapabilityCard keyView={keyView} egress={egress} locale={locale}>
           {owner ? (
             <div className="flex flex-wrap gap-2">
               <form action={recheckKeyAction}>
