@@ -52,12 +52,12 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
     : [[], []];
   return (
     <div className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm"><Link href="/keys" className="text-sky-700 underline dark:text-sky-400">Keys</Link> / <span aria-current="page">{keyView.label}</span></nav>
+      <nav aria-label="Breadcrumb" className="text-sm"><Link href="/keys" className="text-sky-700 underline dark:text-sky-400">{t("keys.title")}</Link> / <span aria-current="page">{keyView.label}</span></nav>
       <h1 className="text-2xl font-semibold break-words">{keyView.label}</h1>
       {!owner ? (
-        <Alert tone="info">Shared with you by {keyView.owner.name ?? keyView.owner.email} through {keyView.sharedVia.join(", ")}. You can read its data; you never see the key, and nobody can trade or withdraw through Keydesk.</Alert>
+        <Alert tone="info">{t("key.sharedWithYou", { owner: keyView.owner.name ?? keyView.owner.email, teams: keyView.sharedVia.join(", ") })}</Alert>
       ) : null}
-      {added ? <Alert tone="success">Key added. Keydesk stored it encrypted and will never show it again.</Alert> : null}
+      {added ? <Alert tone="success">{t("key.added")}</Alert> : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <ScopeBadges scopes={keyView.scopes} t={t} />
         {canRead ? <UsageMeter accountId={keyView.accountId} /> : null}
@@ -68,8 +68,8 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
           <KeySection keyId={keyView.id} tab={tab} />
         </Suspense>
       ) : (
-        <Alert tone="info" title="No data to show for this key">
-          This key has no Read permission, so the exchange will not show Keydesk its balances or orders. For a dashboard, create a Read-only key at the exchange and add it here. <Link className="underline" href="/help/troubleshooting#permissions">Why Read-only is safest</Link>
+        <Alert tone="info" title={t("key.noReadTitle")}>
+          {t("key.noRead")} <Link className="underline" href="/help/troubleshooting#permissions">{t("key.whyRead")}</Link>
         </Alert>
       )}
       {tab === "overview" || !canRead ? (
@@ -78,7 +78,7 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
             <div className="flex flex-wrap gap-2">
               <form action={recheckKeyAction}>
                 <input type="hidden" name="keyId" value={keyView.id} />
-                <SubmitButton variant="secondary" pendingText="Checking…">Check again</SubmitButton>
+                <SubmitButton variant="secondary" pendingText={t("key.checking")}>{t("key.checkAgain")}</SubmitButton>
               </form>
               <DeleteKeyForm keyRowId={keyView.id} label={keyView.label} stepUpActive={stepUp > 0} />
             </div>
@@ -87,23 +87,23 @@ export default async function KeyPage({ params, searchParams }: { params: Promis
       ) : null}
       {owner && tab === "overview" ? (
         <section aria-labelledby="sharing" className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-          <h2 id="sharing" className="text-lg font-semibold">Sharing</h2>
+          <h2 id="sharing" className="text-lg font-semibold">{t("key.sharing")}</h2>
           {shares.length ? (
             <ul className="flex flex-col gap-2">
               {shares.map((s) => (
                 <li key={s.teamId} className="flex flex-wrap items-center justify-between gap-2 text-sm">
-                  <span><Link className="underline" href={`/teams/${s.teamId}`}>{s.team.name}</Link> · {s.hideAmounts ? "amounts hidden" : "amounts shown"} · {s.allowExport ? "export allowed" : "no export"}</span>
+                  <span><Link className="underline" href={`/teams/${s.teamId}`}>{s.team.name}</Link> · {s.hideAmounts ? t("key.amountsHidden") : t("key.amountsShown")} · {s.allowExport ? t("key.exportAllowed") : t("key.noExport")}</span>
                   <Unshare keyId={keyView.id} teamId={s.teamId} />
                 </li>
               ))}
             </ul>
-          ) : <p className="text-sm text-slate-600 dark:text-slate-400">Not shared with any team.</p>}
+          ) : <p className="text-sm text-slate-600 dark:text-slate-400">{t("key.notShared")}</p>}
           {!isShareable(keyView.scopes) ? (
-            <Alert tone="warning" title="This key can't be shared">{SHARE_REFUSAL} <Link className="underline" href="/help/troubleshooting#create-key">How to create a Read-only key</Link></Alert>
+            <Alert tone="warning" title={t("key.cantShare")}>{SHARE_REFUSAL} <Link className="underline" href="/help/troubleshooting#create-key">{t("key.howReadOnly")}</Link></Alert>
           ) : adminTeams.length ? (
             <ShareKeyForm keyId={keyView.id} teams={adminTeams.map((m) => m.team)} stepUpActive={stepUp > 0} />
           ) : (
-            <p className="text-sm">To share this key, <Link className="underline" href="/teams">create a team</Link> (or become an admin of one).</p>
+            <p className="text-sm"><Link className="underline" href="/teams">{t("key.shareNeedsTeam")}</Link></p>
           )}
         </section>
       ) : null}
