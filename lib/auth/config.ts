@@ -101,7 +101,13 @@ function buildConfig(): NextAuthConfig {
       async session({ session, token }) {
         // A revoked or deleted session row ends the session everywhere, at once.
         const sid = typeof token.sid === "string" ? token.sid : null;
-        const row = sid ? await db.userSession.findUnique({ where: { id: sid }, include: { user: true } }) : null;
+        let row;
+        try {
+          row = sid ? await db.userSession.findUnique({ where: { id: sid }, include: { user: true } }) : null;
+        } catch {
+          // The database is down: not the same as signed out. getCurrentUser turns this into a 503.
+          return { ...session, user: undefined, sessionId: undefined, dbUnavailable: true } as unknown as typeof session;
+        }
         if (!row || row.revokedAt || row.userId !== token.sub) {
           return { ...session, user: undefined, sessionId: undefined, expires: new Date(0).toISOString() } as unknown as typeof session;
         }

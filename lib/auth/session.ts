@@ -15,6 +15,9 @@ export interface CurrentUser {
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
+  if ((session as { dbUnavailable?: boolean } | null)?.dbUnavailable) {
+    throw new AppError("upstream_unavailable", "Keydesk's database isn't answering right now. Nothing was lost; try again in a moment.", { reason: "DATABASE_UNAVAILABLE", retryAfterSeconds: 5 });
+  }
   const user = session?.user;
   if (!user?.id || !user.email || !session?.sessionId) return null;
   return { id: user.id, email: user.email, name: user.name ?? null, sessionId: session.sessionId };

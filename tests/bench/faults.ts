@@ -1,0 +1,155 @@
+// `npm run bench:faults [-- --quick]`: the fault drill. One `next start` instance with its own
+// embedded PostgreSQL and its own Redis, in front of the simulator, with 40 signed-in viewers
+// polling 8 keys. Injected in turn: upstream latency 5 s, upstream 5xx for 30 s, malformed
+// JSON, connection resets, a 429 storm, a revoked key, a PostgreSQL restart and a Redis
+// stop/start. For each: what viewers saw (by kind), whether stale data came with a reason,
+// recovery time after the fault ends, and at the end the upstream maximum per minute, the
+// app restarts needed and whether any key leaked into the logs. Prints a table and one JSON line.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { startSimulator } from "@/lib/simulator";
+import { startEmbeddedPostgres, type EmbeddedDb } from "@/lib/dev/embedded-postgres";
+import { ROOT } from "../helpers/test-env";
+import { TEST_SECRETS } from "../helpers/test-secrets";
+import { startAppServer } from "../e2e/app-server";
+import { createClient } from "./http-client";
+import { table } from "./stats";
+
+const QUICK = process.argv.includes("--quick");
+const FAULT_MS = QUICK ? 10_000 : 20_000;
+const VIEWERS = 40;
+const KEYS = 8;
+const PG_PORT = 54331;
+const REDIS_PORT = 6391;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function startRedis(): ChildProcess {
+  return spawn("redis-server", ["--port", String(REDIS_PORT), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"], { stdio: "ignore" });
+}
+async function stopRedis(r: ChildProcess) {
+  await new Promise<void>((resolve) => { r.once("exit", () => resolve()); r.kill("SIGKILL"); });
+}
+
+interface Sample { at: number; status: number; source?: string; staleReason?: string; code?: string; reason?: string; viewer: number }
+
+async function main() {
+  console.log(`bench:faults ${QUICK ? "(quick)" : ""}: embedded PostgreSQL, Redis on ${REDIS_PORT}, simulator, build…`);
+  let pgDb: EmbeddedDb = await startEmbeddedPostgres({ rootDir: path.join(ROOT, ".data", "faults"), port: PG_PORT, database: "keydesk_faults", log: () => undefined });
+  const databaseUrl = pgDb.url;
+  execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "ignore" });
+  let redis = startRedis();
+  await sleep(300);
+  const sim = await startSimulator({ port: 0, controlPort: 0, seed: "faults" });
+  const redisUrl = `redis://127.0.0.1:${REDIS_PORT}/0`;
+  Object.assign(process.env, TEST_SECRETS, { DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", EXCHANGE_BASE_URL: sim.url, EXCHANGE_TIMEOUT_MS: "3000" });
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", REDIS_URL: redisUrl, KEYDESK_INSTANCE_COUNT: "1", SIMULATOR_CONTROL_URL: sim.controlUrl, LOG_LEVEL: "info" };
+  execFileSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+
+  const { db, disconnectDb } = await import("@/lib/db");
+  const { sealKeySecret } = await import("@/lib/keys/seal");
+  const { decodeKeyClaims } = await import("@/lib/exchange/claims");
+  const { hashPassword } = await import("@/lib/auth/password");
+  const { mintSessionCookie } = await import("../helpers/sessions");
+  await db.apiKey.deleteMany({});
+  const passwordHash = await hashPassword("fault drill viewer password");
+  const keys: { key: string; jti: string; account: string }[] = [];
+  for (let k = 0; k < KEYS; k++) {
+    const m = (await (await fetch(`${sim.controlUrl}/keys`, { method: "POST", body: JSON.stringify({ scopes: ["READ_ONLY"], account: `fault-${k}` }) })).json()) as { key: string; jti: string; accountId: string };
+    keys.push({ key: m.key, jti: m.jti, account: `fault-${k}` });
+  }
+  const viewers: { cookie: string; keyRowId: string; k: number }[] = [];
+  for (let v = 0; v < VIEWERS; v++) {
+    const k = v % KEYS;
+    const user = await db.user.create({ data: { email: `fault-viewer-${v}-${Date.now()}@bench.test`, passwordHash } });
+    const rowId = `fault${String(v).padStart(20, "0")}`;
+    const claims = decodeKeyClaims(keys[k]!.key);
+    const sealed = sealKeySecret(keys[k]!.key, { rowId, ownerId: user.id });
+    await db.apiKey.create({ data: { id: rowId, ownerId: user.id, label: `k${v}`, keyId: claims.keyId, accountId: claims.accountId, scopes: claims.scopes, ips: [], fragment: "…", status: "active", secretCiphertext: sealed.ciphertext, secretWrappedKey: sealed.wrappedKey, masterKeyVersion: sealed.masterKeyVersion } });
+    viewers.push({ cookie: await mintSessionCookie(user, TEST_SECRETS.AUTH_SECRET), keyRowId: rowId, k });
+  }
+  await disconnectDb();
+
+  const app = await startAppServer(env, 3401);
+  const get = createClient(40);
+  const samples: Sample[] = [];
+  let running = true;
+  const loops = viewers.map(async (viewer, v) => {
+    await sleep(Math.random() * 2_000);
+    while (running) {
+      const r = await get(`${app.url}/api/keys/${viewer.keyRowId}/balances`, { cookie: viewer.cookie });
+      let body: { source?: string; staleReason?: string; error?: { code?: string; reason?: string } } = {};
+      try { body = JSON.parse(r.body) as typeof body; } catch { /* not JSON */ }
+      samples.push({ at: Date.now(), status: r.status, source: body.source, staleReason: body.staleReason, code: body.error?.code, reason: body.error?.reason, viewer: v });
+      await sleep(1_500 + Math.random() * 1_000);
+    }
+  });
+
+  const fault = (b: object) => fetch(`${sim.controlUrl}/faults`, { method: "POST", body: JSON.stringify(b) });
+  const clear = () => fetch(`${sim.controlUrl}/faults`, { method: "DELETE" });
+  type Phase = { name: string; inject: () => Promise<void>; end: () => Promise<void>; ms: number; viewers?: (v: number) => boolean };
+  const phases: Phase[] = [
+    { name: "upstream latency 5 s", ms: FAULT_MS, inject: async () => void (await fault({ kind: "latency", latencyMs: 5_000, durationMs: FAULT_MS })), end: async () => void (await clear()) },
+    { name: "upstream 5xx for 30 s", ms: 30_000, inject: async () => void (await fault({ kind: "error5xx", status: 503, durationMs: 30_000 })), end: async () => void (await clear()) },
+    { name: "malformed JSON", ms: FAULT_MS, inject: async () => void (await fault({ kind: "malformed", durationMs: FAULT_MS })), end: async () => void (await clear()) },
+    { name: "connection resets", ms: FAULT_MS, inject: async () => void (await fault({ kind: "reset", durationMs: FAULT_MS })), end: async () => void (await clear()) },
+    { name: "429 storm", ms: FAULT_MS, inject: async () => void (await fault({ kind: "ratelimit", durationMs: FAULT_MS })), end: async () => void (await clear()) },
+    { name: "revoked key (1 of 8)", ms: FAULT_MS, viewers: (v) => v % KEYS === 0, inject: async () => void (await fetch(`${sim.controlUrl}/keys/revoke`, { method: "POST", body: JSON.stringify({ jti: keys[0]!.jti }) })), end: async () => undefined },
+    { name: "PostgreSQL restart", ms: 8_000, inject: async () => { await pgDb.stop(); }, end: async () => { pgDb = await startEmbeddedPostgres({ rootDir: path.join(ROOT, ".data", "faults"), port: PG_PORT, database: "keydesk_faults", log: () => undefined }); } },
+    { name: "Redis stop/start", ms: FAULT_MS, inject: async () => { await stopRedis(redis); }, end: async () => { redis = startRedis(); } },
+  ];
+
+  const results: Record<string, unknown>[] = [];
+  await sleep(6_000); // warm: every key cached once
+  for (const p of phases) {
+    const start = Date.now();
+    await p.inject();
+    await sleep(p.ms);
+    await p.end();
+    const ended = Date.now();
+    // A 429 cools the account down for a minute, as the exchange asks: watch long enough to see it end.
+    await sleep(p.name === "429 storm" ? 75_000 : QUICK ? 15_000 : 25_000);
+    const mine = (s: Sample) => !p.viewers || p.viewers(s.viewer);
+    const during = samples.filter((s) => s.at >= start && s.at < ended && mine(s));
+    const after = samples.filter((s) => s.at >= ended && mine(s) && s.status === 200 && (s.source === "live" || s.source === "cache"));
+    const kinds: Record<string, number> = {};
+    for (const s of during) {
+      const k = s.status === 200 ? `200 ${s.source}${s.staleReason ? `:${s.staleReason}` : ""}` : `${s.status} ${s.reason ?? s.code ?? "?"}`;
+      kinds[k] = (kinds[k] ?? 0) + 1;
+    }
+    const stale = during.filter((s) => s.source === "stale");
+    results.push({
+      fault: p.name, responses: during.length, kinds,
+      staleWithReason: stale.length ? stale.every((s) => Boolean(s.staleReason)) : null,
+      errors5xx: during.filter((s) => s.status >= 500 || s.status === 0).length,
+      recoverySeconds: p.name.startsWith("revoked") ? null : after.length ? Math.round((Math.min(...after.map((s) => s.at)) - ended) / 100) / 10 : "not recovered",
+    });
+    console.log(`  ${JSON.stringify(results.at(-1))}`);
+  }
+  running = false;
+  await Promise.all(loops);
+  const counters = (await (await fetch(`${sim.controlUrl}/counters`)).json()) as { maxPerIp: number; maxPerAccount: number; sent429: { total: number } };
+  const logs = app.logs.join("");
+  const leaked = keys.filter((k) => logs.includes(k.key) || logs.includes(k.key.split(".")[2]!)).length;
+  const restarts = app.alive() ? 0 : 1;
+  await app.stop();
+  await sim.close();
+  await stopRedis(redis);
+  await pgDb.stop();
+
+  const summary = { bench: "faults", quick: QUICK, viewers: VIEWERS, keys: KEYS, upstreamMaxPerMinutePerIp: counters.maxPerIp, upstreamMaxPerMinutePerAccount: counters.maxPerAccount, upstream429Sent: counters.sent429.total, appRestartsNeeded: restarts, keysInLogs: leaked, phases: results };
+  console.log("\nbench:faults results");
+  console.log(table(results.map((r) => [String(r.fault), `${r.errors5xx} 5xx/none`, `stale w/ reason: ${String(r.staleWithReason)}; recovery ${String(r.recoverySeconds)} s`] as [string, string, string])));
+  console.log(table([
+    ["upstream max / rolling min / IP", counters.maxPerIp, "ceiling 240"],
+    ["upstream max / rolling min / account", counters.maxPerAccount, "ceiling 200"],
+    ["app restarts needed", restarts, "target 0"],
+    ["keys found in the app's logs", leaked, "target 0"],
+  ]));
+  console.log(JSON.stringify(summary));
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
