@@ -12,7 +12,8 @@ const BalancesPanel = dynamic(() => import("./portfolio-panels").then((m) => m.B
 const OrdersPanel = dynamic(() => import("./history-panels").then((m) => m.OrdersPanel), { loading });
 const TradesPanel = dynamic(() => import("./history-panels").then((m) => m.TradesPanel), { loading });
 const FeesPanel = dynamic(() => import("./fees-panel").then((m) => m.FeesPanel), { loading });
-const ExportPanel = dynamic(() => import("./export-panel").then((m) => m.ExportPanel), { loading });
+// Rendered only in the browser: a date typed into server-rendered inputs before hydration would be lost.
+const ExportPanel = dynamic(() => import("./export-panel").then((m) => m.ExportPanel), { loading, ssr: false });
 
 export function KeySection({ keyId, tab }: { keyId: string; tab: Tab }) {
   switch (tab) {

@@ -147,6 +147,7 @@ export function registerDashboardTests(ctx: DashCtx): void {
           const from = new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 10);
           await page.getByLabel("From (UTC)").fill(from);
           await page.getByLabel("To (UTC)").fill(to);
+          expectTrue((await page.getByLabel("From (UTC)").inputValue()) === from && (await page.getByLabel("To (UTC)").inputValue()) === to, "the export range is the one typed");
           const download = page.waitForEvent("download", { timeout: 120_000 });
           await page.getByRole("button", { name: "Export", exact: true }).click();
           const file = await (await download).path();
