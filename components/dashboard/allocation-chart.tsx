@@ -2,8 +2,7 @@
 // Pie chart of EUR value by currency (recharts). Loaded lazily so it stays out of first-load JS;
 // the same figures are listed next to it as text, so the chart is never the only way to read them.
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
-
-const COLOURS = ["#0369a1", "#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#65a30d", "#dc2626", "#4f46e5", "#64748b"];
+import { ALLOCATION_COLOURS as COLOURS } from "@/lib/ui/allocation";
 
 export default function AllocationChart({ slices }: { slices: { currency: string; value: number; label: string }[] }) {
   return (
@@ -19,4 +18,3 @@ export default function AllocationChart({ slices }: { slices: { currency: string
     </div>
   );
 }
-export { COLOURS };

@@ -4,7 +4,7 @@
 import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import type { Portfolio } from "@/lib/proxy/portfolio";
-import { allocation } from "@/lib/ui/allocation";
+import { allocation, ALLOCATION_COLOURS as COLOURS } from "@/lib/ui/allocation";
 import { compareDecimal, formatDecimal, formatEur, formatPercent } from "@/lib/ui/format";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Freshness } from "@/components/data/freshness";
@@ -13,7 +13,6 @@ import { useExchange } from "./use-exchange";
 import { Panel } from "./panel";
 
 const AllocationChart = dynamic(() => import("./allocation-chart"), { ssr: false, loading: () => <div className="h-48 w-48 shrink-0" /> });
-const COLOURS = ["#0369a1", "#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2"];
 
 export function usePortfolio(keyId: string) {
   return useExchange<Portfolio>(`/api/keys/${keyId}/portfolio`, { refreshInterval: 30_000 });

@@ -40,6 +40,8 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Internal: skip "hide amounts" because the caller redacts derived values itself (portfolio). */
   raw?: boolean;
+  /** Internal: access already decided by the caller for this request, so it isn't looked up twice. */
+  access?: KeyAccess;
 }
 
 /** Reads by team members, counted per member, key and UTC day for the activity page. */
@@ -56,7 +58,7 @@ export async function readKeyData<T>(
   user: CurrentUser, keyRowId: string, endpoint: Endpoint, params: Record<string, unknown>,
   call: (client: ExchangeClient, key: string) => Promise<{ data: T; remainingQuota: number | null }>, opts: ReadOptions = {},
 ): Promise<Freshness<T> & { amountsHidden?: boolean }> {
-  const key = await requireKeyAccess(user, keyRowId, "read");
+  const key = opts.access ?? (await requireKeyAccess(user, keyRowId, "read"));
   if (!key.scopes.includes("READ_ONLY")) {
     throw new AppError("unprocessable", "This key has no Read permission, so Keydesk can't show its data. Add a Read-only key for this account.", { reason: "MISSING_PERMISSION" });
   }

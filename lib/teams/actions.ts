@@ -2,14 +2,13 @@
 import { guardAction, guardVoidAction } from "@/lib/http/action-guard";
 // Server actions for teams, invitations and sharing. Each one authenticates, validates with
 // zod, authorizes through lib/teams (requireTeamAccess / requireKeyAccess) and answers with a
-// form state; AppErrors become messages, never error pages.
+// form state; refusals (AppError, invalid input) become messages through guardAction.
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getEnv } from "@/lib/env";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { stepUpWith } from "@/lib/auth/step-up-with";
-import { AppError } from "@/lib/errors";
 import { inviteSchema, shareSchema, teamIdParam, teamNameSchema } from "./schemas";
 import { createTeam, deleteTeam, removeMember, renameTeam } from "./teams";
 import { acceptInvitation, createInvitation, mailInvitation, revokeInvitation } from "./invitations";
@@ -22,16 +21,6 @@ export interface ActionState {
   /** Invitations: the link, shown once. */
   link?: string;
   expiresAt?: string;
-}
-
-async function guard(fn: () => Promise<ActionState>): Promise<ActionState> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof AppError) return { ok: false, message: err.message };
-    if (err instanceof z.ZodError) return { ok: false, message: "The form was incomplete or not valid. Reload the page and try again." };
-    throw err;
-  }
 }
 
 const id = z.string().regex(/^[a-z0-9]{20,40}$/);
@@ -48,27 +37,21 @@ async function createTeamActionImpl(_p: ActionState, fd: FormData): Promise<Acti
 
 async function renameTeamActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
-  return guard(async () => {
-    const teamId = teamIdParam.parse(str(fd, "teamId"));
-    const name = teamNameSchema.safeParse(str(fd, "name") ?? "");
-    if (!name.success) return { fields: { name: name.error.issues.map((i) => i.message) } };
-    await renameTeam(user, teamId, name.data);
-    revalidatePath(`/teams/${teamId}`);
-    return { ok: true, message: "Renamed." };
-  });
+  const teamId = teamIdParam.parse(str(fd, "teamId"));
+  const name = teamNameSchema.safeParse(str(fd, "name") ?? "");
+  if (!name.success) return { fields: { name: name.error.issues.map((i) => i.message) } };
+  await renameTeam(user, teamId, name.data);
+  revalidatePath(`/teams/${teamId}`);
+  return { ok: true, message: "Renamed." };
 }
 
 async function deleteTeamActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const result = await guard(async () => {
-    const teamId = teamIdParam.parse(str(fd, "teamId"));
-    const typed = str(fd, "confirmName") ?? "";
-    const expected = str(fd, "expectedName") ?? "";
-    if (!typed || typed !== expected) return { fields: { confirmName: [`Type the team's name exactly (“${expected}”) to confirm.`] } };
-    await deleteTeam(user, teamId);
-    return { ok: true };
-  });
-  if (!result.ok) return result;
+  const teamId = teamIdParam.parse(str(fd, "teamId"));
+  const typed = str(fd, "confirmName") ?? "";
+  const expected = str(fd, "expectedName") ?? "";
+  if (!typed || typed !== expected) return { fields: { confirmName: [`Type the team's name exactly (“${expected}”) to confirm.`] } };
+  await deleteTeam(user, teamId);
   revalidatePath("/teams");
   redirect("/teams?deleted=1");
 }
@@ -81,78 +64,63 @@ function origin(): string {
 
 async function inviteActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
-  return guard(async () => {
-    const parsed = inviteSchema.safeParse({ teamId: str(fd, "teamId"), email: str(fd, "email") ?? "", role: str(fd, "role") });
-    if (!parsed.success) return { fields: z.flattenError(parsed.error).fieldErrors };
-    const { token, expiresAt, teamName } = await createInvitation(user, parsed.data.teamId, parsed.data.email, parsed.data.role);
-    const link = `${origin()}/invite/${token}`;
-    const mailed = await mailInvitation(parsed.data.email, link, teamName, user.name ?? user.email, expiresAt);
-    revalidatePath(`/teams/${parsed.data.teamId}`);
-    return {
-      ok: true, link, expiresAt: expiresAt.toISOString(),
-      message: mailed
-        ? `Invitation for ${parsed.data.email} created and sent by e-mail. The link is also here; it works once and expires in 7 days.`
-        : `Invitation for ${parsed.data.email} created. Send them this link; it works once and expires in 7 days.`,
-    };
-  });
+  const parsed = inviteSchema.safeParse({ teamId: str(fd, "teamId"), email: str(fd, "email") ?? "", role: str(fd, "role") });
+  if (!parsed.success) return { fields: z.flattenError(parsed.error).fieldErrors };
+  const { token, expiresAt, teamName } = await createInvitation(user, parsed.data.teamId, parsed.data.email, parsed.data.role);
+  const link = `${origin()}/invite/${token}`;
+  const mailed = await mailInvitation(parsed.data.email, link, teamName, user.name ?? user.email, expiresAt);
+  revalidatePath(`/teams/${parsed.data.teamId}`);
+  return {
+    ok: true, link, expiresAt: expiresAt.toISOString(),
+    message: mailed
+      ? `Invitation for ${parsed.data.email} created and sent by e-mail. The link is also here; it works once and expires in 7 days.`
+      : `Invitation for ${parsed.data.email} created. Send them this link; it works once and expires in 7 days.`,
+  };
 }
 
 async function revokeInvitationActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
-  return guard(async () => {
-    const teamId = teamIdParam.parse(str(fd, "teamId"));
-    await revokeInvitation(user, teamId, id.parse(str(fd, "invitationId")));
-    revalidatePath(`/teams/${teamId}`);
-    return { ok: true, message: "Invitation revoked." };
-  });
+  const teamId = teamIdParam.parse(str(fd, "teamId"));
+  await revokeInvitation(user, teamId, id.parse(str(fd, "invitationId")));
+  revalidatePath(`/teams/${teamId}`);
+  return { ok: true, message: "Invitation revoked." };
 }
 
 async function removeMemberActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
-  return guard(async () => {
-    const teamId = teamIdParam.parse(str(fd, "teamId"));
-    await removeMember(user, teamId, id.parse(str(fd, "memberId")));
-    revalidatePath(`/teams/${teamId}`);
-    return { ok: true, message: "Removed. They lose access on their next request." };
-  });
+  const teamId = teamIdParam.parse(str(fd, "teamId"));
+  await removeMember(user, teamId, id.parse(str(fd, "memberId")));
+  revalidatePath(`/teams/${teamId}`);
+  return { ok: true, message: "Removed. They lose access on their next request." };
 }
 
 async function acceptInvitationActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
-  let teamId = "";
-  const r = await guard(async () => {
-    teamId = await acceptInvitation(user, z.string().max(200).parse(str(fd, "token") ?? ""));
-    return { ok: true };
-  });
-  if (!r.ok) return r;
+  const teamId = await acceptInvitation(user, z.string().max(200).parse(str(fd, "token") ?? ""));
   revalidatePath("/keys");
   redirect(`/teams/${teamId}?joined=1`);
 }
 
 async function shareKeyActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
-  return guard(async () => {
-    const parsed = shareSchema.safeParse({ keyId: str(fd, "keyId"), teamId: str(fd, "teamId"), hideAmounts: fd.get("hideAmounts") === "on", allowExport: fd.get("allowExport") === "on" });
-    if (!parsed.success) return { fields: z.flattenError(parsed.error).fieldErrors };
-    const steppedUp = await stepUpWith(user, str(fd, "password") || undefined);
-    if (steppedUp === "wrong") return { fields: { password: ["That password is not correct."] } };
-    if (!steppedUp) return { fields: { password: ["Enter your password to share a key."] } };
-    await shareKey(user, parsed.data);
-    revalidatePath(`/keys/${parsed.data.keyId}`);
-    return { ok: true, message: "Shared. The team's members can now read this key's data, never the key itself." };
-  });
+  const parsed = shareSchema.safeParse({ keyId: str(fd, "keyId"), teamId: str(fd, "teamId"), hideAmounts: fd.get("hideAmounts") === "on", allowExport: fd.get("allowExport") === "on" });
+  if (!parsed.success) return { fields: z.flattenError(parsed.error).fieldErrors };
+  const steppedUp = await stepUpWith(user, str(fd, "password") || undefined);
+  if (steppedUp === "wrong") return { fields: { password: ["That password is not correct."] } };
+  if (!steppedUp) return { fields: { password: ["Enter your password to share a key."] } };
+  await shareKey(user, parsed.data);
+  revalidatePath(`/keys/${parsed.data.keyId}`);
+  return { ok: true, message: "Shared. The team's members can now read this key's data, never the key itself." };
 }
 
 async function unshareKeyActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
-  return guard(async () => {
-    const keyId = id.parse(str(fd, "keyId"));
-    const teamId = teamIdParam.parse(str(fd, "teamId"));
-    await unshareKey(user, keyId, teamId);
-    revalidatePath(`/keys/${keyId}`);
-    revalidatePath(`/teams/${teamId}`);
-    return { ok: true, message: "Unshared. Members lose access on their next request." };
-  });
+  const keyId = id.parse(str(fd, "keyId"));
+  const teamId = teamIdParam.parse(str(fd, "teamId"));
+  await unshareKey(user, keyId, teamId);
+  revalidatePath(`/keys/${keyId}`);
+  revalidatePath(`/teams/${teamId}`);
+  return { ok: true, message: "Unshared. Members lose access on their next request." };
 }
 
 export const createTeamAction = guardAction("createTeamAction", createTeamActionImpl);

@@ -2,6 +2,9 @@
 // tail folded into "Other". Percentages are for display; the exact values stay decimal strings.
 import Decimal from "decimal.js";
 
+/** Slice colours, shared by the chart and its text legend so they always match. */
+export const ALLOCATION_COLOURS = ["#0369a1", "#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#65a30d", "#dc2626", "#4f46e5", "#64748b"] as const;
+
 export interface Slice { currency: string; valueEur: string; pct: string }
 
 export function allocation(rows: readonly { currency: string; valueEur: string | null }[], maxSlices = 6): Slice[] {
