@@ -46,10 +46,8 @@ async function main() {
   execFileSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
 
   const { db, disconnectDb } = await import("@/lib/db");
-  const { sealKeySecret } = await import("@/lib/keys/seal");
-  const { decodeKeyClaims } = await import("@/lib/exchange/claims");
   const { hashPassword } = await import("@/lib/auth/password");
-  const { mintSessionCookie } = await import("../helpers/sessions");
+  const { seedViewer } = await import("./seed-viewer");
   await db.apiKey.deleteMany({});
   const passwordHash = await hashPassword("fault drill viewer password");
   const keys: { key: string; jti: string; account: string }[] = [];
@@ -60,12 +58,8 @@ async function main() {
   const viewers: { cookie: string; keyRowId: string; k: number }[] = [];
   for (let v = 0; v < VIEWERS; v++) {
     const k = v % KEYS;
-    const user = await db.user.create({ data: { email: `fault-viewer-${v}-${Date.now()}@bench.test`, passwordHash } });
-    const rowId = `fault${String(v).padStart(20, "0")}`;
-    const claims = decodeKeyClaims(keys[k]!.key);
-    const sealed = sealKeySecret(keys[k]!.key, { rowId, ownerId: user.id });
-    await db.apiKey.create({ data: { id: rowId, ownerId: user.id, label: `k${v}`, keyId: claims.keyId, accountId: claims.accountId, scopes: claims.scopes, ips: [], fragment: "…", status: "active", secretCiphertext: sealed.ciphertext, secretWrappedKey: sealed.wrappedKey, masterKeyVersion: sealed.masterKeyVersion } });
-    viewers.push({ cookie: await mintSessionCookie(user, TEST_SECRETS.AUTH_SECRET), keyRowId: rowId, k });
+    const seeded = await seedViewer({ email: `fault-viewer-${v}-${Date.now()}@bench.test`, passwordHash, rowId: `fault${String(v).padStart(20, "0")}`, label: `k${v}`, key: keys[k]!.key });
+    viewers.push({ ...seeded, k });
   }
   await disconnectDb();
 

@@ -36,11 +36,9 @@ async function main() {
   execFileSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
 
   // Viewers: 10 owners of private keys, 190 viewers spread over 10 shared accounts.
-  const { db, disconnectDb } = await import("@/lib/db");
-  const { sealKeySecret } = await import("@/lib/keys/seal");
-  const { decodeKeyClaims } = await import("@/lib/exchange/claims");
+  const { disconnectDb } = await import("@/lib/db");
   const { hashPassword } = await import("@/lib/auth/password");
-  const { mintSessionCookie } = await import("../helpers/sessions");
+  const { seedViewer } = await import("./seed-viewer");
   const passwordHash = await hashPassword("bench viewer password");
   const viewers: { cookie: string; keyRowId: string; shared: boolean; accountId: string; key: string }[] = [];
   const baselineKeys: string[] = [];
@@ -49,12 +47,8 @@ async function main() {
     const minted = (await (await fetch(`${sim.controlUrl}/keys`, { method: "POST", body: JSON.stringify({ scopes: ["READ_ONLY"], account }) })).json()) as { key: string; accountId: string };
     const base = (await (await fetch(`${baselineSim.controlUrl}/keys`, { method: "POST", body: JSON.stringify({ scopes: ["READ_ONLY"], account }) })).json()) as { key: string };
     baselineKeys.push(base.key);
-    const user = await db.user.create({ data: { email: `viewer-${v}@bench.test`, passwordHash } });
-    const rowId = `bench${String(v).padStart(20, "0")}`;
-    const claims = decodeKeyClaims(minted.key);
-    const sealed = sealKeySecret(minted.key, { rowId, ownerId: user.id });
-    await db.apiKey.create({ data: { id: rowId, ownerId: user.id, label: `k${v}`, keyId: claims.keyId, accountId: claims.accountId, scopes: claims.scopes, ips: [], fragment: "…", status: "active", secretCiphertext: sealed.ciphertext, secretWrappedKey: sealed.wrappedKey, masterKeyVersion: sealed.masterKeyVersion } });
-    viewers.push({ cookie: await mintSessionCookie(user, TEST_SECRETS.AUTH_SECRET), keyRowId: rowId, shared: v >= PRIVATE_KEYS, accountId: minted.accountId, key: minted.key });
+    const seeded = await seedViewer({ email: `viewer-${v}@bench.test`, passwordHash, rowId: `bench${String(v).padStart(20, "0")}`, label: `k${v}`, key: minted.key });
+    viewers.push({ ...seeded, shared: v >= PRIVATE_KEYS, accountId: minted.accountId, key: minted.key });
   }
   await disconnectDb();
 

@@ -5,9 +5,8 @@ import { generate } from "otplib";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { db, disconnectDb } from "@/lib/db";
-import { registerUser } from "@/lib/auth/users";
 import type { CurrentUser } from "@/lib/auth/session";
-import { randomEmail } from "../../helpers/random";
+import { newTestUser } from "../../helpers/users";
 
 // iron-session reads and writes the enrolment cookie through next/headers.
 const jar = new Map<string, string>();
@@ -25,12 +24,7 @@ let credentials: typeof import("@/lib/auth/credentials");
 let addKey: typeof import("@/lib/keys/add-key");
 const PASSWORD = "a long enough passphrase";
 
-async function user(): Promise<CurrentUser> {
-  const email = randomEmail("2fa");
-  const r = await registerUser({ email, password: PASSWORD });
-  if (!r.ok) throw new Error("setup");
-  return { id: r.userId, email, name: null, sessionId: "s" };
-}
+const user = () => newTestUser("2fa", PASSWORD);
 const nextStepCode = async (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
 
 beforeAll(async () => {

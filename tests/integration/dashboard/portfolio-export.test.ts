@@ -4,11 +4,10 @@ import Decimal from "decimal.js";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { disconnectDb, db } from "@/lib/db";
-import { registerUser } from "@/lib/auth/users";
 import { addKeyForUser } from "@/lib/keys/add-key";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { TradeEntry } from "@/lib/exchange/schemas";
-import { randomEmail } from "../../helpers/random";
+import { newTestUser } from "../../helpers/users";
 
 let sim: RunningSimulator;
 let owner: CurrentUser;
@@ -18,12 +17,7 @@ let mod: {
   startExport: typeof import("@/lib/export/run").startExport;
 };
 
-async function user(): Promise<CurrentUser> {
-  const email = randomEmail("dash");
-  const r = await registerUser({ email, password: "a long enough passphrase" });
-  if (!r.ok) throw new Error("setup");
-  return { id: r.userId, email, name: null, sessionId: "s" };
-}
+const user = () => newTestUser("dash");
 async function addDemo(u: CurrentUser, name: string) {
   const r = await addKeyForUser({ user: u, steppedUp: true }, { label: `My ${name}`, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" });
   if (!r.ok) throw new Error(r.message);

@@ -3,23 +3,17 @@
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { disconnectDb, db } from "@/lib/db";
-import { registerUser } from "@/lib/auth/users";
 import { addKeyForUser } from "@/lib/keys/add-key";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Balances } from "@/lib/exchange/schemas";
-import { randomEmail } from "../../helpers/random";
+import { newTestUser } from "../../helpers/users";
 
 let sim: RunningSimulator;
 let readKeyData: typeof import("@/lib/proxy/read").readKeyData;
 let listOrdersPage: typeof import("@/lib/proxy/history").listOrdersPage;
 let owner: CurrentUser;
 
-async function user(): Promise<CurrentUser> {
-  const email = randomEmail("proxy");
-  const r = await registerUser({ email, password: "a long enough passphrase" });
-  if (!r.ok) throw new Error("setup");
-  return { id: r.userId, email, name: null, sessionId: "s" };
-}
+const user = () => newTestUser("proxy");
 async function addDemo(u: CurrentUser, name: string) {
   const r = await addKeyForUser({ user: u, steppedUp: true }, { label: name, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" });
   if (!r.ok) throw new Error(r.message);

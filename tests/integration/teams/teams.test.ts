@@ -4,11 +4,11 @@
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { db, disconnectDb } from "@/lib/db";
-import { registerUser } from "@/lib/auth/users";
 import { addKeyForUser } from "@/lib/keys/add-key";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Balances } from "@/lib/exchange/schemas";
 import { randomEmail } from "../../helpers/random";
+import { newTestUser } from "../../helpers/users";
 
 // Server actions read the caller through lib/auth/session: drive them as any role.
 let actingAs: CurrentUser | null = null;
@@ -42,12 +42,7 @@ type Mods = {
 };
 let m: Mods;
 
-async function user(prefix: string): Promise<CurrentUser> {
-  const email = randomEmail(prefix);
-  const r = await registerUser({ email, password: "a long enough passphrase" });
-  if (!r.ok) throw new Error("setup");
-  return { id: r.userId, email, name: null, sessionId: "s" };
-}
+const user = (prefix: string) => newTestUser(prefix);
 async function addDemo(u: CurrentUser, name: string, label = name) {
   const r = await addKeyForUser({ user: u, steppedUp: true }, { label, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" });
   if (!r.ok) throw new Error(r.message);
