@@ -18,7 +18,7 @@ export async function fetchJson<T>(url: string): Promise<T> {
   if (!res.ok) {
     const err = AppError.fromBody(body, res.status);
     const retry = Number(res.headers.get("retry-after"));
-    if (err.retryAfterSeconds === undefined && Number.isFinite(retry) && retry > 0) return Promise.reject(new AppError(err.code, err.message, { ...err.toBody(), retryAfterSeconds: retry }));
+    if (err.retryAfterSeconds === undefined && Number.isFinite(retry) && retry > 0) throw new AppError(err.code, err.message, { ...err.toBody(), retryAfterSeconds: retry });
     throw err;
   }
   if (body === null) throw new AppError("upstream_error", "The server answered with an unexpected response.");

@@ -1,5 +1,5 @@
 "use server";
-import { guardAction, guardVoidAction } from "@/lib/http/action-guard";
+import { guardAction } from "@/lib/http/action-guard";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";

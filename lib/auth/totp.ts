@@ -17,7 +17,6 @@ import { getKeyring } from "@/lib/crypto/instance";
 import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
 
-const PERIOD = 30;
 const TOLERANCE_SECONDS = 30; // one step either side, for clock drift
 const ENROL_COOKIE = "keydesk-totp-enrol";
 
@@ -68,10 +67,6 @@ async function stepIfValid(secret: string, code: string): Promise<number | null>
   const { timeStep, delta } = r as unknown as { timeStep: number; delta: number };
   return timeStep + (delta ?? 0); // the step the code belongs to
 }
-
-/** Seconds per TOTP step (exported for tests). */
-export const TOTP_PERIOD = PERIOD;
-
 
 /** Confirms enrolment with a code from the app; returns the recovery codes (shown once). */
 export async function confirmEnrolment(user: CurrentUser, code: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 "use server";
-import { guardAction, guardVoidAction } from "@/lib/http/action-guard";
+import { guardAction } from "@/lib/http/action-guard";
 // Server actions for teams, invitations and sharing. Each one authenticates, validates with
 // zod, authorizes through lib/teams (requireTeamAccess / requireKeyAccess) and answers with a
 // form state; refusals (AppError, invalid input) become messages through guardAction.

@@ -1,5 +1,5 @@
 "use server";
-import { guardAction, guardVoidAction } from "@/lib/http/action-guard";
+import { guardVoidAction } from "@/lib/http/action-guard";
 import { cookies } from "next/headers";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 
