@@ -2,6 +2,7 @@
 import "server-only";
 import pino from "pino";
 import { getEnv } from "@/lib/env";
+import { currentRequestId } from "@/lib/http/request-context";
 
 export const REDACT_PATHS = [
   "authorization", "*.authorization", "headers.authorization", "req.headers.authorization", "*.headers.authorization",
@@ -9,15 +10,22 @@ export const REDACT_PATHS = [
   "plaintext", "*.plaintext", "cookie", "*.cookie", "headers.cookie", "*.headers.cookie",
 ];
 
-function build() {
+/** Every line written while a request is being served carries that request's id. */
+export function requestIdMixin(): { requestId?: string } {
+  const requestId = currentRequestId();
+  return requestId ? { requestId } : {};
+}
+
+export function buildLogger(destination?: pino.DestinationStream): pino.Logger {
   let level = "info";
   try {
     level = getEnv().LOG_LEVEL;
   } catch {
     // Settings are validated (loudly) elsewhere; logging must still work to report that.
   }
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: "[redacted]" }, base: { app: "keydesk" } });
+  const options: pino.LoggerOptions = { level, redact: { paths: REDACT_PATHS, censor: "[redacted]" }, base: { app: "keydesk" }, mixin: requestIdMixin };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 const globalForLog = globalThis as unknown as { keydeskLog?: pino.Logger };
-export const logger: pino.Logger = (globalForLog.keydeskLog ??= build());
+export const logger: pino.Logger = (globalForLog.keydeskLog ??= buildLogger());

@@ -10,7 +10,7 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      {state.message ? <Alert tone="error">{state.message}</Alert> : null}
+      {state.message ? <Alert tone="error" reference={state.requestId}>{state.message}</Alert> : null}
       <TextField label="E-mail" name="email" type="email" autoComplete="email" required defaultValue={state.email} errors={state.fields?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={state.fields?.password} />
       {state.needsCode ? (

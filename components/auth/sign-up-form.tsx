@@ -11,7 +11,7 @@ export function SignUpForm({ next }: { next?: string }) {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      {state.message ? <Alert tone="error">{state.message}</Alert> : null}
+      {state.message ? <Alert tone="error" reference={state.requestId}>{state.message}</Alert> : null}
       <TextField label="Name (optional)" name="name" autoComplete="name" errors={state.fields?.name} />
       <TextField label="E-mail" name="email" type="email" autoComplete="email" required defaultValue={state.email} errors={state.fields?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} hint={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of a few words works well.`} errors={state.fields?.password} />

@@ -13,7 +13,7 @@ const field = "min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 
 const today = () => new Date().toISOString().slice(0, 10);
 const monthAgo = () => new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
 
-type State = { phase: "idle" } | { phase: "running"; progress: ExportProgress } | { phase: "done"; rows: number } | { phase: "cancelled" } | { phase: "failed"; message: string };
+type State = { phase: "idle" } | { phase: "running"; progress: ExportProgress } | { phase: "done"; rows: number } | { phase: "cancelled" } | { phase: "failed"; message: string; requestId?: string };
 
 export function ExportPanel({ keyId }: { keyId: string }) {
   const { t } = useI18n();
@@ -66,7 +66,7 @@ export function ExportPanel({ keyId }: { keyId: string }) {
       setState({ phase: "done", rows: Math.max(0, rows) });
     } catch (err) {
       if (ctrl.signal.aborted) setState({ phase: "cancelled" });
-      else setState({ phase: "failed", message: err instanceof AppError ? err.message : "The download was interrupted." });
+      else setState({ phase: "failed", message: err instanceof AppError ? err.message : "The download was interrupted.", requestId: err instanceof AppError ? err.requestId : undefined });
     } finally {
       abort.current = null;
     }
@@ -108,7 +108,7 @@ export function ExportPanel({ keyId }: { keyId: string }) {
       ) : null}
       {state.phase === "done" ? <Alert tone="success">{t("export.done", { rows: state.rows })}</Alert> : null}
       {state.phase === "cancelled" ? <Alert tone="info">{t("export.cancelled")}</Alert> : null}
-      {state.phase === "failed" ? <Alert tone="error">{t("export.failed", { message: state.message })}</Alert> : null}
+      {state.phase === "failed" ? <Alert tone="error" reference={state.requestId}>{t("export.failed", { message: state.message })}</Alert> : null}
     </Panel>
   );
 }

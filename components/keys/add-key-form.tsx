@@ -10,7 +10,7 @@ import { WITHDRAW_CONFIRMATION } from "@/lib/keys/constants";
 import { scopeInfo } from "@/lib/keys/scope-info";
 import { TextField } from "@/components/ui/text-field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Alert } from "@/components/ui/alert";
+import { Alert, ErrorReference } from "@/components/ui/alert";
 
 function previewScopes(text: string): string[] | null {
   const payload = text.trim().split(".")[1];
@@ -33,7 +33,7 @@ export function AddKeyForm({ stepUpActive }: { stepUpActive: boolean }) {
   return (
     <form action={action} className="flex flex-col gap-4" autoComplete="off">
       {state.message ? (
-        <Alert tone="error">
+        <Alert tone="error" reference={state.requestId}>
           {state.message} <Link href="/help/troubleshooting" className="underline">Troubleshooting</Link>
         </Alert>
       ) : null}
@@ -62,6 +62,7 @@ export function AddKeyForm({ stepUpActive }: { stepUpActive: boolean }) {
         />
         <p id="field-key-hint" className="text-xs text-slate-600 dark:text-slate-400">Paste the key exactly as the exchange showed it. After you add it, Keydesk never shows it again, not even to you.</p>
         {keyErrors?.length ? <ul id="field-key-error" className="text-sm text-red-700 dark:text-red-400">{keyErrors.map((e) => <li key={e}>{e}</li>)}</ul> : null}
+        {state.message ? null : <ErrorReference id={state.requestId} className="text-red-700 dark:text-red-400" />}
       </div>
       {scopes.length ? (
         <div className="flex flex-col gap-2" aria-live="polite">

@@ -18,7 +18,7 @@ export function DeleteKeyForm({ keyRowId, label, stepUpActive }: { keyRowId: str
         <form action={action} className="flex flex-col gap-4 p-4">
           <h2 id="delete-key-title" className="text-lg font-semibold">Delete “{label}” from Keydesk?</h2>
           <p className="text-sm">Keydesk will erase its encrypted copy of the key. This can&apos;t be undone, and the key itself keeps working at the exchange until you delete it there too.</p>
-          {state.message ? <Alert tone="error">{state.message}</Alert> : null}
+          {state.message ? <Alert tone="error" reference={state.requestId}>{state.message}</Alert> : null}
           <input type="hidden" name="keyId" value={keyRowId} />
           <TextField label={`Type the key's name (${label}) to confirm`} name="confirmLabel" autoComplete="off" required errors={state.fields?.confirmLabel} />
           {!stepUpActive || state.fields?.password ? (

@@ -52,7 +52,7 @@ function DisableTwoFactor({ stepUpActive, recoveryLeft }: { stepUpActive: boolea
   return (
     <form action={action} className="flex flex-col gap-3">
       <p className="text-sm">Two-factor sign-in is <strong>on</strong>. {recoveryLeft} unused recovery code{recoveryLeft === 1 ? "" : "s"} left.</p>
-      {state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
+      {state.message ? <Alert tone={state.ok ? "success" : "error"} reference={state.ok ? undefined : state.requestId}>{state.message}</Alert> : null}
       {!stepUpActive || state.fields?.password ? <TextField id="totp-off-password" label="Your Keydesk password, to turn it off" name="password" type="password" autoComplete="current-password" errors={state.fields?.password} /> : null}
       <div><SubmitButton variant="danger" pendingText="Turning off…">Turn off two-factor sign-in</SubmitButton></div>
     </form>

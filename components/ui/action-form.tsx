@@ -3,7 +3,7 @@
 // message (success or error) next to the form and the field errors under their fields.
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/teams/actions";
-import { Alert } from "./alert";
+import { Alert, ErrorReference } from "./alert";
 import { SubmitButton } from "./submit-button";
 
 export function ActionForm({ action, hidden = {}, submit, pending, variant, className = "", children, label }: {
@@ -21,7 +21,8 @@ export function ActionForm({ action, hidden = {}, submit, pending, variant, clas
     <form action={formAction} className={`flex flex-col gap-3 ${className}`} aria-label={label}>
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {children?.(state)}
-      {state.message && !state.link ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
+      {state.message && !state.link ? <Alert tone={state.ok ? "success" : "error"} reference={state.ok ? undefined : state.requestId}>{state.message}</Alert> : null}
+      {!state.message && !state.ok ? <ErrorReference id={state.requestId} className="text-red-700 dark:text-red-400" /> : null}
       {state.link ? (
         <Alert tone="success" title={state.message}>
           <p className="mt-1 break-all font-mono text-xs" data-testid="invite-link">{state.link}</p>

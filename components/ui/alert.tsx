@@ -9,11 +9,19 @@ const TONES: Record<Tone, string> = {
   success: "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100",
 };
 
-export function Alert({ tone = "info", title, children }: { tone?: Tone; title?: string; children?: ReactNode }) {
+/** `reference`: the request id behind an error, for the user to quote when asking for help. */
+export function Alert({ tone = "info", title, children, reference }: { tone?: Tone; title?: string; children?: ReactNode; reference?: string }) {
   return (
     <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border p-3 text-sm ${TONES[tone]}`}>
       {title ? <p className="font-semibold">{title}</p> : null}
       {children ? <div className={title ? "mt-1" : ""}>{children}</div> : null}
+      <ErrorReference id={reference} />
     </div>
   );
+}
+
+/** The request id behind an error, small, for support; nothing when there is none. */
+export function ErrorReference({ id, className = "mt-1" }: { id?: string; className?: string }) {
+  if (!id) return null;
+  return <p className={`${className} break-all text-xs opacity-80`}>Reference: <code data-testid="error-reference">{id}</code></p>;
 }

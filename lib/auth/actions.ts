@@ -9,6 +9,8 @@ import { registerUser } from "@/lib/auth/users";
 
 export interface AuthFormState {
   message?: string;
+  /** Set on errors: the request's id, shown as a reference. */
+  requestId?: string;
   fields?: Partial<Record<"email" | "password" | "confirm" | "name" | "code", string[]>>;
   email?: string;
   /** The account has two-factor sign-in on: show the code field. */

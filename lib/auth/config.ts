@@ -11,6 +11,7 @@ import { getEnv } from "@/lib/env";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { recordAudit } from "@/lib/audit/record";
+import { logger } from "@/lib/log";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
@@ -35,6 +36,29 @@ const credentialsSchema = z.object({
 });
 
 const SESSION_TOUCH_MS = 60_000;
+
+/** Auth.js errors a visitor can cause (a stale or forged cookie, a wrong password): not our failure. */
+const VISITOR_ERRORS = new Set(["JWTSessionError", "CredentialsSignin", "MissingCSRF", "InvalidCheck", "UnknownAction", "InvalidCallbackUrl"]);
+
+/**
+ * Auth.js's own logging goes through ours (structured, redacted, with the request id) instead of
+ * the console. Only the error's name and its cause's message are kept: never tokens or payloads.
+ */
+const authLogger: NextAuthConfig["logger"] = {
+  error(error) {
+    const cause = (error as { cause?: { err?: Error } | Error }).cause;
+    const causeMessage = cause instanceof Error ? cause.message : cause?.err?.message;
+    // `type` survives minification; `name` does not.
+    const type = (error as { type?: string }).type ?? error.name;
+    const line = { auth: type, cause: causeMessage?.slice(0, 200) };
+    if (VISITOR_ERRORS.has(type)) logger.info(line, "auth: request refused (treated as signed out)");
+    else logger.error(line, "auth: error");
+  },
+  warn(code) {
+    logger.warn({ auth: code }, "auth: warning");
+  },
+  debug() {},
+};
 
 function buildConfig(): NextAuthConfig {
   const env = getEnv();
@@ -67,6 +91,7 @@ function buildConfig(): NextAuthConfig {
   return {
     secret: env.AUTH_SECRET,
     trustHost: true,
+    logger: authLogger,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in" },
     providers,

@@ -8,6 +8,8 @@ import { beginEnrolment, confirmEnrolment, disableTotp } from "@/lib/auth/totp";
 export interface TotpState {
   ok?: boolean;
   message?: string;
+  /** Set on errors: the request's id, shown as a reference. */
+  requestId?: string;
   fields?: Record<string, string[] | undefined>;
   enrolment?: { secret: string; qrSvg: string };
   recoveryCodes?: string[];

@@ -1,11 +1,16 @@
 // Every server action goes through one of these: a request that isn't a proper form post
 // (wrong arguments, garbage bodies) and any refusal come back as a message in the form's
 // state, never as a 500. Redirects and Next's own control flow pass through untouched.
+// Each action runs with its request's id (from proxy.ts), so its log lines carry it and an
+// error shown in the form carries it as a reference.
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { withRequestId } from "@/lib/http/request-context";
 
 const NOT_A_FORM = "The form was not sent correctly. Reload the page and try again.";
 
@@ -17,15 +22,33 @@ function messageFor(err: unknown, action: string): string {
   return "Something went wrong on our side. Nothing was changed; please try again.";
 }
 
+/** The id proxy.ts gave this request; outside a request (tests, scripts) a fresh one. */
+async function requestIdForAction(): Promise<string> {
+  try {
+    return (await headers()).get("x-request-id") ?? randomUUID();
+  } catch {
+    return randomUUID();
+  }
+}
+
+function isError(state: { ok?: boolean; message?: string; fields?: unknown }): boolean {
+  return state.ok !== true && (Boolean(state.message) || Boolean(state.fields));
+}
+
 /** For actions used with useActionState: (previous state, form data) → next state. */
-export function guardAction<S extends { message?: string }>(name: string, fn: (prev: S, fd: FormData) => Promise<S>): (prev: S, fd: FormData) => Promise<S> {
+export function guardAction<S extends { message?: string; requestId?: string }>(name: string, fn: (prev: S, fd: FormData) => Promise<S>): (prev: S, fd: FormData) => Promise<S> {
   return async (prev: S, fd: FormData) => {
-    if (!(fd instanceof FormData)) return { message: NOT_A_FORM } as S;
-    try {
-      return await fn(prev, fd);
-    } catch (err) {
-      return { ok: false, message: messageFor(err, name) } as unknown as S;
-    }
+    const requestId = await requestIdForAction();
+    if (!(fd instanceof FormData)) return { message: NOT_A_FORM, requestId } as S;
+    return withRequestId(requestId, async () => {
+      let state: S;
+      try {
+        state = await fn(prev, fd);
+      } catch (err) {
+        state = { ok: false, message: messageFor(err, name) } as unknown as S;
+      }
+      return isError(state as { ok?: boolean; message?: string }) ? { ...state, requestId } : state;
+    });
   };
 }
 
@@ -33,11 +56,14 @@ export function guardAction<S extends { message?: string }>(name: string, fn: (p
 export function guardVoidAction(name: string, fn: (fd: FormData) => Promise<void>): (fd: FormData) => Promise<void> {
   return async (fd: FormData) => {
     if (fd !== undefined && !(fd instanceof FormData)) return;
-    try {
-      await fn(fd ?? new FormData());
-    } catch (err) {
-      const message = messageFor(err, name);
-      logger.warn({ action: name, message }, "server action refused");
-    }
+    const requestId = await requestIdForAction();
+    await withRequestId(requestId, async () => {
+      try {
+        await fn(fd ?? new FormData());
+      } catch (err) {
+        const message = messageFor(err, name);
+        logger.warn({ action: name, message }, "server action refused");
+      }
+    });
   };
 }

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { withRequestId } from "@/lib/http/request-context";
 
 export interface RouteContext<P> {
   req: Request;
@@ -15,22 +16,26 @@ export interface RouteContext<P> {
 export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<unknown>) {
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
     const requestId = req.headers.get("x-request-id") ?? randomUUID();
-    try {
-      const body = await handler({ req, params: await ctx.params, requestId });
-      if (body instanceof Response) return body;
-      return NextResponse.json(body, { headers: { "x-request-id": requestId, "cache-control": "no-store" } });
-    } catch (err) {
-      const appErr = err instanceof AppError ? err : null;
-      if (!appErr) {
-        logger.error({ err, requestId, path: new URL(req.url).pathname }, "unhandled route error");
-      }
-      const out = appErr ?? new AppError("internal", "Something went wrong on our side. Nothing was lost; please try again.");
-      out.requestId = requestId;
-      const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
-      if (out.retryAfterSeconds !== undefined) headers["retry-after"] = String(out.retryAfterSeconds);
-      return NextResponse.json({ error: out.toBody() }, { status: out.status, headers });
-    }
+    return withRequestId(requestId, () => handle(handler, req, ctx, requestId));
   };
+}
+
+async function handle<P>(handler: (ctx: RouteContext<P>) => Promise<unknown>, req: Request, ctx: { params: Promise<P> }, requestId: string): Promise<Response> {
+  try {
+    const body = await handler({ req, params: await ctx.params, requestId });
+    if (body instanceof Response) return body;
+    return NextResponse.json(body, { headers: { "x-request-id": requestId, "cache-control": "no-store" } });
+  } catch (err) {
+    const appErr = err instanceof AppError ? err : null;
+    if (!appErr) {
+      logger.error({ err, path: new URL(req.url).pathname }, "unhandled route error");
+    }
+    const out = appErr ?? new AppError("internal", "Something went wrong on our side. Nothing was lost; please try again.");
+    out.requestId = requestId;
+    const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
+    if (out.retryAfterSeconds !== undefined) headers["retry-after"] = String(out.retryAfterSeconds);
+    return NextResponse.json({ error: out.toBody() }, { status: out.status, headers });
+  }
 }
 
 /** Parses URLSearchParams with a zod-like schema, turning failures into a 400 with field errors. */

@@ -17,6 +17,8 @@ import type { CurrentUser } from "@/lib/auth/session";
 export interface AddKeyFormState {
   label?: string;
   message?: string;
+  /** Set on errors: the request's id, shown as a reference. */
+  requestId?: string;
   code?: AddKeyFailure | "invalid_input";
   fields?: Partial<Record<"label" | "key" | "confirmation" | "password", string[]>>;
   scopes?: string[];
@@ -55,6 +57,8 @@ async function addKeyActionImpl(_prev: AddKeyFormState, formData: FormData): Pro
 export interface DeleteKeyFormState {
   fields?: Partial<Record<"confirmLabel" | "password", string[]>>;
   message?: string;
+  /** Set on errors: the request's id, shown as a reference. */
+  requestId?: string;
 }
 
 async function deleteKeyActionImpl(_prev: DeleteKeyFormState, formData: FormData): Promise<DeleteKeyFormState> {

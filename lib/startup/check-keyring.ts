@@ -11,10 +11,10 @@ export async function checkKeyringAtStartup(): Promise<void> {
     await assertKeyringCoversStoredKeys();
   } catch (err) {
     if (err instanceof CryptoError) {
-      logger.fatal({ version: err.version }, err.message);
+      logger.fatal({ phase: "startup", version: err.version }, err.message);
       console.error(err.message);
       process.exit(1);
     }
-    logger.warn({ err: err instanceof Error ? err.message : String(err) }, "could not check stored keys against the keyring at start-up (database unreachable?)");
+    logger.warn({ phase: "startup", err: err instanceof Error ? err.message : String(err) }, "could not check stored keys against the keyring at start-up (database unreachable?)");
   }
 }

@@ -17,6 +17,8 @@ import { shareKey, unshareKey } from "./shares";
 export interface ActionState {
   ok?: boolean;
   message?: string;
+  /** Set on errors: the request's id, shown as a reference. */
+  requestId?: string;
   fields?: Record<string, string[] | undefined>;
   /** Invitations: the link, shown once. */
   link?: string;
