@@ -8,7 +8,7 @@ import { clientIpOf } from "./server";
 import { balancesJson } from "./format";
 
 const SCOPES = new Set(["READ_ONLY", "TRADE", "WITHDRAW"]);
-const FAULTS = new Set<FaultKind>(["latency", "error5xx", "malformed", "reset", "ratelimit"]);
+const FAULTS = new Set<FaultKind>(["latency", "error5xx", "malformed", "reset", "ratelimit", "echo"]);
 
 async function json(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];

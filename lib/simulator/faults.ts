@@ -1,6 +1,6 @@
 // Injected faults for tests, drills and benchmarks: latency, 5xx, malformed JSON,
-// connection resets and forced 429s, globally or for one account, for a time or a count.
-export type FaultKind = "latency" | "error5xx" | "malformed" | "reset" | "ratelimit";
+// connection resets, forced 429s and an error that echoes the request, globally or for one account, for a time or a count.
+export type FaultKind = "latency" | "error5xx" | "malformed" | "reset" | "ratelimit" | "echo";
 
 export interface Fault {
   id: number;

@@ -50,12 +50,15 @@ async function readBody(req: http.IncomingMessage): Promise<unknown> {
 }
 
 /** Applies injected faults; returns true when the response was already handled. */
-async function applyFaults(faults: Fault[], res: http.ServerResponse, state: SimState): Promise<boolean> {
+async function applyFaults(faults: Fault[], req: http.IncomingMessage, res: http.ServerResponse, state: SimState): Promise<boolean> {
   for (const f of faults) if (f.kind === "latency" && f.latencyMs) await sleep(f.latencyMs);
   for (const f of faults) {
     if (f.kind === "reset") { res.socket?.destroy(); return true; }
     if (f.kind === "error5xx") { send(res, f.status ?? 503, { error: f.code ?? (f.status === 500 ? "INTERNAL_SERVER_ERROR" : "SERVICE_UNAVAILABLE") }); return true; }
     if (f.kind === "malformed") { res.writeHead(200, { "content-type": "application/json" }).end('{"balances": [ {"currency_code": "BTC", "avail'); return true; }
+    // A misbehaving gateway that echoes the request back, Authorization header included: what
+    // Keydesk shows or logs must never carry it on (the secret canary relies on this).
+    if (f.kind === "echo") { send(res, f.status ?? 400, { error: f.code ?? "INVALID_REQUEST", request: { method: req.method, url: req.url, headers: req.headers } }); return true; }
     if (f.kind === "ratelimit") { state.limits.sent429.forced++; send(res, 429, { error: f.code ?? "RATELIMIT" }); return true; }
   }
   return false;
@@ -72,7 +75,7 @@ export function createApiHandler(state: SimState, opts: ServerOptions) {
       const now = state.now();
       const ipVerdict = state.limits.checkIp(clientIpOf(req, opts.trustClientIpHeader), method, now);
       if (!ipVerdict.ok) return send(res, 429, { error: ipVerdict.code });
-      if (await applyFaults(state.faults.take(now, path, null), res, state)) return;
+      if (await applyFaults(state.faults.take(now, path, null), req, res, state)) return;
 
       if (segments[0] !== "account") {
         if (method !== "GET") throw new SimError(404, "NOT_FOUND");
@@ -84,7 +87,7 @@ export function createApiHandler(state: SimState, opts: ServerOptions) {
       }
       const acct = state.account(auth.accountId);
       if (!acct) return send(res, 401, { error: "INVALID_SUBJECT" });
-      if (await applyFaults(state.faults.take(now, path, acct.id), res, state)) return;
+      if (await applyFaults(state.faults.take(now, path, acct.id), req, res, state)) return;
       const verdict = state.limits.checkAccount(acct.id, method, now);
       if (!verdict.ok) return send(res, 429, { error: verdict.code });
       const quota = { "bp-remaining-quota": String(verdict.remaining ?? 0) };

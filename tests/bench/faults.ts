@@ -1,10 +1,11 @@
 // `npm run bench:faults [-- --quick]`: the fault drill. One `next start` instance with its own
 // embedded PostgreSQL and its own Redis, in front of the simulator, with 40 signed-in viewers
 // polling 8 keys. Injected in turn: upstream latency 5 s, upstream 5xx for 30 s, malformed
-// JSON, connection resets, a 429 storm, a revoked key, a PostgreSQL restart and a Redis
+// JSON, connection resets, an upstream error echoing the request (Authorization included), a 429 storm, a revoked key, a PostgreSQL restart and a Redis
 // stop/start. For each: what viewers saw (by kind), whether stale data came with a reason,
 // recovery time after the fault ends, and at the end the upstream maximum per minute, the
-// app restarts needed and whether any key leaked into the logs. Prints a table and one JSON line.
+// app restarts needed, whether any key leaked into the logs and whether every log line
+// carries its request id. Prints a table and one JSON line.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { startSimulator } from "@/lib/simulator";
@@ -14,6 +15,7 @@ import { TEST_SECRETS } from "../helpers/test-secrets";
 import { startAppServer } from "../e2e/app-server";
 import { createClient } from "./http-client";
 import { table } from "./stats";
+import { keyNeedles, leaksIn } from "../helpers/canary";
 
 const QUICK = process.argv.includes("--quick");
 const FAULT_MS = QUICK ? 10_000 : 20_000;
@@ -86,6 +88,7 @@ async function main() {
     { name: "upstream 5xx for 30 s", ms: 30_000, inject: async () => void (await fault({ kind: "error5xx", status: 503, durationMs: 30_000 })), end: async () => void (await clear()) },
     { name: "malformed JSON", ms: FAULT_MS, inject: async () => void (await fault({ kind: "malformed", durationMs: FAULT_MS })), end: async () => void (await clear()) },
     { name: "connection resets", ms: FAULT_MS, inject: async () => void (await fault({ kind: "reset", durationMs: FAULT_MS })), end: async () => void (await clear()) },
+    { name: "upstream echoes the request (Authorization included)", ms: FAULT_MS, inject: async () => void (await fault({ kind: "echo", status: 502, durationMs: FAULT_MS })), end: async () => void (await clear()) },
     { name: "429 storm", ms: FAULT_MS, inject: async () => void (await fault({ kind: "ratelimit", durationMs: FAULT_MS })), end: async () => void (await clear()) },
     { name: "revoked key (1 of 8)", ms: FAULT_MS, viewers: (v) => v % KEYS === 0, inject: async () => void (await fetch(`${sim.controlUrl}/keys/revoke`, { method: "POST", body: JSON.stringify({ jti: keys[0]!.jti }) })), end: async () => undefined },
     { name: "PostgreSQL restart", ms: 8_000, inject: async () => { await pgDb.stop(); }, end: async () => { pgDb = await startEmbeddedPostgres({ rootDir: path.join(ROOT, ".data", "faults"), port: PG_PORT, database: "keydesk_faults", log: () => undefined }); } },
@@ -123,21 +126,24 @@ async function main() {
   await Promise.all(loops);
   const counters = (await (await fetch(`${sim.controlUrl}/counters`)).json()) as { maxPerIp: number; maxPerAccount: number; sent429: { total: number } };
   const logs = app.logs.join("");
-  const leaked = keys.filter((k) => logs.includes(k.key) || logs.includes(k.key.split(".")[2]!)).length;
+  const leaked = leaksIn([["the app's log", [logs]]], keyNeedles(keys.map((k) => k.key))).length;
+  const logLines = logs.split("\n").filter((l) => l.startsWith("{\"")).map((l) => JSON.parse(l) as { app?: string; phase?: string; requestId?: string }).filter((l) => l.app === "keydesk" && l.phase !== "startup");
+  const linesWithoutRequestId = logLines.filter((l) => !l.requestId).length;
   const restarts = app.alive() ? 0 : 1;
   await app.stop();
   await sim.close();
   await stopRedis(redis);
   await pgDb.stop();
 
-  const summary = { bench: "faults", quick: QUICK, viewers: VIEWERS, keys: KEYS, upstreamMaxPerMinutePerIp: counters.maxPerIp, upstreamMaxPerMinutePerAccount: counters.maxPerAccount, upstream429Sent: counters.sent429.total, appRestartsNeeded: restarts, keysInLogs: leaked, phases: results };
+  const summary = { bench: "faults", quick: QUICK, viewers: VIEWERS, keys: KEYS, upstreamMaxPerMinutePerIp: counters.maxPerIp, upstreamMaxPerMinutePerAccount: counters.maxPerAccount, upstream429Sent: counters.sent429.total, appRestartsNeeded: restarts, keysInLogs: leaked, logLines: logLines.length, logLinesWithoutRequestId: linesWithoutRequestId, phases: results };
   console.log("\nbench:faults results");
   console.log(table(results.map((r) => [String(r.fault), `${r.errors5xx} 5xx/none`, `stale w/ reason: ${String(r.staleWithReason)}; recovery ${String(r.recoverySeconds)} s`] as [string, string, string])));
   console.log(table([
     ["upstream max / rolling min / IP", counters.maxPerIp, "ceiling 240"],
     ["upstream max / rolling min / account", counters.maxPerAccount, "ceiling 200"],
     ["app restarts needed", restarts, "target 0"],
-    ["keys found in the app's logs", leaked, "target 0"],
+    ["key fragments found in the app's log", leaked, "target 0"],
+    [`log lines without a request id (of ${logLines.length})`, linesWithoutRequestId, "target 0"],
   ]));
   console.log(JSON.stringify(summary));
   process.exit(0);

@@ -21,7 +21,7 @@ export async function runCases(filter?: string): Promise<{ passed: number; faile
   let passed = 0;
   let failed = 0;
   for (const c of cases) {
-    if (filter && !c.name.includes(filter)) continue;
+    if (filter && !filter.split("|").some((f) => c.name.includes(f))) continue;
     const started = Date.now();
     try {
       await c.fn();

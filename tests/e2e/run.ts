@@ -61,7 +61,7 @@ export async function runE2e(databaseUrl: string, filter?: string): Promise<{ pa
     registerTeamsTests({ ...ctx, seen, demoKey: (name) => running.demoKeys[name]!.key });
     registerSecurityTests(ctx);
     registerFuzzTest({ baseUrl: ctx.baseUrl, demoKey: (name) => running.demoKeys[name]!.key, root: ROOT, serverAlive: () => (app as AppServer).alive() });
-    registerCanaryTest({ seen, secrets: () => Object.values(running.demoKeys).map((k) => k.key), logs: () => (app as AppServer).logs.join(""), databaseUrl, root: ROOT });
+    registerCanaryTest({ ...ctx, demoKey: (name) => running.demoKeys[name]!.key, controlUrl: () => running.controlUrl, seen, secrets: () => Object.values(running.demoKeys).map((k) => k.key), logs: () => (app as AppServer).logs.join(""), databaseUrl, root: ROOT });
     const result = await runCases(filter ?? process.env.E2E_FILTER);
     return { ...result, skipped: false };
   } finally {
