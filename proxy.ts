@@ -1,10 +1,9 @@
-// Runs before every page and route: a fresh CSP nonce per request, the security headers,
-// a request id, and the Origin check for mutating requests (server actions, sign-in/out).
+// Runs before every page, server action and Auth.js route: a fresh CSP nonce per request, the
+// security headers, a request id, and the request checks (Origin on mutating requests, Host,
+// encoding, header size). The data API routes get the same checks from route().
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
-import { headerBytes, hostProblem, originProblem, routerHeaderProblem, securityHeaders } from "@/lib/http/security-headers";
-
-const MAX_HEADER_BYTES = 8 * 1024;
+import { requestProblem, securityHeaders } from "@/lib/http/security-headers";
 
 /**
  * Next decodes form posts to pages (server actions, no-JS forms) itself and answers garbage
@@ -15,6 +14,8 @@ async function actionBodyProblem(request: NextRequest): Promise<string | null> {
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   const action = request.headers.get("next-action");
   if (action !== null && !/^[0-9a-f]{40,44}$/.test(action)) return "Unknown action.";
+  // An action call without a body makes Next's action handler throw (a 500): refuse it here.
+  if (action !== null && request.body === null) return "The form was sent without any data.";
   try {
     if (type.startsWith("multipart/form-data")) await request.clone().formData();
     else if (action !== null && type.startsWith("text/plain")) {
@@ -26,17 +27,6 @@ async function actionBodyProblem(request: NextRequest): Promise<string | null> {
   return null;
 }
 
-/** A path with broken percent-encoding can't name anything we serve: 400 instead of the router's 500. */
-function pathProblem(url: string): string | null {
-  const raw = url.replace(/^[a-z]+:\/\/[^/]+/i, "").split("?")[0] ?? "";
-  try {
-    for (const segment of raw.split("/")) decodeURIComponent(decodeURIComponent(segment).replace(/%(?![0-9a-fA-F]{2})/g, "%25"));
-    return null;
-  } catch {
-    return "The address is not validly encoded.";
-  }
-}
-
 export async function proxy(request: NextRequest) {
   const env = getEnv();
   const publicOrigin = env.KEYDESK_PUBLIC_URL ? new URL(env.KEYDESK_PUBLIC_URL).origin : null;
@@ -45,14 +35,11 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const headers = securityHeaders({ nonce, production: env.NODE_ENV === "production", https });
 
-  if (headerBytes(request.url, request.headers) > MAX_HEADER_BYTES) {
-    return NextResponse.json({ error: { code: "bad_request", message: "The request's address and headers are too large.", requestId } }, { status: 431, headers: { ...headers, "x-request-id": requestId } });
-  }
-  const origin = originProblem(request, publicOrigin ? [publicOrigin] : []);
-  const bad = hostProblem(request.headers) ?? routerHeaderProblem(request.headers) ?? pathProblem(request.url) ?? (origin ? null : await actionBodyProblem(request));
-  const problem = bad ?? origin;
+  const found = requestProblem(request, publicOrigin ? [publicOrigin] : []);
+  const actionBody = found ? null : await actionBodyProblem(request);
+  const problem = found ?? (actionBody ? { status: 400, code: "bad_request", message: actionBody } : null);
   if (problem) {
-    const res = NextResponse.json({ error: { code: bad ? "bad_request" : "forbidden", message: problem, requestId } }, { status: bad ? 400 : 403 });
+    const res = NextResponse.json({ error: { code: problem.code, message: problem.message, requestId } }, { status: problem.status });
     for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
     res.headers.set("x-request-id", requestId);
     return res;
@@ -68,6 +55,10 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+// The data API routes, when their address is well formed, skip this stage: route() runs the
+// same request checks and next.config.js sets their headers (the same pattern, kept equal by a
+// unit test); that saves Next's proxy stage, about 2.5 ms, on every data read. Any other
+// address under /api/ (Auth.js, unknown or malformed paths) still comes through here.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|icon|apple-touch-icon|manifest.webmanifest).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|icon|apple-touch-icon|manifest.webmanifest|api/(?:keys/[A-Za-z0-9]{20,40}/(?:balances|portfolio|fees|trading-volume|orders|trades|export)(?:/[0-9A-Fa-f-]{36}(?:/trades)?)?|usage|health|market/(?:tickers|instruments|currencies)|activity/export)$).*)" }],
 };

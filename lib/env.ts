@@ -43,6 +43,8 @@ const schema = z.object({
   /** Outgoing mail for invitations (optional): smtp://user:pass@host:587 or smtps://… */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   SMTP_FROM: z.string().default("Keydesk <keydesk@localhost>"),
+  /** Report where a request's time went (Server-Timing header on API answers): for benchmarks and profiling. */
+  KEYDESK_SERVER_TIMING: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   /** The address people use to reach Keydesk, for links it hands out (invitations). */
   KEYDESK_PUBLIC_URL: z.url().optional(),
 });

@@ -4,6 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { flushMemberReads } from "@/lib/proxy/member-reads";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -61,6 +62,7 @@ export async function* allActivity(user: CurrentUser, q: ActivityQuery) {
 }
 
 export async function memberReads(user: CurrentUser, q: ActivityQuery) {
+  await flushMemberReads();
   const s = await scope(user);
   const sharedWithMyTeams = s.teamIds.length ? (await db.keyShare.findMany({ where: { teamId: { in: s.teamIds } }, select: { keyId: true } })).map((k) => k.keyId) : [];
   const keyIds = [...new Set([...s.keyIds, ...sharedWithMyTeams])].filter((k) => !q.key || k === q.key);

@@ -12,6 +12,7 @@ import { checkCredentials } from "@/lib/auth/credentials";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { recordAudit } from "@/lib/audit/record";
 import { logger } from "@/lib/log";
+import { loadSession } from "@/lib/auth/session-check";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
@@ -35,7 +36,6 @@ const credentialsSchema = z.object({
   code: z.string().max(40).optional(),
 });
 
-const SESSION_TOUCH_MS = 60_000;
 
 /** Auth.js errors a visitor can cause (a stale or forged cookie, a wrong password): not our failure. */
 const VISITOR_ERRORS = new Set(["JWTSessionError", "CredentialsSignin", "MissingCSRF", "InvalidCheck", "UnknownAction", "InvalidCallbackUrl"]);
@@ -126,20 +126,17 @@ function buildConfig(): NextAuthConfig {
       async session({ session, token }) {
         // A revoked or deleted session row ends the session everywhere, at once.
         const sid = typeof token.sid === "string" ? token.sid : null;
-        let row;
+        let live;
         try {
-          row = sid ? await db.userSession.findUnique({ where: { id: sid }, include: { user: true } }) : null;
+          live = sid && token.sub ? await loadSession(sid, token.sub) : null;
         } catch {
-          // The database is down: not the same as signed out. getCurrentUser turns this into a 503.
+          // The database is down: not the same as signed out.
           return { ...session, user: undefined, sessionId: undefined, dbUnavailable: true } as unknown as typeof session;
         }
-        if (!row || row.revokedAt || row.userId !== token.sub) {
+        if (!live) {
           return { ...session, user: undefined, sessionId: undefined, expires: new Date(0).toISOString() } as unknown as typeof session;
         }
-        if (Date.now() - row.lastUsedAt.getTime() > SESSION_TOUCH_MS) {
-          await db.userSession.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-        }
-        return { ...session, sessionId: row.id, user: { ...session.user, id: row.user.id, email: row.user.email, name: row.user.name } };
+        return { ...session, sessionId: live.sessionId, user: { ...session.user, ...live.user } };
       },
     },
     events: {

@@ -5,6 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { timed } from "@/lib/http/request-context";
 import type { CurrentUser } from "@/lib/auth/session";
 
 export type KeyNeed = "read" | "manage" | "export";
@@ -25,14 +26,24 @@ export interface KeyAccess {
 
 export const KEY_NOT_FOUND = "This key doesn't exist or isn't shared with you.";
 
+interface AccessRow {
+  id: string; ownerId: string; label: string; accountId: string; scopes: string[]; status: string; lastSuccessAt: Date | null;
+  shares: { hideAmounts: boolean; allowExport: boolean }[];
+}
+
+/** The key and the caller's shares of it (through any of their teams), in one query: it runs on every read. */
+async function accessRow(userId: string, keyRowId: string): Promise<AccessRow | null> {
+  const rows = await db.$queryRaw<AccessRow[]>`
+    SELECT k.id, k."ownerId", k.label, k."accountId", k.scopes, k.status::text AS status, k."lastSuccessAt",
+      COALESCE((SELECT json_agg(json_build_object('hideAmounts', ks."hideAmounts", 'allowExport', ks."allowExport"))
+        FROM "KeyShare" ks JOIN "TeamMember" tm ON tm."teamId" = ks."teamId" AND tm."userId" = ${userId}
+        WHERE ks."keyId" = k.id), '[]'::json) AS shares
+    FROM "ApiKey" k WHERE k.id = ${keyRowId}`;
+  return rows[0] ?? null;
+}
+
 export async function requireKeyAccess(user: CurrentUser, keyRowId: string, need: KeyNeed): Promise<KeyAccess> {
-  const row = await db.apiKey.findUnique({
-    where: { id: keyRowId },
-    select: {
-      id: true, ownerId: true, label: true, accountId: true, scopes: true, status: true, lastSuccessAt: true,
-      shares: { where: { team: { members: { some: { userId: user.id } } } }, select: { hideAmounts: true, allowExport: true } },
-    },
-  });
+  const row = await timed("access", () => accessRow(user.id, keyRowId));
   if (!row) throw new AppError("not_found", KEY_NOT_FOUND);
   const { shares, ...key } = row;
   if (key.ownerId === user.id) return { ...key, role: "owner", hideAmounts: false, allowExport: true };

@@ -2,12 +2,12 @@
 // starts here. Pages redirect to sign-in; route handlers and actions get AppError.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/auth/config";
+import { loadSession, sessionClaims, SessionStoreUnavailable } from "@/lib/auth/session-check";
 import { AppError } from "@/lib/errors";
-import { currentRequestId, withRequestId } from "@/lib/http/request-context";
+import { currentRequestId, timed, withRequestId } from "@/lib/http/request-context";
 
 export interface CurrentUser {
   id: string;
@@ -17,13 +17,20 @@ export interface CurrentUser {
 }
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = currentRequestId() ? await auth() : await withRequestId(await pageRequestId(), () => auth());
-  if ((session as { dbUnavailable?: boolean } | null)?.dbUnavailable) {
-    throw new AppError("upstream_unavailable", "Keydesk's database isn't answering right now. Nothing was lost; try again in a moment.", { reason: "DATABASE_UNAVAILABLE", retryAfterSeconds: 5 });
-  }
-  const user = session?.user;
-  if (!user?.id || !user.email || !session?.sessionId) return null;
-  return { id: user.id, email: user.email, name: user.name ?? null, sessionId: session.sessionId };
+  const check = async () => {
+    const claims = await sessionClaims(await cookies());
+    if (!claims) return null;
+    try {
+      return await loadSession(claims.sid, claims.sub);
+    } catch (err) {
+      if (err instanceof SessionStoreUnavailable) {
+        throw new AppError("upstream_unavailable", "Keydesk's database isn't answering right now. Nothing was lost; try again in a moment.", { reason: "DATABASE_UNAVAILABLE", retryAfterSeconds: 5 });
+      }
+      throw err;
+    }
+  };
+  const live = currentRequestId() ? await timed("session", check) : await withRequestId(await pageRequestId(), check);
+  return live ? { id: live.user.id, email: live.user.email, name: live.user.name, sessionId: live.sessionId } : null;
 });
 
 /** For route handlers and server actions. */

@@ -5,7 +5,9 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import { withRequestId } from "@/lib/http/request-context";
+import { serverTiming, withRequestId } from "@/lib/http/request-context";
+import { getEnv } from "@/lib/env";
+import { requestProblem } from "@/lib/http/security-headers";
 
 export interface RouteContext<P> {
   req: Request;
@@ -15,13 +17,36 @@ export interface RouteContext<P> {
 
 export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<unknown>) {
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
-    const requestId = req.headers.get("x-request-id") ?? randomUUID();
+    // API routes bypass proxy.ts (see its matcher): the id is ours, never the caller's.
+    const requestId = randomUUID();
     return withRequestId(requestId, () => handle(handler, req, ctx, requestId));
   };
 }
 
+/** proxy.ts's request checks (Origin, Host, encoding, header size), for the routes that skip it. */
+function refusal(req: Request, requestId: string): Response | null {
+  const publicUrl = getEnv().KEYDESK_PUBLIC_URL;
+  const problem = requestProblem(req, publicUrl ? [new URL(publicUrl).origin] : []);
+  if (!problem) return null;
+  return NextResponse.json({ error: { code: problem.code, message: problem.message, requestId } }, { status: problem.status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
+}
+
 async function handle<P>(handler: (ctx: RouteContext<P>) => Promise<unknown>, req: Request, ctx: { params: Promise<P> }, requestId: string): Promise<Response> {
+  const started = performance.now();
+  const res = await respond(handler, req, ctx, requestId);
   try {
+    if (!res.headers.has("x-request-id")) res.headers.set("x-request-id", requestId);
+  } catch {
+    // a Response with immutable headers: it keeps its own
+  }
+  if (getEnv().KEYDESK_SERVER_TIMING && !res.headers.has("server-timing")) res.headers.set("server-timing", serverTiming(performance.now() - started));
+  return res;
+}
+
+async function respond<P>(handler: (ctx: RouteContext<P>) => Promise<unknown>, req: Request, ctx: { params: Promise<P> }, requestId: string): Promise<Response> {
+  try {
+    const refused = refusal(req, requestId);
+    if (refused) return refused;
     const body = await handler({ req, params: await ctx.params, requestId });
     if (body instanceof Response) return body;
     return NextResponse.json(body, { headers: { "x-request-id": requestId, "cache-control": "no-store" } });

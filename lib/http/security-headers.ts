@@ -95,3 +95,30 @@ export function headerBytes(url: string, headers: Headers): number {
   headers.forEach((v, k) => (n += k.length + v.length + 4));
   return n;
 }
+
+export const MAX_HEADER_BYTES = 8 * 1024;
+
+/** A path with broken percent-encoding can't name anything we serve: 400 instead of the router's 500. */
+export function pathProblem(url: string): string | null {
+  const raw = url.replace(/^[a-z]+:\/\/[^/]+/i, "").split("?")[0] ?? "";
+  try {
+    for (const segment of raw.split("/")) decodeURIComponent(decodeURIComponent(segment).replace(/%(?![0-9a-fA-F]{2})/g, "%25"));
+    return null;
+  } catch {
+    return "The address is not validly encoded.";
+  }
+}
+
+export interface RequestProblem { status: 400 | 403 | 431; code: "bad_request" | "forbidden"; message: string }
+
+/**
+ * Everything a request is checked for before any handler runs, in one place: proxy.ts applies
+ * it to pages and actions, route() to the API routes that bypass proxy.ts.
+ */
+export function requestProblem(req: { method: string; headers: Headers; url: string }, allowedOrigins: string[]): RequestProblem | null {
+  if (headerBytes(req.url, req.headers) > MAX_HEADER_BYTES) return { status: 431, code: "bad_request", message: "The request's address and headers are too large." };
+  const bad = hostProblem(req.headers) ?? routerHeaderProblem(req.headers) ?? pathProblem(req.url);
+  if (bad) return { status: 400, code: "bad_request", message: bad };
+  const origin = originProblem(req, allowedOrigins);
+  return origin ? { status: 403, code: "forbidden", message: origin } : null;
+}

@@ -20,28 +20,41 @@ export class ResponseCache {
     return `${this.prefix}:cache:${key}`;
   }
 
-  async get(key: string): Promise<CachedValue | null> {
+  /**
+   * The newest value this instance or Redis holds. With `freshForMs`, a value this instance
+   * already holds that is younger than that is returned without asking Redis (a cached read
+   * then costs no round trip); what Redis returns is remembered locally for as long.
+   */
+  async get(key: string, freshForMs = 0): Promise<CachedValue | null> {
     const now = Date.now();
     let best: CachedValue | null = null;
     const l = this.local.get(key);
     if (l && l.until > now) best = l.value;
+    if (best && now - best.fetchedAt < freshForMs) return best;
     if (this.redis?.status === "ready") {
       const raw = await this.redis.get(this.rk(key)).catch(() => null);
       if (raw) {
         const v = JSON.parse(raw) as CachedValue;
-        if (!best || v.fetchedAt > best.fetchedAt) best = v;
+        if (!best || v.fetchedAt > best.fetchedAt) {
+          best = v;
+          if (freshForMs && now - v.fetchedAt < freshForMs) this.remember(key, v, v.fetchedAt + freshForMs - now);
+        }
       }
     }
     return best;
   }
 
-  async set(key: string, value: CachedValue, keepMs: number): Promise<void> {
+  private remember(key: string, value: CachedValue, keepMs: number) {
     if (this.local.size >= MAX_LOCAL_ENTRIES) {
       const oldest = this.local.keys().next().value;
       if (oldest !== undefined) this.local.delete(oldest);
     }
     this.local.delete(key);
     this.local.set(key, { value, until: Date.now() + keepMs });
+  }
+
+  async set(key: string, value: CachedValue, keepMs: number): Promise<void> {
+    this.remember(key, value, keepMs);
     if (this.redis?.status === "ready") await this.redis.set(this.rk(key), JSON.stringify(value), "PX", keepMs).catch(() => undefined);
   }
 

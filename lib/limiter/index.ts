@@ -89,7 +89,7 @@ export class UpstreamGate {
     this.noteMode();
     const key = cacheKeyOf(req.accountId, req.endpoint, req.params);
     const policy = CACHE_POLICY[req.endpoint];
-    const cached = await this.cache.get(key);
+    const cached = await this.cache.get(key, req.refresh ? 0 : policy.ttlMs);
     if (cached && !req.refresh && Date.now() - cached.fetchedAt < policy.ttlMs) {
       return { data: cached.data as T, fetchedAt: new Date(cached.fetchedAt).toISOString(), source: "cache" };
     }

@@ -16,7 +16,8 @@ import { BudgetExceededError, type Endpoint, type Freshness, type Priority } fro
 import { egressKey, getGate } from "@/lib/limiter/instance";
 import { classifyUpstream, appErrorFromUpstream } from "./classify";
 import { redactAmounts } from "./redact";
-import { logger } from "@/lib/log";
+import { timed } from "@/lib/http/request-context";
+import { noteMemberRead } from "./member-reads";
 
 const TOUCH_MS = 30_000;
 
@@ -44,16 +45,6 @@ export interface ReadOptions {
   access?: KeyAccess;
 }
 
-/** Reads by team members, counted per member, key and UTC day for the activity page. */
-async function countMemberRead(user: CurrentUser, key: KeyAccess): Promise<void> {
-  const day = new Date(new Date().toISOString().slice(0, 10));
-  await db.memberRead.upsert({
-    where: { userId_keyRef_day: { userId: user.id, keyRef: key.id, day } },
-    create: { userId: user.id, keyRef: key.id, day, count: 1 },
-    update: { count: { increment: 1 } },
-  }).catch((err: unknown) => logger.warn({ err }, "member read count failed"));
-}
-
 export async function readKeyData<T>(
   user: CurrentUser, keyRowId: string, endpoint: Endpoint, params: Record<string, unknown>,
   call: (client: ExchangeClient, key: string) => Promise<{ data: T; remainingQuota: number | null }>, opts: ReadOptions = {},
@@ -63,7 +54,7 @@ export async function readKeyData<T>(
     throw new AppError("unprocessable", "This key has no Read permission, so Keydesk can't show its data. Add a Read-only key for this account.", { reason: "MISSING_PERMISSION" });
   }
   try {
-    const result = await getGate().fetch<T>({
+    const result = await timed("gate", () => getGate().fetch<T>({
       accountId: key.accountId, endpoint, params, userId: user.id, egressIp: egressKey(), priority: opts.priority ?? "interactive", refresh: opts.refresh,
       fetcher: () => {
         if (opts.signal?.aborted) throw new AppError("bad_request", "The request was cancelled.", { reason: "CANCELLED" });
@@ -73,9 +64,9 @@ export async function readKeyData<T>(
       onUpstreamError: async (err) => {
         if (err instanceof ExchangeError) await noteFailure(user, key, err);
       },
-    });
-    if (result.source === "live") await noteSuccess(key);
-    if (key.role === "member") await countMemberRead(user, key);
+    }));
+    if (result.source === "live") await timed("note", () => noteSuccess(key));
+    if (key.role === "member") noteMemberRead(user.id, key.id);
     if (key.hideAmounts && !opts.raw) return { ...result, data: redactAmounts(endpoint, result.data), amountsHidden: true };
     return result;
   } catch (err) {

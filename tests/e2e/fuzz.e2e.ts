@@ -85,7 +85,8 @@ export function registerFuzzTest(ctx: Ctx): void {
           // header limit is reached sooner because Next forwards headers internally).
           const headerBytes = url.length + Object.entries(headers).reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
           if (headerBytes > 8_192) { statuses.set(431, (statuses.get(431) ?? 0) + 1); continue; }
-          problems.push(`${s.method} ${url.slice(0, 200)} (${headerBytes} header bytes): no response (${(err as Error).message})`);
+          const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+          problems.push(`${s.method} ${url.slice(0, 200)} (${headerBytes} header bytes; headers ${Object.keys(headers).join(", ")}${s.junkHeader ? `; ${s.junkHeader[0]}=${JSON.stringify(s.junkHeader[1].slice(0, 80))}` : ""}): no response (${(err as Error).message}${cause ? `: ${cause.code ?? ""} ${cause.message ?? ""}` : ""})`);
           continue;
         }
         statuses.set(status, (statuses.get(status) ?? 0) + 1);

@@ -12,7 +12,7 @@ export function registerSecurityTests(ctx: { browser: () => Browser; baseUrl: ()
   test("security: headers and CSP nonce on every page, Origin check on writes, health", async () => {
     const base = ctx.baseUrl();
     const nonces = new Set<string>();
-    for (const path of ["/sign-in", "/sign-up", "/keys", "/api/usage", "/api/health", "/does-not-exist"]) {
+    for (const path of ["/sign-in", "/sign-up", "/keys", "/does-not-exist"]) {
       const res = await fetch(`${base}${path}`, { redirect: "manual" });
       const csp = res.headers.get("content-security-policy") ?? "";
       const script = csp.split("; ").find((d) => d.startsWith("script-src")) ?? "";
@@ -26,7 +26,30 @@ export function registerSecurityTests(ctx: { browser: () => Browser; baseUrl: ()
         expectTrue(html.includes(`nonce="${n}"`), "the page's scripts carry the nonce");
       } else await res.arrayBuffer();
     }
-    expectTrue(nonces.size === 6, "a fresh nonce per response");
+    expectTrue(nonces.size === 4, "a fresh nonce per page");
+    // API answers (they skip proxy.ts): a CSP that allows nothing, the same headers, a request
+    // id of ours (never the caller's), on data, health, unknown paths and Next's own 405.
+    const ids = new Set<string>();
+    const someKey = "27f75f5fb4874d6f9ab7d4ec54172a81";
+    for (const [path, method, status] of [["/api/usage", "GET", 401], ["/api/health", "GET", 200], [`/api/keys/${someKey}/balances`, "GET", 401], ["/api/market/tickers", "POST", 405], [`/api/keys/${someKey}/balances`, "DELETE", 405]] as const) {
+      const res = await fetch(`${base}${path}`, { method, headers: { "x-request-id": "forged-id", origin: base }, redirect: "manual" });
+      await res.arrayBuffer();
+      expectTrue(res.status === status, `${method} ${path}: ${status} (got ${res.status})`);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expectTrue(csp.startsWith("default-src 'none'") && csp.includes("frame-ancestors 'none'"), `${method} ${path}: API CSP (${csp})`);
+      for (const h of ["referrer-policy", "x-content-type-options", "permissions-policy", "x-frame-options"]) expectTrue(res.headers.get(h), `${method} ${path}: ${h}`);
+      if (status !== 405) {
+        const id = res.headers.get("x-request-id") ?? "";
+        expectTrue(/^[0-9a-f-]{36}$/.test(id) && !ids.has(id), `${method} ${path}: a fresh request id of ours (${id})`);
+        ids.add(id);
+      }
+    }
+    const nope = await fetch(`${base}/api/nope`);
+    expectTrue(nope.status === 404 && (nope.headers.get("content-security-policy") ?? "").includes("frame-ancestors 'none'") && nope.headers.get("x-request-id"), "an unknown API path: 404 with the headers");
+    const apiCross = await fetch(`${base}/api/nope`, { method: "POST", headers: { origin: "https://evil.example" } });
+    expectTrue(apiCross.status === 403, `a cross-origin write to an API path is refused (${apiCross.status})`);
+    const bigApi = await fetch(`${base}/api/usage`, { headers: { "x-padding": "x".repeat(9000) } });
+    expectTrue(bigApi.status === 431, `oversized headers on an API path: 431 (${bigApi.status})`);
 
     const cross = await fetch(`${base}/sign-in`, { method: "POST", headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, body: "email=a&password=b" });
     expectTrue(cross.status === 403, `a cross-origin POST is refused (${cross.status})`);

@@ -1,10 +1,12 @@
-// Any /api/ path we don't serve: a JSON 404 with a message, for every method.
-import { NextResponse } from "next/server";
+// Any /api/ path we don't serve: a JSON 404 with a message, for every method (after the
+// same request checks as every API route: a cross-site write is still refused as such).
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-function notFound(req: Request) {
-  return NextResponse.json({ error: { code: "not_found", message: "There is no such API endpoint.", requestId: req.headers.get("x-request-id") ?? undefined } }, { status: 404, headers: { "cache-control": "no-store" } });
-}
+const notFound = route<{ path: string[] }>(async () => {
+  throw new AppError("not_found", "There is no such API endpoint.");
+});
 
 export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };

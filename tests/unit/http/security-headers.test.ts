@@ -56,3 +56,29 @@ describe("host check", () => {
     expect(hostProblem(new Headers({ host: "1.2.3.4.5" }))).toMatch(/host header/);
   });
 });
+
+describe("which requests skip proxy.ts", () => {
+  // proxy.ts's matcher and next.config.js's API headers must name the same paths: a path that
+  // skips the proxy stage without getting the API headers would go out without security headers.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { config } = require("../../../proxy") as { config: { matcher: { source: string }[] } };
+  const nextConfig = require("../../../next.config.js") as { headers: () => Promise<{ source: string }[]> };
+  const fastPattern = (source: string) => /api\/\(\?:keys.*?activity\/export\)\$/.exec(source)?.[0];
+  const proxied = new RegExp(`^${config.matcher[0]!.source}$`);
+
+  it("uses one pattern in both places", async () => {
+    const headerSources = (await nextConfig.headers()).map((h) => h.source);
+    expect(fastPattern(config.matcher[0]!.source)).toBeTruthy();
+    expect(headerSources.map(fastPattern)).toContain(fastPattern(config.matcher[0]!.source));
+  });
+
+  it("lets only well-formed data reads skip it; pages, Auth.js and odd addresses still go through", () => {
+    const key = "27f75f5fb4874d6f9ab7d4ec54172a81";
+    for (const p of [`/api/keys/${key}/balances`, `/api/keys/${key}/orders/0b5a8f3e-1111-4c2a-9d7e-1234567890ab/trades`, "/api/usage", "/api/health", "/api/market/tickers", "/api/activity/export"]) {
+      expect([p, proxied.test(p)]).toEqual([p, false]);
+    }
+    for (const p of ["/keys", "/sign-in", "/api/auth/session", "/api/nope", `/api/keys/${key}/balances/x`, `/api/keys/${key}%25/balances`, "/api/keys/short/balances", `/api/keys/${key}/orders/%E0%A4%A`, "/api/usage/"]) {
+      expect([p, proxied.test(p)]).toEqual([p, true]);
+    }
+  });
+});

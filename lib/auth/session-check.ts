@@ -1,0 +1,68 @@
+// The one check of "is this session still good", used on every request: the session cookie
+// is decrypted with Auth.js's own `decode` (same secret, same cookie names), then its
+// UserSession row is read in a single query. Revoking or deleting the row ends the session
+// on the next request, on every instance. Auth.js itself still runs sign-in, sign-out and its
+// own endpoints; its session callback uses loadSession below too.
+import "server-only";
+import { decode } from "next-auth/jwt";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/log";
+
+/** Auth.js's session cookie: `__Secure-` over HTTPS, plain otherwise (also its JWE salt). */
+export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+const SESSION_TOUCH_MS = 60_000;
+
+export class SessionStoreUnavailable extends Error {}
+
+export interface LiveSession {
+  sessionId: string;
+  user: { id: string; email: string; name: string | null };
+}
+
+interface CookieReader {
+  get(name: string): { value: string } | undefined;
+  getAll(): { name: string; value: string }[];
+}
+
+/** The cookie's value, reassembled when Auth.js split it into chunks (`name.0`, `name.1`, …). */
+function cookieValue(cookies: CookieReader, name: string): string | null {
+  const whole = cookies.get(name)?.value;
+  if (whole) return whole;
+  const chunks = cookies.getAll().filter((c) => c.name.startsWith(`${name}.`) && /^\d+$/.test(c.name.slice(name.length + 1)));
+  if (!chunks.length) return null;
+  return chunks.sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1))).map((c) => c.value).join("");
+}
+
+/** The session's claims if the cookie decrypts and hasn't expired; null otherwise (signed out). */
+export async function sessionClaims(cookies: CookieReader): Promise<{ sub: string; sid: string } | null> {
+  for (const name of SESSION_COOKIE_NAMES) {
+    const raw = cookieValue(cookies, name);
+    if (!raw) continue;
+    try {
+      const token = await decode({ token: raw, secret: getEnv().AUTH_SECRET ?? "", salt: name });
+      if (token && typeof token.sub === "string" && typeof token.sid === "string") return { sub: token.sub, sid: token.sid };
+    } catch (err) {
+      logger.info({ auth: "JWTSessionError", cause: err instanceof Error ? err.message.slice(0, 200) : undefined }, "auth: request refused (treated as signed out)");
+    }
+    return null;
+  }
+  return null;
+}
+
+/** The live session behind a token, or null when it was revoked, deleted or belongs to someone else. */
+export async function loadSession(sid: string, sub: string): Promise<LiveSession | null> {
+  let rows: { id: string; revokedAt: Date | null; lastUsedAt: Date; userId: string; email: string; name: string | null }[];
+  try {
+    rows = await db.$queryRaw`SELECT s.id, s."revokedAt", s."lastUsedAt", u.id AS "userId", u.email, u.name
+      FROM "UserSession" s JOIN "User" u ON u.id = s."userId" WHERE s.id = ${sid}`;
+  } catch (err) {
+    throw new SessionStoreUnavailable(err instanceof Error ? err.message : String(err));
+  }
+  const row = rows[0];
+  if (!row || row.revokedAt || row.userId !== sub) return null;
+  if (Date.now() - row.lastUsedAt.getTime() > SESSION_TOUCH_MS) {
+    await db.userSession.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
+  }
+  return { sessionId: row.id, user: { id: row.userId, email: row.email, name: row.name } };
+}
