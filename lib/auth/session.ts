@@ -1,13 +1,13 @@
 // The entry points for "who is calling": every page, route handler and server action
 // starts here. Pages redirect to sign-in; route handlers and actions get AppError.
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { loadSession, sessionClaims, SessionStoreUnavailable } from "@/lib/auth/session-check";
 import { AppError } from "@/lib/errors";
 import { currentRequestId, timed, withRequestId } from "@/lib/http/request-context";
+import { requestIdFromHeaders } from "@/lib/http/action-guard";
 
 export interface CurrentUser {
   id: string;
@@ -29,7 +29,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       throw err;
     }
   };
-  const live = currentRequestId() ? await timed("session", check) : await withRequestId(await pageRequestId(), check);
+  const live = currentRequestId() ? await timed("session", check) : await withRequestId(await requestIdFromHeaders(), check);
   return live ? { id: live.user.id, email: live.user.email, name: live.user.name, sessionId: live.sessionId } : null;
 });
 
@@ -47,11 +47,3 @@ export async function requirePageUser(): Promise<CurrentUser> {
   return user;
 }
 
-/** Pages run outside route() and the action guard: take the id proxy.ts gave the request. */
-async function pageRequestId(): Promise<string> {
-  try {
-    return (await headers()).get("x-request-id") ?? randomUUID();
-  } catch {
-    return randomUUID();
-  }
-}

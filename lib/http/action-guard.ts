@@ -23,7 +23,7 @@ function messageFor(err: unknown, action: string): string {
 }
 
 /** The id proxy.ts gave this request; outside a request (tests, scripts) a fresh one. */
-async function requestIdForAction(): Promise<string> {
+export async function requestIdFromHeaders(): Promise<string> {
   try {
     return (await headers()).get("x-request-id") ?? randomUUID();
   } catch {
@@ -38,7 +38,7 @@ function isError(state: { ok?: boolean; message?: string; fields?: unknown }): b
 /** For actions used with useActionState: (previous state, form data) → next state. */
 export function guardAction<S extends { message?: string; requestId?: string }>(name: string, fn: (prev: S, fd: FormData) => Promise<S>): (prev: S, fd: FormData) => Promise<S> {
   return async (prev: S, fd: FormData) => {
-    const requestId = await requestIdForAction();
+    const requestId = await requestIdFromHeaders();
     if (!(fd instanceof FormData)) return { message: NOT_A_FORM, requestId } as S;
     return withRequestId(requestId, async () => {
       let state: S;
@@ -56,7 +56,7 @@ export function guardAction<S extends { message?: string; requestId?: string }>(
 export function guardVoidAction(name: string, fn: (fd: FormData) => Promise<void>): (fd: FormData) => Promise<void> {
   return async (fd: FormData) => {
     if (fd !== undefined && !(fd instanceof FormData)) return;
-    const requestId = await requestIdForAction();
+    const requestId = await requestIdFromHeaders();
     await withRequestId(requestId, async () => {
       try {
         await fn(fd ?? new FormData());

@@ -17,16 +17,19 @@ function dayOf(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
+function scheduleFlush(ms: number): void {
+  if (state.timer) return;
+  state.timer = setTimeout(() => {
+    state.timer = null;
+    void flushMemberReads();
+  }, ms);
+  state.timer.unref();
+}
+
 export function noteMemberRead(userId: string, keyRef: string, now = new Date()): void {
   const k = `${userId}|${keyRef}|${dayOf(now)}`;
   state.pending.set(k, (state.pending.get(k) ?? 0) + 1);
-  if (!state.timer) {
-    state.timer = setTimeout(() => {
-      state.timer = null;
-      void flushMemberReads();
-    }, FLUSH_MS);
-    state.timer.unref();
-  }
+  scheduleFlush(FLUSH_MS);
 }
 
 /** Writes the gathered counts (one INSERT … ON CONFLICT for all of them). */
@@ -46,13 +49,7 @@ export async function flushMemberReads(): Promise<void> {
     } catch (err) {
       for (const [k, n] of batch) state.pending.set(k, (state.pending.get(k) ?? 0) + n);
       logger.warn({ err: err instanceof Error ? err.message : String(err), pending: state.pending.size }, "member read counts not written yet; will retry");
-      if (!state.timer) {
-        state.timer = setTimeout(() => {
-          state.timer = null;
-          void flushMemberReads();
-        }, FLUSH_MS * 5);
-        state.timer.unref();
-      }
+      scheduleFlush(FLUSH_MS * 5);
     } finally {
       state.flushing = null;
     }
