@@ -27,6 +27,9 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
   while (Date.now() < deadline) {
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      // Read the body to its end, so the connection goes back to the pool now rather than
+      // whenever the response is garbage-collected.
+      await res.arrayBuffer().catch(() => undefined);
       if (res.status < 500) return;
       lastError = new Error(`HTTP ${res.status}`);
     } catch (err) {
