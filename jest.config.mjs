@@ -33,7 +33,7 @@ export default async () => {
   })();
   for (const p of [unit, integration]) {
     // next/jest ignores node_modules transforms; ESM-only deps need to be transformed.
-    p.transformIgnorePatterns = ["/node_modules/(?!(jose|@panva|otplib|@otplib|@noble|@scure)/)"];
+    p.transformIgnorePatterns = ["/node_modules/(?!(jose|@panva|otplib|@otplib|@noble|@scure|next-auth|@auth)/)"];
     delete p.setupFilesAfterEach;
   }
   return { projects: [unit, integration] };

@@ -2,17 +2,16 @@
 // plaintext to a callback for one exchange call, and keeps it nowhere: not in a return
 // value, a log line, a cache key or an error message.
 import "server-only";
-import { db } from "@/lib/db";
+import { hotRows } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decryptSecret } from "@/lib/crypto/envelope";
 import { getKeyring } from "@/lib/crypto/instance";
 import { logger } from "@/lib/log";
+import { timed } from "@/lib/http/request-context";
 
 export async function withKeyCredentials<T>(keyRowId: string, use: (plaintext: string) => Promise<T>): Promise<T> {
-  const row = await db.apiKey.findUnique({
-    where: { id: keyRowId },
-    select: { id: true, ownerId: true, secretCiphertext: true, secretWrappedKey: true, masterKeyVersion: true },
-  });
+  const [row] = await timed("envelope", () => hotRows<{ id: string; ownerId: string; secretCiphertext: Buffer; secretWrappedKey: Buffer; masterKeyVersion: string }>(
+    "keydesk_key_envelope", `SELECT id, "ownerId", "secretCiphertext", "secretWrappedKey", "masterKeyVersion" FROM "ApiKey" WHERE id = $1`, [keyRowId]));
   if (!row) throw new AppError("not_found", "This key doesn't exist or isn't shared with you.");
   let plaintext: string;
   try {
@@ -25,5 +24,5 @@ export async function withKeyCredentials<T>(keyRowId: string, use: (plaintext: s
     logger.error({ keyRowId, masterKeyVersion: row.masterKeyVersion, err: err instanceof Error ? err.name : "unknown" }, "key decryption failed");
     throw new AppError("internal", "This key could not be decrypted on the server. An administrator must check the master key settings.");
   }
-  return use(plaintext);
+  return timed("exchange", () => use(plaintext));
 }
