@@ -58,41 +58,47 @@ export class Budget {
     };
   }
 
-  /** One attempt at taking a point from every layer; refunds on a later layer's refusal. */
+  /**
+   * One attempt at taking a point from every layer; refunds the layers that gave one when
+   * another refuses. Interactive requests ask all three layers at once (one Redis round
+   * trip); background work first checks each layer's reserve, in order.
+   */
   private async tryTake(keys: Record<Layer, string>, priority: Priority): Promise<{ ok: true } | { ok: false; layer: Layer; retryAfterMs: number }> {
-    const taken: Layer[] = [];
-    for (const layer of ["ip", "account", "user"] as const) {
-      const { limiter, plan } = this.layers[layer];
-      if (priority === "background" && layer !== "user") {
+    const order = ["ip", "account", "user"] as const;
+    if (priority === "background") {
+      for (const layer of order) {
+        if (layer === "user") continue;
+        const { limiter, plan } = this.layers[layer];
         const cur = await limiter.get(keys[layer]);
-        if (cur && cur.consumedPoints >= Math.floor(plan.pointsPerWindow * BACKGROUND_SHARE)) {
-          await this.refund(taken, keys);
-          return { ok: false, layer, retryAfterMs: Math.max(cur.msBeforeNext, 50) };
-        }
-      }
-      try {
-        await limiter.consume(keys[layer], 1);
-        taken.push(layer);
-      } catch (err) {
-        await this.refund(taken, keys);
-        if (err instanceof RateLimiterRes) return { ok: false, layer, retryAfterMs: Math.max(err.msBeforeNext, 20) };
-        throw err;
+        if (cur && cur.consumedPoints >= Math.floor(plan.pointsPerWindow * BACKGROUND_SHARE)) return { ok: false, layer, retryAfterMs: Math.max(cur.msBeforeNext, 50) };
       }
     }
-    return { ok: true };
+    const results = await Promise.allSettled(order.map((layer) => this.layers[layer].limiter.consume(keys[layer], 1)));
+    const refusedAt = order.map((_, i) => i).filter((i) => results[i]!.status === "rejected");
+    if (!refusedAt.length) return { ok: true };
+    await this.refund(order.filter((_, i) => results[i]!.status === "fulfilled"), keys);
+    // The layer that keeps the caller waiting longest is the one to report.
+    let worst: { layer: Layer; retryAfterMs: number } | null = null;
+    for (const i of refusedAt) {
+      const reason = (results[i] as PromiseRejectedResult).reason as unknown;
+      if (!(reason instanceof RateLimiterRes)) throw reason;
+      if (!worst || reason.msBeforeNext > worst.retryAfterMs) worst = { layer: order[i]!, retryAfterMs: reason.msBeforeNext };
+    }
+    return { ok: false, layer: worst!.layer, retryAfterMs: Math.max(worst!.retryAfterMs, 20) };
   }
 
   private async refund(layers: Layer[], keys: Record<Layer, string>) {
-    for (const l of layers) await this.layers[l].limiter.reward(keys[l], 1).catch(() => undefined);
+    await Promise.all(layers.map((l) => this.layers[l].limiter.reward(keys[l], 1).catch(() => undefined)));
   }
 
   /**
    * Takes one request's worth of budget, waiting a bounded time when it is spent.
    * Throws BudgetExceededError with the wait the caller should advertise (Retry-After).
    */
-  async acquire(keys: { ip: string; account: string; user: string }, priority: Priority): Promise<void> {
+  async acquire(keys: { ip: string; account: string; user: string }, priority: Priority, opts: { maxWaitMs?: number } = {}): Promise<void> {
     const started = Date.now();
-    const maxWait = this.opts.maxWaitMs?.[priority] ?? MAX_WAIT_MS[priority];
+    const configured = this.opts.maxWaitMs?.[priority] ?? MAX_WAIT_MS[priority];
+    const maxWait = opts.maxWaitMs === undefined ? configured : Math.min(configured, opts.maxWaitMs);
     if (priority === "interactive") this.interactiveWaiting++;
     try {
       for (;;) {

@@ -53,9 +53,13 @@ export class ResponseCache {
     this.local.set(key, { value, until: Date.now() + keepMs });
   }
 
-  async set(key: string, value: CachedValue, keepMs: number): Promise<void> {
+  /** Stores a value here and in Redis; with `unlock`, releases this caller's lock in the same round trip. */
+  async set(key: string, value: CachedValue, keepMs: number, opts: { unlock?: boolean } = {}): Promise<void> {
     this.remember(key, value, keepMs);
-    if (this.redis?.status === "ready") await this.redis.set(this.rk(key), JSON.stringify(value), "PX", keepMs).catch(() => undefined);
+    if (this.redis?.status !== "ready") return;
+    const batch = this.redis.pipeline().set(this.rk(key), JSON.stringify(value), "PX", keepMs);
+    if (opts.unlock) batch.del(this.rk(`lock:${key}`));
+    await batch.exec().catch(() => undefined);
   }
 
   /** Cross-instance single flight: true when this caller should fetch. */

@@ -22,32 +22,34 @@ export class Cooldowns {
     if (this.redis?.status === "ready") await this.redis.set(k, String(until), "PX", ms).catch(() => undefined);
   }
 
-  private async until(k: string): Promise<number> {
-    let t = this.local.get(k) ?? 0;
-    if (this.redis?.status === "ready") {
-      const v = await this.redis.get(k).catch(() => null);
-      if (v) t = Math.max(t, Number(v));
+  /** The end of each cool-down, from the local copy and Redis (one round trip for all). */
+  private async untils(keys: string[]): Promise<number[]> {
+    const out = keys.map((k) => this.local.get(k) ?? 0);
+    if (this.redis?.status === "ready" && keys.length) {
+      const values = await this.redis.mget(...keys).catch(() => [] as (string | null)[]);
+      values.forEach((v, i) => {
+        if (v) out[i] = Math.max(out[i]!, Number(v));
+      });
     }
-    return t;
+    return out;
   }
 
   async check(ip: string, account: string): Promise<Cooldown | null> {
+    const [ipUntil, accUntil] = await this.untils([this.key("ip", ip), this.key("account", account)]);
     const now = Date.now();
-    const ipUntil = await this.until(this.key("ip", ip));
-    if (ipUntil > now) return { kind: "ip", remainingMs: ipUntil - now };
-    const accUntil = await this.until(this.key("account", account));
-    if (accUntil > now) return { kind: "account", remainingMs: accUntil - now };
+    if (ipUntil! > now) return { kind: "ip", remainingMs: ipUntil! - now };
+    if (accUntil! > now) return { kind: "account", remainingMs: accUntil! - now };
     return null;
   }
 
   async active(ip: string, accounts: string[]): Promise<{ ip: number; accounts: Record<string, number> }> {
+    const [ipUntil, ...accUntils] = await this.untils([this.key("ip", ip), ...accounts.map((a) => this.key("account", a))]);
     const now = Date.now();
-    const ipMs = Math.max(0, (await this.until(this.key("ip", ip))) - now);
     const acc: Record<string, number> = {};
-    for (const a of accounts) {
-      const ms = (await this.until(this.key("account", a))) - now;
+    accounts.forEach((a, i) => {
+      const ms = accUntils[i]! - now;
       if (ms > 0) acc[a] = ms;
-    }
-    return { ip: ipMs, accounts: acc };
+    });
+    return { ip: Math.max(0, ipUntil! - now), accounts: acc };
   }
 }

@@ -6,7 +6,8 @@ import type { Redis } from "ioredis";
 import { Budget, BudgetExceededError, type Layer } from "./budget";
 import { Cooldowns } from "./cooldowns";
 import { cacheKeyOf, ResponseCache } from "./cache";
-import { CACHE_POLICY, type Endpoint, type Priority, type StaleReason } from "./policy";
+import { CACHE_POLICY, MAX_WAIT_WITH_STALE_MS, type Endpoint, type Priority, type StaleReason } from "./policy";
+import { timed } from "@/lib/http/request-context";
 
 export { BudgetExceededError } from "./budget";
 export type { Endpoint, Priority, StaleReason } from "./policy";
@@ -108,7 +109,7 @@ export class UpstreamGate {
   private async fetchUpstream<T>(req: FetchRequest<T>, key: string, cached: { data: unknown; fetchedAt: number } | null): Promise<Freshness<T>> {
     const policy = CACHE_POLICY[req.endpoint];
     // Another instance may be fetching the same thing: wait briefly for its result.
-    const owner = await this.cache.lock(key, 5_000);
+    let owner = await timed("lock", () => this.cache.lock(key, 5_000));
     if (!owner) {
       for (let waited = 0; waited < 3_000; waited += 50) {
         await sleep(50);
@@ -118,7 +119,8 @@ export class UpstreamGate {
     }
     try {
       try {
-        await this.budget.acquire({ ip: req.egressIp, account: req.accountId, user: req.userId }, req.priority);
+        const maxWaitMs = cached ? MAX_WAIT_WITH_STALE_MS[req.priority] : undefined;
+        await timed("budget", () => this.budget.acquire({ ip: req.egressIp, account: req.accountId, user: req.userId }, req.priority, { maxWaitMs }));
       } catch (err) {
         if (err instanceof BudgetExceededError) {
           const reason: StaleReason = err.reason === "ip_blocked" ? "ip_blocked" : err.reason === "account_cooldown" ? "account_cooldown" : "rate_limited";
@@ -130,7 +132,8 @@ export class UpstreamGate {
       try {
         const result = await req.fetcher();
         const now = Date.now();
-        await this.cache.set(key, { data: result.data, fetchedAt: now }, policy.staleMs);
+        await timed("store", () => this.cache.set(key, { data: result.data, fetchedAt: now }, policy.staleMs, { unlock: owner }));
+        owner = false;
         if (typeof result.remainingQuota === "number" && result.remainingQuota <= 20) {
           // The exchange counts more than we sent (another tool shares the account): back off.
           await this.cooldowns.set("account", req.accountId, 60_000);

@@ -120,6 +120,30 @@ describe("cache, coalescing and stale data", () => {
     expect(r.retryAfterSeconds).toBeGreaterThan(0);
   });
 
+  it("with data on hand, a viewer waits only briefly for budget; with nothing to show, the full wait", async () => {
+    // Fake clock: the account's 4 s window cannot roll over unless the test moves time.
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
+    try {
+      const g = gate({ ipPerMinute: 240, accountPerMinute: 180, userPerMinute: 200, maxWaitMs: { interactive: 6_000, background: 0 } });
+      await g.fetch(req({ accountId: "acc-w", fetcher: async () => ({ data: "old" }) }));
+      const p = planWindow(180).pointsPerWindow;
+      for (let i = 1; i < p; i++) await g.budget.acquire({ ip: "ip", account: "acc-w", user: `x${i}` }, "interactive");
+      let settled: unknown;
+      void g.fetch(req({ accountId: "acc-w", fetcher: async () => ({ data: "new" }) })).then((r) => (settled = r));
+      await jest.advanceTimersByTimeAsync(300);
+      expect(settled).toMatchObject({ data: "old", source: "stale", staleReason: "rate_limited" });
+      // Another endpoint of the same account has nothing cached: it waits for the next window.
+      let fees: unknown;
+      void g.fetch(req({ accountId: "acc-w", endpoint: "fees", fetcher: async () => ({ data: "fees" }) })).then((r) => (fees = r), (e: unknown) => (fees = e));
+      await jest.advanceTimersByTimeAsync(300);
+      expect(fees).toBeUndefined();
+      await jest.advanceTimersByTimeAsync(4_000);
+      expect(fees).toMatchObject({ data: "fees", source: "live" });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it("throws when the budget is spent and nothing is cached", async () => {
     const g = gate({ accountPerMinute: 7 });
     const p = planWindow(7).pointsPerWindow;
