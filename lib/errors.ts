@@ -69,3 +69,22 @@ export class AppError extends Error {
     return new AppError(code, "The server answered with an unexpected response.");
   }
 }
+
+const DB_DOWN_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EPIPE", "57P01", "57P02", "57P03", "53300", "P1001", "P1002", "P1017"]);
+const DB_DOWN_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Client has encountered a connection error|connection is closed/i;
+
+/** True when an error (or its cause) says the database can't be reached, not that a query was wrong. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof code === "string" && (DB_DOWN_CODES.has(code) || code.startsWith("08"))) return true;
+    if (name === "PrismaClientInitializationError") return true;
+    if (typeof message === "string" && DB_DOWN_MESSAGES.test(message)) return true;
+  }
+  return false;
+}
+
+/** The answer when the database isn't answering: nothing was lost, try again shortly. */
+export function databaseUnavailableError(): AppError {
+  return new AppError("upstream_unavailable", "Keydesk's database isn't answering right now. Nothing was lost; try again in a moment.", { reason: "DATABASE_UNAVAILABLE", retryAfterSeconds: 5 });
+}

@@ -3,10 +3,11 @@
 // owner only). Anyone who can't see the key gets not_found (never forbidden), so a stranger
 // cannot even learn that it exists; a member asking to manage gets forbidden.
 import "server-only";
-import { db } from "@/lib/db";
+import { hotRows } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { timed } from "@/lib/http/request-context";
-import type { CurrentUser } from "@/lib/auth/session";
+import { requireUser, sessionSubject, type CurrentUser } from "@/lib/auth/session";
+import { keyIdParam } from "@/lib/keys/schemas";
 
 export type KeyNeed = "read" | "manage" | "export";
 
@@ -33,17 +34,40 @@ interface AccessRow {
 
 /** The key and the caller's shares of it (through any of their teams), in one query: it runs on every read. */
 async function accessRow(userId: string, keyRowId: string): Promise<AccessRow | null> {
-  const rows = await db.$queryRaw<AccessRow[]>`
-    SELECT k.id, k."ownerId", k.label, k."accountId", k.scopes, k.status::text AS status, k."lastSuccessAt",
+  const rows = await hotRows<AccessRow>("keydesk_key_access", `
+    SELECT k.id, k."ownerId", k.label, k."accountId", k.scopes::text[] AS scopes, k.status::text AS status,
+      k."lastSuccessAt" AT TIME ZONE 'UTC' AS "lastSuccessAt",
       COALESCE((SELECT json_agg(json_build_object('hideAmounts', ks."hideAmounts", 'allowExport', ks."allowExport"))
-        FROM "KeyShare" ks JOIN "TeamMember" tm ON tm."teamId" = ks."teamId" AND tm."userId" = ${userId}
+        FROM "KeyShare" ks JOIN "TeamMember" tm ON tm."teamId" = ks."teamId" AND tm."userId" = $1
         WHERE ks."keyId" = k.id), '[]'::json) AS shares
-    FROM "ApiKey" k WHERE k.id = ${keyRowId}`;
+    FROM "ApiKey" k WHERE k.id = $2`, [userId, keyRowId]);
   return rows[0] ?? null;
 }
 
 export async function requireKeyAccess(user: CurrentUser, keyRowId: string, need: KeyNeed): Promise<KeyAccess> {
-  const row = await timed("access", () => accessRow(user.id, keyRowId));
+  return decide(await timed("access", () => accessRow(user.id, keyRowId)), user, need);
+}
+
+/**
+ * The data routes' check: who is calling (401 if nobody) and what they may do with this key,
+ * the session row and the key row read side by side. The key row is looked up for the user the
+ * cookie names, but nothing from it is used unless that session proves live.
+ */
+export async function requireUserAndKeyAccess(rawKeyId: string, need: KeyNeed): Promise<{ user: CurrentUser; key: KeyAccess }> {
+  const claimed = await sessionSubject();
+  if (!claimed) throw new AppError("unauthorized", "Sign in to continue.");
+  const parsed = keyIdParam.safeParse(rawKeyId);
+  // An impossible id is simply a key that isn't there.
+  if (!parsed.success) throw new AppError("not_found", KEY_NOT_FOUND);
+  const keyRowId = parsed.data;
+  const row = timed("access", () => accessRow(claimed, keyRowId));
+  row.catch(() => undefined); // awaited below; a session failure must not leave it unhandled
+  const user = await requireUser();
+  if (user.id !== claimed) return { user, key: await requireKeyAccess(user, keyRowId, need) };
+  return { user, key: decide(await row, user, need) };
+}
+
+function decide(row: AccessRow | null, user: CurrentUser, need: KeyNeed): KeyAccess {
   if (!row) throw new AppError("not_found", KEY_NOT_FOUND);
   const { shares, ...key } = row;
   if (key.ownerId === user.id) return { ...key, role: "owner", hideAmounts: false, allowExport: true };

@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { loadSession, sessionClaims, SessionStoreUnavailable } from "@/lib/auth/session-check";
-import { AppError } from "@/lib/errors";
+import { AppError, databaseUnavailableError } from "@/lib/errors";
 import { currentRequestId, timed, withRequestId } from "@/lib/http/request-context";
 import { requestIdFromHeaders } from "@/lib/http/action-guard";
 
@@ -24,7 +24,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       return await loadSession(claims.sid, claims.sub);
     } catch (err) {
       if (err instanceof SessionStoreUnavailable) {
-        throw new AppError("upstream_unavailable", "Keydesk's database isn't answering right now. Nothing was lost; try again in a moment.", { reason: "DATABASE_UNAVAILABLE", retryAfterSeconds: 5 });
+        throw databaseUnavailableError();
       }
       throw err;
     }
@@ -32,6 +32,11 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const live = currentRequestId() ? await timed("session", check) : await withRequestId(await requestIdFromHeaders(), check);
   return live ? { id: live.user.id, email: live.user.email, name: live.user.name, sessionId: live.sessionId } : null;
 });
+
+/** The user id the session cookie names, before the session is checked (null: no valid cookie). */
+export async function sessionSubject(): Promise<string | null> {
+  return (await sessionClaims(await cookies()))?.sub ?? null;
+}
 
 /** For route handlers and server actions. */
 export async function requireUser(): Promise<CurrentUser> {

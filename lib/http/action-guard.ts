@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { withRequestId } from "@/lib/http/request-context";
 
@@ -18,6 +18,10 @@ function messageFor(err: unknown, action: string): string {
   unstable_rethrow(err);
   if (err instanceof AppError) return err.message;
   if (err instanceof ZodError) return "The form was incomplete or not valid. Reload the page and try again.";
+  if (isDatabaseUnavailable(err)) {
+    logger.error({ err: { name: (err as Error).name, code: (err as { code?: unknown }).code }, action }, "database unavailable");
+    return "Keydesk's database isn't answering right now. Nothing was changed; try again in a moment.";
+  }
   logger.error({ err, action }, "server action failed");
   return "Something went wrong on our side. Nothing was changed; please try again.";
 }

@@ -3,7 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
-import { AppError } from "@/lib/errors";
+import { AppError, databaseUnavailableError, isDatabaseUnavailable } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { serverTiming, withRequestId } from "@/lib/http/request-context";
 import { getEnv } from "@/lib/env";
@@ -51,8 +51,11 @@ async function respond<P>(handler: (ctx: RouteContext<P>) => Promise<unknown>, r
     if (body instanceof Response) return body;
     return NextResponse.json(body, { headers: { "x-request-id": requestId, "cache-control": "no-store" } });
   } catch (err) {
-    const appErr = err instanceof AppError ? err : null;
-    if (!appErr) {
+    let appErr = err instanceof AppError ? err : null;
+    if (!appErr && isDatabaseUnavailable(err)) {
+      logger.error({ err: { name: (err as Error).name, code: (err as { code?: unknown }).code }, path: new URL(req.url).pathname }, "database unavailable");
+      appErr = databaseUnavailableError();
+    } else if (!appErr) {
       logger.error({ err, path: new URL(req.url).pathname }, "unhandled route error");
     }
     const out = appErr ?? new AppError("internal", "Something went wrong on our side. Nothing was lost; please try again.");

@@ -30,7 +30,7 @@ function older(a: Freshness<unknown>, b: Freshness<unknown>): Freshness<unknown>
 }
 
 export async function readPortfolio(user: CurrentUser, keyRowId: string, opts: ReadOptions = {}): Promise<Portfolio> {
-  const access = await requireKeyAccess(user, keyRowId, "read");
+  const access = opts.access ?? (await requireKeyAccess(user, keyRowId, "read"));
   const balances = await readKeyData(user, keyRowId, "balances", {}, (client, key) => client.getBalances(key), { ...opts, raw: true, access });
   let tickers: Freshness<{ instrument_code: string; last_price: string; price_change_percentage?: string }[]> | null = null;
   let pricesUnavailable: string | undefined;

@@ -1,13 +1,12 @@
 import { route, parseQuery } from "@/lib/http/route";
-import { requireUser } from "@/lib/auth/session";
+import { requireUserAndKeyAccess } from "@/lib/auth/key-access";
 import { historyQuerySchema, listOrdersPage } from "@/lib/proxy/history";
-import { parseKeyId, wantsRefresh } from "@/lib/proxy/params";
+import { wantsRefresh } from "@/lib/proxy/params";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ keyId: string }>(async ({ req, params }) => {
-  const user = await requireUser();
-  const keyId = parseKeyId(params.keyId);
+  const { user, key } = await requireUserAndKeyAccess(params.keyId, "read");
   const q = parseQuery(historyQuerySchema, req.url);
-  return listOrdersPage(user, keyId, q, { refresh: wantsRefresh(req.url) });
+  return listOrdersPage(user, key.id, q, { refresh: wantsRefresh(req.url), access: key });
 });

@@ -1,12 +1,11 @@
 import { route } from "@/lib/http/route";
-import { requireUser } from "@/lib/auth/session";
+import { requireUserAndKeyAccess } from "@/lib/auth/key-access";
 import { readKeyData } from "@/lib/proxy/read";
-import { parseKeyId, wantsRefresh } from "@/lib/proxy/params";
+import { wantsRefresh } from "@/lib/proxy/params";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ keyId: string }>(async ({ req, params }) => {
-  const user = await requireUser();
-  const keyId = parseKeyId(params.keyId);
-  return readKeyData(user, keyId, "trading-volume", {}, (client, key) => client.getTradingVolume(key), { refresh: wantsRefresh(req.url) });
+  const { user, key } = await requireUserAndKeyAccess(params.keyId, "read");
+  return readKeyData(user, key.id, "trading-volume", {}, (client, secret) => client.getTradingVolume(secret), { refresh: wantsRefresh(req.url), access: key });
 });
