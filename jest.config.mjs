@@ -12,6 +12,10 @@ const shared = {
     "^server-only$": "<rootDir>/tests/helpers/empty-module.js",
   },
   testEnvironment: "node",
+  // Jest 30's "soft" cleanup turns leftover globals into accessors whose setter calls itself:
+  // a process-wide singleton whose timer fires after a test file ends (lib/proxy/member-reads.ts
+  // flushes 2 s after the last read) then overflows the stack and fails the run.
+  testEnvironmentOptions: { globalsCleanup: "off" },
 };
 
 export default async () => {

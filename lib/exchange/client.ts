@@ -58,6 +58,7 @@ export function createExchangeClient(opts: ClientOptions) {
   // undici's request API on a pool of our own, not the global fetch: Next.js wraps fetch for
   // its data cache (the exchange must never be cached), and fetch's web streams cost about
   // 1 ms more per call. Timeouts cover connecting, the headers and every pause in the body.
+  const ownPool = !opts.dispatcher;
   const dispatcher = opts.dispatcher ?? new Agent({ keepAliveTimeout: 4_000, connectTimeout: timeoutMs, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connections: 64, maxResponseSize: MAX_RESPONSE_BYTES });
 
   async function get<T>(endpoint: string, schema: z.ZodType<T>, key?: string): Promise<ExchangeResult<T>> {
@@ -94,6 +95,10 @@ export function createExchangeClient(opts: ClientOptions) {
   }
 
   return {
+    /** Closes the client's own connection pool (tests and shutdown); a given dispatcher stays open. */
+    close: async () => {
+      if (ownPool) await dispatcher.close();
+    },
     getTime: () => get("/time", S.timeSchema),
     getCurrencies: () => get("/currencies", S.currenciesSchema),
     getInstruments: () => get("/instruments", S.instrumentsSchema),

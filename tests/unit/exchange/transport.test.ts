@@ -2,8 +2,18 @@
 // and how each kind of bad answer becomes a typed error.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createExchangeClient } from "@/lib/exchange/client";
+import { createExchangeClient as create } from "@/lib/exchange/client";
 import { ExchangeError } from "@/lib/exchange/errors";
+
+const opened: ReturnType<typeof create>[] = [];
+function createExchangeClient(opts: Parameters<typeof create>[0]) {
+  const c = create(opts);
+  opened.push(c);
+  return c;
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
 
 let server: http.Server;
 let base: string;
