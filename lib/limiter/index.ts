@@ -56,6 +56,9 @@ export interface FetchRequest<T> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How long a failed read keeps its failure as the stale label while pacing delays the retry. */
+const FAILURE_LABEL_MS = 60_000;
+
 export class UpstreamGate {
   readonly budget: Budget;
   readonly cooldowns: Cooldowns;
@@ -101,6 +104,23 @@ export class UpstreamGate {
     return p;
   }
 
+  /** The last upstream failure of each read that has not succeeded since (this instance). */
+  private readonly failures = new Map<string, { reason: StaleReason; at: number }>();
+
+  private noteFailure(key: string, reason: StaleReason) {
+    if (this.failures.size >= 5_000) {
+      const oldest = this.failures.keys().next().value;
+      if (oldest !== undefined) this.failures.delete(oldest);
+    }
+    this.failures.delete(key);
+    this.failures.set(key, { reason, at: Date.now() });
+  }
+
+  private recentFailure(key: string): StaleReason | null {
+    const f = this.failures.get(key);
+    return f && Date.now() - f.at < FAILURE_LABEL_MS ? f.reason : null;
+  }
+
   private stale<T>(cached: { data: unknown; fetchedAt: number } | null, reason: StaleReason, retryAfterMs: number | undefined, err: unknown): Freshness<T> {
     if (!cached) throw err;
     return { data: cached.data as T, fetchedAt: new Date(cached.fetchedAt).toISOString(), source: "stale", staleReason: reason, ...(retryAfterMs ? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : {}) };
@@ -123,7 +143,10 @@ export class UpstreamGate {
         await timed("budget", () => this.budget.acquire({ ip: req.egressIp, account: req.accountId, user: req.userId }, req.priority, { maxWaitMs }));
       } catch (err) {
         if (err instanceof BudgetExceededError) {
-          const reason: StaleReason = err.reason === "ip_blocked" ? "ip_blocked" : err.reason === "account_cooldown" ? "account_cooldown" : "rate_limited";
+          // Pacing is only why this request didn't retry: when the exchange's last answer for
+          // this read was a failure, that failure is why the data is old, and the label says so.
+          const failed = this.recentFailure(key);
+          const reason: StaleReason = err.reason === "ip_blocked" ? "ip_blocked" : err.reason === "account_cooldown" ? "account_cooldown" : failed ?? "rate_limited";
           return this.stale(cached, reason, err.retryAfterMs, err);
         }
         throw err;
@@ -132,6 +155,7 @@ export class UpstreamGate {
       try {
         const result = await req.fetcher();
         const now = Date.now();
+        this.failures.delete(key);
         await timed("store", () => this.cache.set(key, { data: result.data, fetchedAt: now }, policy.staleMs, { unlock: owner }));
         owner = false;
         if (typeof result.remainingQuota === "number" && result.remainingQuota <= 20) {
@@ -142,6 +166,7 @@ export class UpstreamGate {
       } catch (err) {
         await req.onUpstreamError?.(err);
         const f = req.classify(err);
+        if (f?.serveStale) this.noteFailure(key, f.staleReason);
         if (f?.cooldown) await this.cooldowns.set(f.cooldown.kind, f.cooldown.kind === "ip" ? req.egressIp : req.accountId, f.cooldown.ms);
         if (!f || !f.serveStale) throw err;
         return this.stale(cached, f.staleReason, f.cooldown?.ms, err);

@@ -144,6 +144,21 @@ describe("cache, coalescing and stale data", () => {
     }
   });
 
+  it("while pacing delays a retry after a failure, the stale label names the failure, not the pacing", async () => {
+    const g = gate({ ipPerMinute: 240, accountPerMinute: 180, userPerMinute: 200 });
+    const boom = new Error("502");
+    const classify = (e: unknown) => (e === boom ? { staleReason: "upstream_error" as const, serveStale: true } : null);
+    await g.fetch(req({ accountId: "acc-f", fetcher: async () => ({ data: "old" }) }));
+    expect(await g.fetch(req({ accountId: "acc-f", classify, fetcher: async () => { throw boom; } }))).toMatchObject({ source: "stale", staleReason: "upstream_error" });
+    const p = planWindow(180).pointsPerWindow;
+    for (let i = 2; i < p; i++) await g.budget.acquire({ ip: "ip", account: "acc-f", user: `x${i}` }, "interactive");
+    // The budget refuses this one; the data is still old because the exchange failed.
+    expect(await g.fetch(req({ accountId: "acc-f", classify, fetcher: async () => ({ data: "new" }) }))).toMatchObject({ data: "old", source: "stale", staleReason: "upstream_error" });
+    // Another read of the account that never failed is plainly paced.
+    await g.cache.set("acc-f|fees|", { data: "fees", fetchedAt: Date.now() - 120_000 }, 86_400_000);
+    expect(await g.fetch(req({ accountId: "acc-f", endpoint: "fees", fetcher: async () => ({ data: "x" }) }))).toMatchObject({ source: "stale", staleReason: "rate_limited" });
+  });
+
   it("throws when the budget is spent and nothing is cached", async () => {
     const g = gate({ accountPerMinute: 7 });
     const p = planWindow(7).pointsPerWindow;
