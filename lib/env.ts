@@ -96,6 +96,11 @@ export function resetEnvCache(): void {
   cached = undefined;
 }
 
+/** For CLIs that supply a setting themselves (the embedded database's address): validated like the rest. */
+export function useSettings(values: Record<string, string>): void {
+  cached = parseEnv({ ...process.env, ...values });
+}
+
 /** Raw access for the dev starter and CLIs, which must set settings for child processes. */
 export function readRawEnv(): Record<string, string | undefined> {
   return { ...process.env };

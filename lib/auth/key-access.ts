@@ -7,7 +7,7 @@ import { hotRows } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { timed } from "@/lib/http/request-context";
 import { requireUser, sessionSubject, type CurrentUser } from "@/lib/auth/session";
-import { keyIdParam } from "@/lib/keys/schemas";
+import { parseKeyId } from "@/lib/proxy/params";
 
 export type KeyNeed = "read" | "manage" | "export";
 
@@ -56,14 +56,12 @@ export async function requireKeyAccess(user: CurrentUser, keyRowId: string, need
 export async function requireUserAndKeyAccess(rawKeyId: string, need: KeyNeed): Promise<{ user: CurrentUser; key: KeyAccess }> {
   const claimed = await sessionSubject();
   if (!claimed) throw new AppError("unauthorized", "Sign in to continue.");
-  const parsed = keyIdParam.safeParse(rawKeyId);
-  // An impossible id is simply a key that isn't there.
-  if (!parsed.success) throw new AppError("not_found", KEY_NOT_FOUND);
-  const keyRowId = parsed.data;
+  const keyRowId = parseKeyId(rawKeyId);
   const row = timed("access", () => accessRow(claimed, keyRowId));
   row.catch(() => undefined); // awaited below; a session failure must not leave it unhandled
+  // A live session is always the cookie's own user (loadSession checks the row against it),
+  // so the row read for `claimed` is the caller's.
   const user = await requireUser();
-  if (user.id !== claimed) return { user, key: await requireKeyAccess(user, keyRowId, need) };
   return { user, key: decide(await row, user, need) };
 }
 

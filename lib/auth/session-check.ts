@@ -9,6 +9,7 @@ import { decode } from "next-auth/jwt";
 import { db, hotRows } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { setBounded } from "@/lib/bounded-map";
 
 /** Auth.js's session cookie: `__Secure-` over HTTPS, plain otherwise (also its JWE salt). */
 export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -43,14 +44,6 @@ function cookieValue(cookies: CookieReader, name: string): string | null {
 const DECODED_MAX = 10_000;
 const decoded = new Map<string, { sub: string; sid: string; expMs: number }>();
 
-function rememberDecoded(digest: string, claims: { sub: string; sid: string; expMs: number }) {
-  if (decoded.size >= DECODED_MAX) {
-    const oldest = decoded.keys().next().value;
-    if (oldest !== undefined) decoded.delete(oldest);
-  }
-  decoded.set(digest, claims);
-}
-
 /** The session's claims if the cookie decrypts and hasn't expired; null otherwise (signed out). */
 export async function sessionClaims(cookies: CookieReader): Promise<{ sub: string; sid: string } | null> {
   for (const name of SESSION_COOKIE_NAMES) {
@@ -68,7 +61,7 @@ export async function sessionClaims(cookies: CookieReader): Promise<{ sub: strin
       // Auth.js allows 15 s of clock skew past `exp`; Keydesk ends the session at `exp` exactly,
       // whether the token was just decrypted or remembered.
       if (token && typeof token.sub === "string" && typeof token.sid === "string" && typeof token.exp === "number" && token.exp * 1000 > Date.now()) {
-        rememberDecoded(digest, { sub: token.sub, sid: token.sid, expMs: token.exp * 1000 });
+        setBounded(decoded, digest, { sub: token.sub, sid: token.sid, expMs: token.exp * 1000 }, DECODED_MAX);
         return { sub: token.sub, sid: token.sid };
       }
     } catch (err) {

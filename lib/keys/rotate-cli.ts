@@ -6,12 +6,12 @@ import { existsSync } from "node:fs";
 async function main() {
   const root = path.resolve(__dirname, "..", "..");
   for (const file of [".env.local", ".env"]) if (existsSync(path.join(root, file))) process.loadEnvFile(path.join(root, file));
-  const { readRawEnv } = await import("@/lib/env");
+  const { readRawEnv, useSettings } = await import("@/lib/env");
   let stop: (() => Promise<void>) | undefined;
   if (!readRawEnv().DATABASE_URL) {
     const { startEmbeddedPostgres } = await import("@/lib/dev/embedded-postgres");
     const embedded = await startEmbeddedPostgres({ rootDir: root, port: Number(readRawEnv().KEYDESK_EMBEDDED_PG_PORT ?? 54329), database: "keydesk", log: console.log });
-    process.env.DATABASE_URL = embedded.url;
+    useSettings({ DATABASE_URL: embedded.url });
     stop = embedded.stop;
   }
   const batchSize = Number(/--batch-size[= ](\d+)/.exec(process.argv.join(" "))?.[1] ?? 100);

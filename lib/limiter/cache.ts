@@ -2,6 +2,7 @@
 // every instance). Keys name the account, endpoint and canonical parameters: never a key.
 import "server-only";
 import type { Redis } from "ioredis";
+import { setBounded } from "@/lib/bounded-map";
 
 export interface CachedValue { data: unknown; fetchedAt: number }
 
@@ -45,12 +46,7 @@ export class ResponseCache {
   }
 
   private remember(key: string, value: CachedValue, keepMs: number) {
-    if (this.local.size >= MAX_LOCAL_ENTRIES) {
-      const oldest = this.local.keys().next().value;
-      if (oldest !== undefined) this.local.delete(oldest);
-    }
-    this.local.delete(key);
-    this.local.set(key, { value, until: Date.now() + keepMs });
+    setBounded(this.local, key, { value, until: Date.now() + keepMs }, MAX_LOCAL_ENTRIES);
   }
 
   /** Stores a value here and in Redis; with `unlock`, releases this caller's lock in the same round trip. */

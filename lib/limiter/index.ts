@@ -8,6 +8,7 @@ import { Cooldowns } from "./cooldowns";
 import { cacheKeyOf, ResponseCache } from "./cache";
 import { CACHE_POLICY, MAX_WAIT_WITH_STALE_MS, type Endpoint, type Priority, type StaleReason } from "./policy";
 import { timed } from "@/lib/http/request-context";
+import { setBounded } from "@/lib/bounded-map";
 
 export { BudgetExceededError } from "./budget";
 export type { Endpoint, Priority, StaleReason } from "./policy";
@@ -108,12 +109,7 @@ export class UpstreamGate {
   private readonly failures = new Map<string, { reason: StaleReason; at: number }>();
 
   private noteFailure(key: string, reason: StaleReason) {
-    if (this.failures.size >= 5_000) {
-      const oldest = this.failures.keys().next().value;
-      if (oldest !== undefined) this.failures.delete(oldest);
-    }
-    this.failures.delete(key);
-    this.failures.set(key, { reason, at: Date.now() });
+    setBounded(this.failures, key, { reason, at: Date.now() }, 5_000);
   }
 
   private recentFailure(key: string): StaleReason | null {
