@@ -10,6 +10,7 @@ import { db, hotRows } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { setBounded } from "@/lib/bounded-map";
+import type { CookieReader } from "@/lib/http/request-context";
 
 /** Auth.js's session cookie: `__Secure-` over HTTPS, plain otherwise (also its JWE salt). */
 export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -22,10 +23,6 @@ export interface LiveSession {
   user: { id: string; email: string; name: string | null };
 }
 
-interface CookieReader {
-  get(name: string): { value: string } | undefined;
-  getAll(): { name: string; value: string }[];
-}
 
 /** The cookie's value, reassembled when Auth.js split it into chunks (`name.0`, `name.1`, …). */
 function cookieValue(cookies: CookieReader, name: string): string | null {

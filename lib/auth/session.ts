@@ -6,7 +6,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { loadSession, sessionClaims, SessionStoreUnavailable } from "@/lib/auth/session-check";
 import { AppError, databaseUnavailableError } from "@/lib/errors";
-import { currentRequestId, timed, withRequestId } from "@/lib/http/request-context";
+import { currentCookies, currentRequestId, timed, withRequestId } from "@/lib/http/request-context";
 import { requestIdFromHeaders } from "@/lib/http/action-guard";
 
 export interface CurrentUser {
@@ -16,9 +16,14 @@ export interface CurrentUser {
   sessionId: string;
 }
 
+/** Route handlers read their own request's cookies (route() puts them in the context); pages and actions read Next's. */
+async function cookieJar() {
+  return currentCookies() ?? (await cookies());
+}
+
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const check = async () => {
-    const claims = await sessionClaims(await cookies());
+    const claims = await sessionClaims(await cookieJar());
     if (!claims) return null;
     try {
       return await loadSession(claims.sid, claims.sub);
@@ -35,7 +40,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 
 /** The user id the session cookie names, before the session is checked (null: no valid cookie). */
 export async function sessionSubject(): Promise<string | null> {
-  return (await sessionClaims(await cookies()))?.sub ?? null;
+  return (await sessionClaims(await cookieJar()))?.sub ?? null;
 }
 
 /** For route handlers and server actions. */

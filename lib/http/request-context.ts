@@ -5,16 +5,29 @@
 // reports as a Server-Timing header when KEYDESK_SERVER_TIMING is on (the benchmarks use it).
 import { AsyncLocalStorage } from "node:async_hooks";
 
+/** The request's cookies as the session check reads them (Next's `cookies()` shape). */
+export interface CookieReader {
+  get(name: string): { value: string } | undefined;
+  getAll(): { name: string; value: string }[];
+}
+
 interface RequestContext {
   requestId: string;
   timings: [string, number][];
+  /** Set by route(): the handler's own request's cookies, so API routes need no Next request scope. */
+  cookies?: CookieReader;
 }
 
 const globalForContext = globalThis as unknown as { keydeskRequestContext?: AsyncLocalStorage<RequestContext> };
 const storage: AsyncLocalStorage<RequestContext> = (globalForContext.keydeskRequestContext ??= new AsyncLocalStorage<RequestContext>());
 
-export function withRequestId<T>(requestId: string, fn: () => T): T {
-  return storage.run({ requestId, timings: [] }, fn);
+export function withRequestId<T>(requestId: string, fn: () => T, cookies?: CookieReader): T {
+  return storage.run({ requestId, timings: [], cookies }, fn);
+}
+
+/** The cookies route() put in the context (null in pages and server actions: they use Next's). */
+export function currentCookies(): CookieReader | null {
+  return storage.getStore()?.cookies ?? null;
 }
 
 export function currentRequestId(): string | undefined {
@@ -28,6 +41,18 @@ export async function timed<T>(phase: string, fn: () => Promise<T>): Promise<T> 
   const started = performance.now();
   try {
     return await fn();
+  } finally {
+    store.timings.push([phase, performance.now() - started]);
+  }
+}
+
+/** timed() for synchronous work. */
+export function timedSync<T>(phase: string, fn: () => T): T {
+  const store = storage.getStore();
+  if (!store) return fn();
+  const started = performance.now();
+  try {
+    return fn();
   } finally {
     store.timings.push([phase, performance.now() - started]);
   }

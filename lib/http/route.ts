@@ -3,6 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
+import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
 import { AppError, databaseUnavailableError, isDatabaseUnavailable } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { serverTiming, withRequestId } from "@/lib/http/request-context";
@@ -19,7 +20,9 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
     // API routes bypass proxy.ts (see its matcher): the id is ours, never the caller's.
     const requestId = randomUUID();
-    return withRequestId(requestId, () => handle(handler, req, ctx, requestId));
+    // The session check reads this request's own cookies, not Next's request scope: the same
+    // handlers then also run in lib/server's fast path for data reads.
+    return withRequestId(requestId, () => handle(handler, req, ctx, requestId), new RequestCookies(req.headers));
   };
 }
 

@@ -3,14 +3,6 @@
 import { TEST_SECRETS } from "../../helpers/test-secrets";
 import { randomEmail } from "../../helpers/random";
 
-const jar = new Map<string, string>();
-jest.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-  }),
-  headers: async () => new Headers(),
-}));
 
 const DEAD_URL = "postgresql://postgres:x@127.0.0.1:1/keydesk_gone";
 
@@ -24,10 +16,9 @@ it("a data route answers 503 with a reason while the database is down, and works
   const r = await registerUser({ email, password: "a long enough passphrase" });
   if (!r.ok) throw new Error("setup");
   const cookie = await mintSessionCookie({ id: r.userId, email }, TEST_SECRETS.AUTH_SECRET);
-  const [name, value] = cookie.split(/=(.*)/s) as [string, string];
-  jar.set(name, value);
   const { GET } = await import("@/app/api/keys/[keyId]/balances/route");
-  const call = () => GET(new Request("http://localhost:3000/api/keys/abcdefghijklmnopqrstuvwx/balances"), { params: Promise.resolve({ keyId: "abcdefghijklmnopqrstuvwx" }) });
+  // route() reads the session from the request's own Cookie header.
+  const call = () => GET(new Request("http://localhost:3000/api/keys/abcdefghijklmnopqrstuvwx/balances", { headers: { cookie } }), { params: Promise.resolve({ keyId: "abcdefghijklmnopqrstuvwx" }) });
 
   // Up: the session is good, the key simply isn't there.
   expect((await call()).status).toBe(404);
