@@ -101,6 +101,12 @@ export function useSettings(values: Record<string, string>): void {
   cached = parseEnv({ ...process.env, ...values });
 }
 
+/** For `npm start` (lib/server/start.ts): a built app runs as production, as `next start` makes it. Call before anything reads a setting. */
+export function runAsProduction(): void {
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  cached = undefined;
+}
+
 /** Raw access for the dev starter and CLIs, which must set settings for child processes. */
 export function readRawEnv(): Record<string, string | undefined> {
   return { ...process.env };

@@ -1,5 +1,5 @@
 // Starts what the browser tests need: the simulator (when present), and the built app
-// via `next start` on the test database.
+// with `npm start`'s server (lib/server/start.ts) on the test database.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -17,7 +17,7 @@ export interface AppServer {
 
 export async function startAppServer(env: NodeJS.ProcessEnv, port = 3100): Promise<AppServer> {
   const logs: string[] = [];
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
+  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["lib/server/start.ts", "--port", String(port)], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],

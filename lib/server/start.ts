@@ -1,0 +1,49 @@
+// `npm start`: the production server. Next.js serves the pages, server actions, Auth.js and
+// every other route; the JSON data reads go through lib/server/fast-routes (the same handlers,
+// without Next's router in front). Run after `npm run build`, like `next start`.
+//   npm start [-- --port 3000] [--hostname 0.0.0.0]   (or PORT)
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { readRawEnv, runAsProduction } from "@/lib/env";
+import { builtRouteLoader, createFastPath, serveFast } from "./fast-routes";
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+
+async function main() {
+  runAsProduction();
+  const port = Number(arg("port") ?? readRawEnv().PORT ?? 3000);
+  const hostname = arg("hostname");
+  const root = path.resolve(__dirname, "..", "..");
+  const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port, customServer: true });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  // The data reads' handlers, from the build Next itself runs (loaded once Next has set up its
+  // server environment, which the built modules expect).
+  const fast = await createFastPath(builtRouteLoader(path.join(root, ".next")));
+
+  const server = createServer((req, res) => {
+    const match = fast.match(req.method, req.url);
+    if (match) void serveFast(req, res, match, { production: true });
+    else void handle(req, res);
+  });
+  // Without --hostname, every interface (IPv4 and IPv6), as `next start`.
+  server.listen(port, hostname, () => console.log(`▲ Keydesk ready on http://${hostname ?? "localhost"}:${port}`));
+
+  const stop = () => {
+    server.close();
+    server.closeIdleConnections();
+    void app.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
