@@ -7,7 +7,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { Redis } from "ioredis";
 import { planWindow, type WindowPlan } from "./window-math";
 import { BACKGROUND_SHARE, MAX_WAIT_MS, type Priority } from "./policy";
-import type { Cooldowns } from "./cooldowns";
+import type { Cooldown, Cooldowns } from "./cooldowns";
 
 export type Layer = "ip" | "account" | "user";
 
@@ -36,6 +36,15 @@ interface LayerLimiter {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+export interface BudgetKeys { ip: string; account: string; user: string }
+
+type TakeResult = { ok: true } | { ok: false; layer: Layer; retryAfterMs: number };
+
+export interface EarlyAttempt {
+  cooldown: Promise<Cooldown | null>;
+  take: Promise<TakeResult> | null;
+}
+
 export class Budget {
   readonly layers: Record<Layer, LayerLimiter>;
   private interactiveWaiting = 0;
@@ -63,7 +72,7 @@ export class Budget {
    * another refuses. Interactive requests ask all three layers at once (one Redis round
    * trip); background work first checks each layer's reserve, in order.
    */
-  private async tryTake(keys: Record<Layer, string>, priority: Priority): Promise<{ ok: true } | { ok: false; layer: Layer; retryAfterMs: number }> {
+  private async tryTake(keys: Record<Layer, string>, priority: Priority): Promise<TakeResult> {
     const order = ["ip", "account", "user"] as const;
     if (priority === "background") {
       for (const layer of order) {
@@ -95,22 +104,45 @@ export class Budget {
    * Takes one request's worth of budget, waiting a bounded time when it is spent.
    * Throws BudgetExceededError with the wait the caller should advertise (Retry-After).
    */
-  async acquire(keys: { ip: string; account: string; user: string }, priority: Priority, opts: { maxWaitMs?: number } = {}): Promise<void> {
+  /**
+   * Starts the first attempt (the cool-down check, and for interactive reads the take from all
+   * three layers) before the caller knows it will go upstream, so it shares a round trip with
+   * the single-flight lock. Hand it to acquire(), or to abandon() when the call won't happen.
+   */
+  begin(keys: BudgetKeys, priority: Priority): EarlyAttempt {
+    const cooldown = this.checkCooldown(keys.ip, keys.account);
+    cooldown.catch(() => undefined);
+    const take = priority === "interactive" ? this.tryTake(keys, priority) : null;
+    take?.catch(() => undefined);
+    return { cooldown, take };
+  }
+
+  /** Gives back what an early attempt took (the read was answered another way). */
+  async abandon(early: EarlyAttempt, keys: BudgetKeys): Promise<void> {
+    const r = await early.take?.catch(() => null);
+    if (r?.ok) await this.refund(["ip", "account", "user"], keys);
+  }
+
+  async acquire(keys: BudgetKeys, priority: Priority, opts: { maxWaitMs?: number; early?: EarlyAttempt } = {}): Promise<void> {
     const started = Date.now();
     const configured = this.opts.maxWaitMs?.[priority] ?? MAX_WAIT_MS[priority];
     const maxWait = opts.maxWaitMs === undefined ? configured : Math.min(configured, opts.maxWaitMs);
     if (priority === "interactive") this.interactiveWaiting++;
     try {
-      for (;;) {
-        const cd = await this.opts.cooldowns.check(keys.ip, keys.account);
-        if (cd) throw new BudgetExceededError("cooldown", cd.remainingMs, cd.kind === "ip" ? "ip_blocked" : "account_cooldown");
+      for (let attempt = 0; ; attempt++) {
+        const early = attempt === 0 ? opts.early : undefined;
+        const cd = await (early ? early.cooldown : this.checkCooldown(keys.ip, keys.account));
+        if (cd) {
+          if (early) await this.abandon(early, keys);
+          throw new BudgetExceededError("cooldown", cd.remainingMs, cd.kind === "ip" ? "ip_blocked" : "account_cooldown");
+        }
         // Background work yields to people waiting in this instance.
         if (priority === "background" && this.interactiveWaiting > 0) {
           if (Date.now() - started > maxWait) throw new BudgetExceededError("ip", 1_000);
           await sleep(25);
           continue;
         }
-        const r = await this.tryTake(keys, priority);
+        const r = await (early?.take ?? this.tryTake(keys, priority));
         if (r.ok) return;
         const waited = Date.now() - started;
         if (waited + r.retryAfterMs > maxWait) throw new BudgetExceededError(r.layer, r.retryAfterMs);
@@ -119,6 +151,11 @@ export class Budget {
     } finally {
       if (priority === "interactive") this.interactiveWaiting--;
     }
+  }
+
+  /** The cool-down in force for this IP or account, if any. */
+  checkCooldown(ip: string, account: string): Promise<Cooldown | null> {
+    return this.opts.cooldowns.check(ip, account);
   }
 
   plans(): Record<Layer, WindowPlan> {

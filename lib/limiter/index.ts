@@ -5,7 +5,7 @@ import "server-only";
 import type { Redis } from "ioredis";
 import { Budget, BudgetExceededError, type Layer } from "./budget";
 import { Cooldowns } from "./cooldowns";
-import { cacheKeyOf, ResponseCache } from "./cache";
+import { cacheKeyOf, ResponseCache, type CachedValue } from "./cache";
 import { CACHE_POLICY, MAX_WAIT_WITH_STALE_MS, type Endpoint, type Priority, type StaleReason } from "./policy";
 import { timed } from "@/lib/http/request-context";
 import { setBounded } from "@/lib/bounded-map";
@@ -53,6 +53,13 @@ export interface FetchRequest<T> {
   onUpstreamError?: (err: unknown) => Promise<void>;
   /** Skip a fresh cache entry (a "refresh" button); still coalesced and budgeted. */
   refresh?: boolean;
+  /**
+   * Called once when this read is about to go upstream (no fresh value, not coalesced), before
+   * the lock and the budget are taken: the caller can start work the fetcher needs (reading the
+   * key's envelope) alongside them. The fetcher may still not run (budget spent, another
+   * instance fetched it).
+   */
+  prepare?: () => void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -94,9 +101,18 @@ export class UpstreamGate {
     this.noteMode();
     const key = cacheKeyOf(req.accountId, req.endpoint, req.params);
     const policy = CACHE_POLICY[req.endpoint];
-    const cached = await this.cache.get(key, req.refresh ? 0 : policy.ttlMs);
-    if (cached && !req.refresh && Date.now() - cached.fetchedAt < policy.ttlMs) {
-      return { data: cached.data as T, fetchedAt: new Date(cached.fetchedAt).toISOString(), source: "cache" };
+    let cached: Promise<CachedValue | null> | CachedValue | null;
+    if (req.refresh) {
+      // A refresh goes upstream (unless coalesced): the caller's preparation starts now, and the
+      // last value (kept for a stale answer) is read alongside the lock and the budget.
+      req.prepare?.();
+      cached = this.cache.get(key);
+      cached.catch(() => undefined);
+    } else {
+      cached = await this.cache.get(key, policy.ttlMs);
+      if (cached && Date.now() - cached.fetchedAt < policy.ttlMs) {
+        return { data: cached.data as T, fetchedAt: new Date(cached.fetchedAt).toISOString(), source: "cache" };
+      }
     }
     const running = this.inflight.get(key);
     if (running) return running as Promise<Freshness<T>>;
@@ -122,11 +138,19 @@ export class UpstreamGate {
     return { data: cached.data as T, fetchedAt: new Date(cached.fetchedAt).toISOString(), source: "stale", staleReason: reason, ...(retryAfterMs ? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : {}) };
   }
 
-  private async fetchUpstream<T>(req: FetchRequest<T>, key: string, cached: { data: unknown; fetchedAt: number } | null): Promise<Freshness<T>> {
+  private async fetchUpstream<T>(req: FetchRequest<T>, key: string, last: Promise<CachedValue | null> | CachedValue | null): Promise<Freshness<T>> {
     const policy = CACHE_POLICY[req.endpoint];
-    // Another instance may be fetching the same thing: wait briefly for its result.
+    if (!req.refresh) req.prepare?.();
+    // Another instance may be fetching the same thing: wait briefly for its result. The first
+    // budget attempt (cool-downs, then all three layers) travels with the lock; when another
+    // instance holds the lock, what it took is given back.
+    const budgetKeys = { ip: req.egressIp, account: req.accountId, user: req.userId };
+    const early = this.budget.begin(budgetKeys, req.priority);
     let owner = await timed("lock", () => this.cache.lock(key, 5_000));
+    const lockedHere = owner;
+    const cached = await last;
     if (!owner) {
+      await this.budget.abandon(early, budgetKeys);
       for (let waited = 0; waited < 3_000; waited += 50) {
         await sleep(50);
         const v = await this.cache.get(key);
@@ -136,7 +160,7 @@ export class UpstreamGate {
     try {
       try {
         const maxWaitMs = cached ? MAX_WAIT_WITH_STALE_MS[req.priority] : undefined;
-        await timed("budget", () => this.budget.acquire({ ip: req.egressIp, account: req.accountId, user: req.userId }, req.priority, { maxWaitMs }));
+        await timed("budget", () => this.budget.acquire(budgetKeys, req.priority, { maxWaitMs, early: lockedHere ? early : undefined }));
       } catch (err) {
         if (err instanceof BudgetExceededError) {
           // Pacing is only why this request didn't retry: when the exchange's last answer for
@@ -152,7 +176,9 @@ export class UpstreamGate {
         const result = await req.fetcher();
         const now = Date.now();
         this.failures.delete(key);
-        await timed("store", () => this.cache.set(key, { data: result.data, fetchedAt: now }, policy.staleMs, { unlock: owner }));
+        // Stored here at once; in Redis (with the lock's release) without holding up this answer.
+        // Instances waiting for the lock poll for it every 50 ms.
+        this.cache.set(key, { data: result.data, fetchedAt: now }, policy.staleMs, { unlock: owner }).catch(() => undefined);
         owner = false;
         if (typeof result.remainingQuota === "number" && result.remainingQuota <= 20) {
           // The exchange counts more than we sent (another tool shares the account): back off.

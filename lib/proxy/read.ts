@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
 import { requireKeyAccess, type KeyAccess } from "@/lib/auth/key-access";
-import { withKeyCredentials } from "@/lib/keys/credentials";
+import { readEnvelope, withKeyCredentials, type PendingEnvelope } from "@/lib/keys/credentials";
 import { getExchangeClient } from "@/lib/exchange/instance";
 import { ExchangeError } from "@/lib/exchange/errors";
 import type { ExchangeClient } from "@/lib/exchange/client";
@@ -53,12 +53,16 @@ export async function readKeyData<T>(
   if (!key.scopes.includes("READ_ONLY")) {
     throw new AppError("unprocessable", "This key has no Read permission, so Keydesk can't show its data. Add a Read-only key for this account.", { reason: "MISSING_PERMISSION" });
   }
+  let envelope: PendingEnvelope | undefined;
   try {
     const result = await timed("gate", () => getGate().fetch<T>({
       accountId: key.accountId, endpoint, params, userId: user.id, egressIp: egressKey(), priority: opts.priority ?? "interactive", refresh: opts.refresh,
+      prepare: () => {
+        envelope ??= readEnvelope(key.id);
+      },
       fetcher: () => {
         if (opts.signal?.aborted) throw new AppError("bad_request", "The request was cancelled.", { reason: "CANCELLED" });
-        return withKeyCredentials(key.id, (plaintext) => call(getExchangeClient(), plaintext));
+        return withKeyCredentials(key.id, (plaintext) => call(getExchangeClient(), plaintext), envelope);
       },
       classify: classifyUpstream,
       onUpstreamError: async (err) => {

@@ -73,6 +73,20 @@ it("identical reads on two instances at once make one upstream call", async () =
   expect(new Set(results.map((r) => JSON.stringify(r.data))).size).toBe(1);
 });
 
+it("a read that finds another instance fetching takes no budget: what its first attempt took is given back", async () => {
+  const prefix = `t-${randomUUID()}`;
+  const [a, b, r1] = await pair(prefix);
+  const base = { accountId: "acc-lock", endpoint: "balances" as const, userId: "waiter", egressIp: "egress", priority: "interactive" as const, classify: () => null };
+  // Instance A is "fetching": it holds the single-flight lock and stores its result 150 ms later.
+  await r1.set(`${prefix}:cache:lock:acc-lock|balances|`, "1", "PX", 5_000);
+  setTimeout(() => void a.cache.set("acc-lock|balances|", { data: "from A", fetchedAt: Date.now() }, 60_000, { unlock: true }), 150);
+  let called = false;
+  const got = await b.fetch({ ...base, fetcher: async () => { called = true; return { data: "from B" }; } });
+  expect(got).toMatchObject({ data: "from A", source: "cache" });
+  expect(called).toBe(false);
+  for (const [layer, k] of [["ip", "egress"], ["account", "acc-lock"], ["user", "waiter"]] as const) expect([layer, await b.budget.used(layer, k)]).toEqual([layer, 0]);
+});
+
 it("Redis killed mid-run: fallback to a local 1/N share, said in the mode, no ceiling crossed; back when Redis returns", async () => {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const start = () => spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });

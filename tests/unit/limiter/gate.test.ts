@@ -200,4 +200,52 @@ describe("cache, coalescing and stale data", () => {
     const r = await g.fetch(req({ fetcher: async () => ({ data: 2 }) }));
     expect(r).toMatchObject({ source: "stale", staleReason: "account_cooldown" });
   });
+
+  it("a cool-down found by the first attempt gives back the budget that attempt took", async () => {
+    const g = gate();
+    await g.fetch(req({ fetcher: async () => ({ data: "cached" }) }));
+    expect(await g.budget.used("account", "acc-1")).toBe(1);
+    await g.cooldowns.set("account", "acc-1", 60_000);
+    const r = await g.fetch(req({ fetcher: async () => ({ data: "never" }) }));
+    expect(r).toMatchObject({ data: "cached", source: "stale", staleReason: "account_cooldown" });
+    expect(await g.budget.used("ip", "ip")).toBe(1);
+    expect(await g.budget.used("account", "acc-1")).toBe(1);
+    expect(await g.budget.used("user", "u1")).toBe(1);
+  });
+});
+
+describe("preparing an upstream call", () => {
+  it("prepare runs once, before the fetcher, only for reads that go upstream", async () => {
+    const g = gate();
+    const steps: string[] = [];
+    const prepare = () => steps.push("prepare");
+    const fetcher = async () => {
+      steps.push("fetch");
+      return { data: steps.length };
+    };
+    await g.fetch(req({ refresh: false, prepare, fetcher }));
+    expect(steps).toEqual(["prepare", "fetch"]);
+    // A fresh cache hit: nothing prepared, nothing fetched.
+    expect((await g.fetch(req({ refresh: false, prepare, fetcher }))).source).toBe("cache");
+    expect(steps).toEqual(["prepare", "fetch"]);
+    // A refresh prepares at once, then fetches.
+    await g.fetch(req({ refresh: true, prepare, fetcher }));
+    expect(steps).toEqual(["prepare", "fetch", "prepare", "fetch"]);
+  });
+
+  it("a refresh refused by the budget keeps the last value, labelled, though it was read alongside the budget", async () => {
+    const g = gate({ userPerMinute: 7 });
+    await g.fetch(req({ fetcher: async () => ({ data: "first" }) }));
+    for (let i = 1; i < planWindow(7).pointsPerWindow; i++) await g.budget.acquire({ ip: "ip", account: "acc-1", user: "u1" }, "interactive");
+    const r = await g.fetch(req({ refresh: true, fetcher: async () => ({ data: "second" }) }));
+    expect(r).toMatchObject({ data: "first", source: "stale", staleReason: "rate_limited" });
+  });
+
+  it("a stored value is served by the next read at once (the store to Redis doesn't hold up the answer)", async () => {
+    const g = gate();
+    const live = await g.fetch(req({ fetcher: async () => ({ data: "v1" }) }));
+    expect(live.source).toBe("live");
+    const next = await g.fetch(req({ refresh: false, fetcher: async () => ({ data: "v2" }) }));
+    expect(next).toMatchObject({ data: "v1", source: "cache", fetchedAt: live.fetchedAt });
+  });
 });
