@@ -1,8 +1,9 @@
-// `npm run bench:proxy [-- --quick]`: two `next start` instances on one Redis in front of
-// the simulator, 200 signed-in viewers over 20 keys (10 of them shared with one team and
-// watched by 19 of its members each, the rest by their owner alone), for 3 minutes (30 s with --quick). Side by side, a
-// CCXT-style baseline (two processes, one request per 300 ms each) against its own simulator.
-// Prints a table and one JSON line.
+// `npm run bench:proxy [-- --quick]`: two `npm start` instances on one Redis in front of
+// the simulator, 200 signed-in viewers over 20 keys for 3 minutes (30 s with --quick):
+// 10 keys are private, each polled by its owner; 10 keys are shared with one team of 190
+// members, and every member polls every shared key (all viewers of a shared key poll it), each
+// key every 4–6 s. Side by side, a CCXT-style baseline (two processes, one request per 300 ms
+// each) against its own simulator. Prints a table and one JSON line.
 import { execFileSync, spawn } from "node:child_process";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,13 +41,16 @@ async function main() {
   execFileSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
 
   // Viewers: 10 owners of private keys, and 190 members of one team that 10 more keys (their
-  // owners are the team's owners) are shared with, 19 members watching each shared key.
+  // owners are the team's owners) are shared with; every member watches all 10 shared keys.
   const { db, disconnectDb } = await import("@/lib/db");
   const { hashPassword } = await import("@/lib/auth/password");
   const { seedViewer } = await import("./seed-viewer");
   const { mintSessionCookie } = await import("../helpers/sessions");
   const passwordHash = await hashPassword("bench viewer password");
-  const viewers: { cookie: string; keyRowId: string; shared: boolean; accountId: string; key: string }[] = [];
+  type Watch = { cookie: string; keyRowId: string; shared: boolean; accountId: string; key: string };
+  // One entry per viewer (their first key), and one per (viewer, key) they poll.
+  const viewers: Watch[] = [];
+  const watches: Watch[] = [];
   const baselineKeys: string[] = [];
   const mint = async (account: string) => {
     const minted = (await (await fetch(`${sim.controlUrl}/keys`, { method: "POST", body: JSON.stringify({ scopes: ["READ_ONLY"], account }) })).json()) as { key: string; accountId: string };
@@ -66,22 +70,28 @@ async function main() {
       sharedKeys.push({ keyRowId: seeded.keyRowId, accountId: minted.accountId, key: minted.key, baseKey: minted.baseKey });
     } else {
       viewers.push({ ...seeded, shared: false, accountId: minted.accountId, key: minted.key });
+      watches.push(viewers.at(-1)!);
       baselineKeys.push(minted.baseKey);
     }
   }
   for (let m = 0; m < VIEWERS - PRIVATE_KEYS; m++) {
     const user = await db.user.create({ data: { email: `member-${m}@bench.test`, passwordHash } });
     await db.teamMember.create({ data: { teamId: team.id, userId: user.id, role: "member" } });
-    const sk = sharedKeys[m % SHARED_KEYS]!;
-    viewers.push({ cookie: await mintSessionCookie(user, TEST_SECRETS.AUTH_SECRET), keyRowId: sk.keyRowId, shared: true, accountId: sk.accountId, key: sk.key });
-    baselineKeys.push(sk.baseKey);
+    const cookie = await mintSessionCookie(user, TEST_SECRETS.AUTH_SECRET);
+    // Member m's watches start at shared key m % 10, so member m's first watch is "its" key.
+    for (let k = 0; k < SHARED_KEYS; k++) {
+      const sk = sharedKeys[(m + k) % SHARED_KEYS]!;
+      watches.push({ cookie, keyRowId: sk.keyRowId, shared: true, accountId: sk.accountId, key: sk.key });
+    }
+    viewers.push(watches[watches.length - SHARED_KEYS]!);
+    baselineKeys.push(sharedKeys[m % SHARED_KEYS]!.baseKey);
   }
   await disconnectDb();
 
   const apps = [await startAppServer(env, 3301), await startAppServer(env, 3302)];
   const get = createClient(50);
   const directKey = baselineKeys[0]!;
-  const samples = { hit: [] as number[], miss: [] as number[], stale: 0, errors: new Map<number, number>(), sharedResponses: 0, direct: [] as number[] };
+  const samples = { all: [] as number[], hit: [] as number[], miss: [] as number[], stale: 0, errors: new Map<number, number>(), sharedResponses: 0, direct: [] as number[] };
 
   // Warm each instance (first requests compile nothing in production, but open DB pools).
   for (const app of apps) await get(`${app.url}/api/keys/${viewers[0]!.keyRowId}/balances`, { cookie: viewers[0]!.cookie });
@@ -92,6 +102,11 @@ async function main() {
     await get(`${apps[0]!.url}/api/keys/${v.keyRowId}/balances`, { cookie: v.cookie });
     await new Promise((r) => setTimeout(r, 300));
   }
+
+  // Every viewer signed in on both instances, as on a running deployment where they have the
+  // page open: the first request with a session cookie decrypts it (about 1 ms, remembered
+  // until it expires), which is not the per-request cost measured below.
+  for (const v of viewers) for (const app of apps) await get(`${app.url}/api/usage`, { cookie: v.cookie });
 
   // Idle phase, before the load: proxy overhead as interleaved pairs on the same key (an
   // uncached read through Keydesk with ?refresh=1, then the same read straight to the
@@ -143,14 +158,16 @@ async function main() {
 
   const started = Date.now();
   const end = started + DURATION_MS;
-  const loops = viewers.map(async (viewer, v) => {
-    const app = apps[v % 2]!;
+  const loops = watches.map(async (viewer, v) => {
+    // A viewer's watches all go to the instance their browser is connected to.
+    const app = apps[viewers.findIndex((x) => x.cookie === viewer.cookie) % 2]!;
     await new Promise((r) => setTimeout(r, Math.random() * 5_000));
     let n = 0;
     while (Date.now() < end) {
       const path = n % 3 === 2 ? `orders?status=all&pageSize=50` : "balances";
       const r = await get(`${app.url}/api/keys/${viewer.keyRowId}/${path}`, { cookie: viewer.cookie });
       if (r.status === 200) {
+        samples.all.push(r.ms);
         const source = (JSON.parse(r.body) as { source?: string }).source;
         if (source === "live") samples.miss.push(r.ms);
         else if (source === "cache") samples.hit.push(r.ms);
@@ -225,13 +242,18 @@ async function main() {
     viewerResponsesPerUpstreamCallShared: round(samples.sharedResponses / Math.max(1, sharedUpstream), 1),
     cachedP50Ms: round(percentile(samples.hit, 50)), cachedP95Ms: round(percentile(samples.hit, 95)),
     missP50Ms: round(percentile(samples.miss, 50)), missP95Ms: round(percentile(samples.miss, 95)),
-    directP50Ms: round(percentile(samples.direct, 50)), proxyOverheadP50Ms: round(percentile(samples.miss, 50) - percentile(samples.direct, 50)),
+    allP50Ms: round(percentile(samples.all, 50)), directP50Ms: round(percentile(samples.direct, 50)),
+    // The issue's measure: p50 of what viewers got through the proxy minus p50 direct, same run.
+    proxyOverheadP50Ms: round(percentile(samples.all, 50) - percentile(samples.direct, 50)),
+    missOverheadP50Ms: round(percentile(samples.miss, 50) - percentile(samples.direct, 50)),
     cachedP95At100ConnectionsMs: round(percentile(burst, 95)), cachedRequestsPerSecondAt100Connections: round(burst.length / burstSeconds, 0),
     cachedAt100ConnectionsPolling1s: { requestsPerSecond: round(paced.length / 10, 0), p50Ms: round(percentile(paced, 50)), p95Ms: round(percentile(paced, 95)), serverPhasesP50Ms: phaseMedians(pacedTiming), viewerResponsesPerUpstreamCall: round(pacedResponses / Math.max(1, pacedUpstream), 1) },
     idleCachedServerPhasesP50Ms: phaseMedians(cachedIdleTiming),
     idleUncachedServerPhasesP50Ms: phaseMedians(overheadTiming),
     idle: { proxyUncachedP50Ms: round(percentile(overheadProxy, 50)), directP50Ms: round(percentile(overheadDirect, 50)), proxyOverheadP50Ms: round(percentile(overheadProxy, 50) - percentile(overheadDirect, 50)), cachedP50Ms: round(percentile(cachedIdle, 50)), cachedP95Ms: round(percentile(cachedIdle, 95)), frameworkFloorP50Ms: round(percentile(floor, 50)), frameworkFloorOverDirectP50Ms: round(percentile(floor, 50) - percentile(overheadDirect, 50)), uncachedSamples: overheadProxy.length, uncachedNotLive: idleNotLive },
-    sharedCeiling: round(((VIEWERS - PRIVATE_KEYS) / SHARED_KEYS) * (5 / 5), 1), staleResponses: samples.stale, viewerErrors: Object.fromEntries(samples.errors),
+    // Per shared key and 15 s: 190 viewers × 3 polls (2 balances, 1 orders page) against at
+    // least 3 balance refreshes (5 s TTL) and 1 orders refresh (15 s TTL).
+    sharedCeiling: round(((VIEWERS - PRIVATE_KEYS) * 3) / 4, 1), staleResponses: samples.stale, viewerErrors: Object.fromEntries(samples.errors),
     baseline: { processes: 2, requests: baseResults.reduce((s, r) => s + r.sent, 0), upstreamMaxPerMinutePerIp: baseCounters.maxPerIp, upstream429: baseCounters.sent429.total },
   };
   console.log(`\nbench:proxy results (${result.durationSeconds} s, ${VIEWERS} viewers, 20 keys, 2 instances on one Redis)`);
@@ -239,13 +261,14 @@ async function main() {
     ["upstream max / rolling min / IP", result.upstreamMaxPerMinutePerIp, "target <= 240"],
     ["upstream max / rolling min / account", result.upstreamMaxPerMinutePerAccount, "target <= 200"],
     ["upstream 429s", result.upstream429, "target 0"],
-    ["viewer responses per upstream call (shared)", result.viewerResponsesPerUpstreamCallShared, `target >= 50; ceiling ~${result.sharedCeiling}/endpoint at a 5 s poll and 5 s balance TTL`],
+    ["viewer responses per upstream call (shared)", result.viewerResponsesPerUpstreamCallShared, `target >= 50; ceiling ~${result.sharedCeiling} (190 viewers per key, 5 s polls, TTLs 5 s / 15 s)`],
     ["cached p50 / p95 (ms)", `${result.cachedP50Ms} / ${result.cachedP95Ms}`],
     ["miss p50 / p95 (ms)", `${result.missP50Ms} / ${result.missP95Ms}`],
-    ["direct to simulator p50 (ms)", result.directP50Ms],
-    ["proxy overhead p50 under load (ms)", result.proxyOverheadP50Ms, "includes budget waits"],
+    ["all viewer responses p50 / direct to simulator p50 (ms)", `${result.allP50Ms} / ${result.directP50Ms}`],
+    ["proxy overhead p50 under load (ms)", result.proxyOverheadP50Ms, "target <= 3: every viewer response (cache, live, stale) against direct"],
+    ["proxy overhead p50 of misses under load (ms)", result.missOverheadP50Ms, "reads that went upstream, budget waits included"],
     ["idle: uncached via proxy / direct p50 (ms)", `${result.idle.proxyUncachedP50Ms} / ${result.idle.directP50Ms}`, `${result.idle.uncachedSamples} live reads, ${result.idle.uncachedNotLive} not live`],
-    ["idle: proxy overhead p50 (ms)", result.idle.proxyOverheadP50Ms, "target <= 3"],
+    ["idle: proxy overhead p50, uncached reads (ms)", result.idle.proxyOverheadP50Ms, "each read goes to the exchange (?refresh=1)"],
     ["idle: framework floor p50, and over direct (ms)", `${result.idle.frameworkFloorP50Ms} / ${result.idle.frameworkFloorOverDirectP50Ms}`, "the same route answering 401 at once: Next.js's own cost per request"],
     ["idle: cached p50 / p95 (ms)", `${result.idle.cachedP50Ms} / ${result.idle.cachedP95Ms}`],
     ["idle: uncached, server time by phase p50 (ms)", Object.entries(result.idleUncachedServerPhasesP50Ms).map(([p, v]) => `${p} ${v}`).join(", ")],
