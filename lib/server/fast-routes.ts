@@ -6,6 +6,7 @@
 // the router. Anything that isn't a well-formed GET of one of these paths goes to Next as
 // before (its 404, 405, HEAD, redirects, pages, actions, Auth.js, exports).
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import apiHeaders from "@/lib/http/api-headers.json";
@@ -109,7 +110,7 @@ function headersOf(req: IncomingMessage): Headers {
 export async function serveFast(req: IncomingMessage, res: ServerResponse, match: FastMatch, opts: FastOptions): Promise<void> {
   let status = 500;
   let headers: [string, string][] = [];
-  let body: Buffer = Buffer.from(JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side. Nothing was lost; please try again." } }));
+  let body: Buffer | undefined;
   try {
     let host = req.headers.host ?? "localhost";
     if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) host = "localhost";
@@ -118,9 +119,18 @@ export async function serveFast(req: IncomingMessage, res: ServerResponse, match
     status = response.status;
     headers = [...response.headers.entries()];
     body = Buffer.from(await response.arrayBuffer());
-  } catch {
-    headers = [["content-type", "application/json"], ["cache-control", "no-store"]];
+  } catch (err) {
+    // route() answers every error of the handler itself; this is only the adapter failing
+    // (building the Request, reading the Response). Answered and logged like route() would,
+    // without the message (it could quote the URL, and a pasted key with it).
+    const requestId = randomUUID();
+    status = 500;
+    headers = [["content-type", "application/json"], ["cache-control", "no-store"], ["x-request-id", requestId]];
+    body = Buffer.from(JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side. Nothing was lost; please try again.", requestId } }));
+    const pathname = (req.url ?? "").split("?")[0];
+    process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), app: "keydesk", requestId, err: { type: err instanceof Error ? err.name : typeof err }, path: pathname, msg: "fast path failed" })}\n`);
   }
+  body ??= Buffer.alloc(0);
   for (const [k, v] of Object.entries(apiHeaders)) res.setHeader(k, v);
   if (opts.production) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   for (const [k, v] of headers) res.setHeader(k, v);

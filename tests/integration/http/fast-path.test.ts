@@ -169,3 +169,41 @@ it("without a build, `npm start` stops with what to do instead of serving half a
   await expect(fastRoutes.createFastPath(fastRoutes.builtRouteLoader("/nonexistent/.next"))).rejects.toThrow("The build has no route module for /api/keys/[keyId]/balances: run `npm run build` first.");
   await expect(fastRoutes.createFastPath(() => ({}))).rejects.toThrow("/api/keys/[keyId]/balances has no GET handler.");
 });
+
+it("if the adapter itself fails, the answer is a plain 500 with a request id, and the log line carries no URL query", async () => {
+  const writes: string[] = [];
+  const write = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    writes.push(String(chunk));
+    return true;
+  });
+  const broken = http500Server();
+  try {
+    await new Promise<void>((r) => broken.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(broken.address() as AddressInfo).port}/api/usage?key=SECRET-IN-QUERY`;
+    const a = await new Promise<Answer>((resolve, reject) => {
+      httpRequest(url, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on("error", reject).end();
+    });
+    expect(a.status).toBe(500);
+    expectApiHeaders(a);
+    expect(json(a).error).toMatchObject({ code: "internal", requestId: a.headers["x-request-id"] });
+    const line = writes.find((w) => w.includes("fast path failed"));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line!)).toMatchObject({ level: 50, requestId: a.headers["x-request-id"], path: "/api/usage", err: { type: "TypeError" } });
+    expect(line).not.toContain("SECRET-IN-QUERY");
+  } finally {
+    write.mockRestore();
+    await new Promise((r) => broken.close(r));
+  }
+});
+
+/** A server whose only route's handler hands back something that isn't a Response. */
+function http500Server(): Server {
+  return createServer((req, res) => {
+    const handler = (async () => ({ notAResponse: true })) as unknown as import("@/lib/server/fast-routes").FastMatch["handler"];
+    void fastRoutes.serveFast(req, res, { handler, params: {} }, { production: true });
+  });
+}
