@@ -1,4 +1,4 @@
-// `npm run bench:faults [-- --quick]`: the fault drill. One `next start` instance with its own
+// `npm run bench:faults [-- --quick]`: the fault drill. One `npm start` instance with its own
 // embedded PostgreSQL and its own Redis, in front of the simulator, with 40 signed-in viewers
 // polling 8 keys. Injected in turn: upstream latency 5 s, upstream 5xx for 30 s, malformed
 // JSON, connection resets, an upstream error echoing the request (Authorization included), a 429 storm, a revoked key, a PostgreSQL restart and a Redis
