@@ -110,7 +110,7 @@ export class Budget {
    * the single-flight lock. Hand it to acquire(), or to abandon() when the call won't happen.
    */
   begin(keys: BudgetKeys, priority: Priority): EarlyAttempt {
-    const cooldown = this.checkCooldown(keys.ip, keys.account);
+    const cooldown = this.opts.cooldowns.check(keys.ip, keys.account);
     cooldown.catch(() => undefined);
     const take = priority === "interactive" ? this.tryTake(keys, priority) : null;
     take?.catch(() => undefined);
@@ -131,7 +131,7 @@ export class Budget {
     try {
       for (let attempt = 0; ; attempt++) {
         const early = attempt === 0 ? opts.early : undefined;
-        const cd = await (early ? early.cooldown : this.checkCooldown(keys.ip, keys.account));
+        const cd = await (early ? early.cooldown : this.opts.cooldowns.check(keys.ip, keys.account));
         if (cd) {
           if (early) await this.abandon(early, keys);
           throw new BudgetExceededError("cooldown", cd.remainingMs, cd.kind === "ip" ? "ip_blocked" : "account_cooldown");
@@ -151,11 +151,6 @@ export class Budget {
     } finally {
       if (priority === "interactive") this.interactiveWaiting--;
     }
-  }
-
-  /** The cool-down in force for this IP or account, if any. */
-  checkCooldown(ip: string, account: string): Promise<Cooldown | null> {
-    return this.opts.cooldowns.check(ip, account);
   }
 
   plans(): Record<Layer, WindowPlan> {

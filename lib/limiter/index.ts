@@ -101,14 +101,8 @@ export class UpstreamGate {
     this.noteMode();
     const key = cacheKeyOf(req.accountId, req.endpoint, req.params);
     const policy = CACHE_POLICY[req.endpoint];
-    let cached: Promise<CachedValue | null> | CachedValue | null;
-    if (req.refresh) {
-      // A refresh goes upstream (unless coalesced): the caller's preparation starts now, and the
-      // last value (kept for a stale answer) is read alongside the lock and the budget.
-      req.prepare?.();
-      cached = this.cache.get(key);
-      cached.catch(() => undefined);
-    } else {
+    let cached: CachedValue | null = null;
+    if (!req.refresh) {
       cached = await this.cache.get(key, policy.ttlMs);
       if (cached && Date.now() - cached.fetchedAt < policy.ttlMs) {
         return { data: cached.data as T, fetchedAt: new Date(cached.fetchedAt).toISOString(), source: "cache" };
@@ -138,9 +132,12 @@ export class UpstreamGate {
     return { data: cached.data as T, fetchedAt: new Date(cached.fetchedAt).toISOString(), source: "stale", staleReason: reason, ...(retryAfterMs ? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : {}) };
   }
 
-  private async fetchUpstream<T>(req: FetchRequest<T>, key: string, last: Promise<CachedValue | null> | CachedValue | null): Promise<Freshness<T>> {
+  /** `known`: the value the cache lookup found (a refresh skips that lookup and reads it here, alongside the lock). */
+  private async fetchUpstream<T>(req: FetchRequest<T>, key: string, known: CachedValue | null): Promise<Freshness<T>> {
     const policy = CACHE_POLICY[req.endpoint];
-    if (!req.refresh) req.prepare?.();
+    req.prepare?.();
+    const last = req.refresh ? this.cache.get(key) : known;
+    if (last instanceof Promise) last.catch(() => undefined); // awaited after the lock
     // Another instance may be fetching the same thing: wait briefly for its result. The first
     // budget attempt (cool-downs, then all three layers) travels with the lock; when another
     // instance holds the lock, what it took is given back.
