@@ -1,5 +1,6 @@
 // Security in the running build: headers with a per-request CSP nonce on every page, the
 // Origin check on writes, the health endpoint, and revoking another session from Settings.
+import http from "node:http";
 import type { Browser } from "playwright-core";
 import { expectTrue, test } from "./harness";
 import { VIEWPORTS } from "./browser";
@@ -50,6 +51,16 @@ export function registerSecurityTests(ctx: { browser: () => Browser; baseUrl: ()
     expectTrue(apiCross.status === 403, `a cross-origin write to an API path is refused (${apiCross.status})`);
     const bigApi = await fetch(`${base}/api/usage`, { headers: { "x-padding": "x".repeat(9000) } });
     expectTrue(bigApi.status === 431, `oversized headers on an API path: 431 (${bigApi.status})`);
+    // npm start keeps idle connections 65 s, so clients (and a proxy in front) close them first.
+    const agent = new http.Agent({ keepAlive: true });
+    const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+      http.get(`${base}/api/health`, { agent }, (r) => {
+        r.resume();
+        resolve(String(r.headers["keep-alive"]));
+      }).on("error", reject);
+    });
+    agent.destroy();
+    expectTrue(keepAlive === "timeout=65", `idle connections kept 65 s (Keep-Alive: ${keepAlive})`);
 
     const cross = await fetch(`${base}/sign-in`, { method: "POST", headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, body: "email=a&password=b" });
     expectTrue(cross.status === 403, `a cross-origin POST is refused (${cross.status})`);
