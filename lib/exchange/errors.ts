@@ -1,65 +1,42 @@
 // Every error the exchange documents, mapped to a kind and a plain-English message; plus
-// our own codes for transport failures. Messages never include the key or the raw body.
-export type ExchangeErrorKind =
-  | "auth" | "permission" | "bad_request" | "not_found" | "rejected" | "rate_limited" | "ip_blocked" | "unavailable" | "bad_response";
+// our own codes for transport failures. Messages never include the key or the raw body
+// (a short human sentence the exchange sends, Fast's style, is quoted after sanitising).
+import type { Dialect } from "./dialect";
+import { EXCHANGE_CODES, TRANSPORT, type ExchangeErrorKind } from "./error-codes";
 
-interface CodeInfo { kind: ExchangeErrorKind; message: string }
+export { EXCHANGE_CODES, type ExchangeErrorKind } from "./error-codes";
 
-const AUTH = (message: string): CodeInfo => ({ kind: "auth", message });
-const BAD = (message = "The exchange rejected the request as malformed."): CodeInfo => ({ kind: "bad_request", message });
-
-export const EXCHANGE_CODES: Record<string, CodeInfo> = {
-  MISSING_CREDENTIALS: AUTH("No API key was sent to the exchange."),
-  INVALID_CREDENTIALS: AUTH("The exchange did not accept this key's credentials."),
-  INVALID_APIKEY: AUTH("The exchange doesn't recognise this key: it isn't a key from this exchange, or it was mistyped. Copy it again from the exchange."),
-  INVALID_SCOPES: AUTH("The exchange says this key's permissions are not valid."),
-  INVALID_SUBJECT: AUTH("The exchange says this key's account is not valid."),
-  INVALID_ISSUER: AUTH("This key was not issued by this exchange."),
-  INVALID_AUDIENCE: AUTH("This key is not meant for this exchange's API."),
-  INVALID_DEVICE_ID: AUTH("The exchange refused the request (invalid device id)."),
-  INVALID_IP_RESTRICTION: AUTH("This server's IP address is not on the key's IP allow-list, so the exchange refuses it."),
-  APIKEY_REVOKED: AUTH("This key was deleted (revoked) at the exchange. A deleted key can't be restored: create a new one and add it here."),
-  APIKEY_EXPIRED: AUTH("The exchange says this key has expired. Create a new one."),
-  SYNCHRONIZER_TOKEN_MISMATCH: AUTH("The exchange refused the request (session token mismatch)."),
-  SESSION_EXPIRED: AUTH("The exchange says the session has expired."),
-  INTERNAL_ERROR: AUTH("The exchange could not authenticate the request (internal error). Try again later."),
-  CLIENT_IP_BLOCKED: { kind: "ip_blocked", message: "The exchange has blocked this server's IP address for sending too many requests. It usually lifts the block after an hour." },
-  MISSING_PERMISSION: { kind: "permission", message: "This key doesn't have the permission this needs (Read for viewing data)." },
-  NOT_FOUND: { kind: "not_found", message: "The exchange has no such item." },
-  ORDER_NOT_FOUND: { kind: "not_found", message: "The exchange has no such order." },
-  CURRENCY_NOT_FOUND: { kind: "not_found", message: "The exchange doesn't know that currency." },
-  INVALID_ORDER_ID: { kind: "not_found", message: "That is not a valid order id." },
-  MAX_OPEN_ORDERS_EXCEEDED: { kind: "rejected", message: "The account already has the maximum of 200 open orders." },
-  INSUFFICIENT_FUNDS: { kind: "rejected", message: "The account doesn't have enough funds." },
-  INSUFFICIENT_LIQUIDITY: { kind: "rejected", message: "There isn't enough liquidity in the market." },
-  RATELIMIT: { kind: "rate_limited", message: "The exchange's per-account limit (200 requests a minute) was reached; it pauses the account for a minute." },
-  CF_RATELIMIT: { kind: "ip_blocked", message: "The exchange's per-IP limit (240 requests a minute) was reached; it blocks this server's address for up to an hour." },
-  INTERNAL_SERVER_ERROR: { kind: "unavailable", message: "The exchange had an internal error. Try again shortly." },
-  SERVICE_UNAVAILABLE: { kind: "unavailable", message: "The exchange is temporarily unavailable." },
-  NO_TRADING: { kind: "unavailable", message: "Trading is currently suspended at the exchange." },
-  GATEWAY_TIMEOUT: { kind: "unavailable", message: "The exchange took too long to answer." },
+/**
+ * The exchange doesn't know the key's account (`sub`): on a platform with two APIs, that is a
+ * key whose account lives on the other one (reference §2.2 `sub`, §7.3; the simulator answers
+ * exactly this way).
+ */
+const OTHER_DIALECT_ACCOUNT: Record<Dialect, string> = {
+  "onetrading-fast":
+    "One Trading Fast doesn't know this key's account (INVALID_SUBJECT): it looks like a key for the older Bitpanda Pro API (/public/v1). Create a key at One Trading for your Fast account, or ask whoever runs Keydesk to connect it to Bitpanda Pro.",
+  "bitpanda-pro":
+    "The Bitpanda Pro API (/public/v1) doesn't know this key's account (INVALID_SUBJECT): it looks like a key for One Trading Fast. Use a Bitpanda Pro key here, or ask whoever runs Keydesk to connect it to One Trading Fast (EXCHANGE_BASE_URL=https://api.onetrading.com/fast/v1).",
 };
 
-for (const code of [
-  "ILLEGAL_CHARS", "UNSUPPORTED_MEDIA_TYPE", "ACCOUNT_HISTORY_TIME_RANGE_TOO_BIG", "CANDLESTICKS_TIME_RANGE_TOO_BIG", "INVALID_INSTRUMENT_CODE",
-  "INVALID_ORDER_TYPE", "INVALID_UNIT", "INVALID_PERIOD", "INVALID_TIME", "INVALID_DATE", "INVALID_CURRENCY", "INVALID_AMOUNT", "INVALID_PRICE",
-  "INVALID_LIMIT", "INVALID_QUERY", "INVALID_CURSOR", "INVALID_ACCOUNT_ID", "INVALID_ACCOUNT_HISTORY_FROM_TIME", "INVALID_ACCOUNT_HISTORY_MAX_PAGE_SIZE",
-  "INVALID_ACCOUNT_HISTORY_TIME_PERIOD", "INVALID_ACCOUNT_HISTORY_TO_TIME", "INVALID_CANDLESTICKS_GRANULARITY", "INVALID_CANDLESTICKS_UNIT",
-  "INVALID_ORDER_BOOK_DEPTH", "INVALID_ORDER_BOOK_LEVEL", "INVALID_PAGE_CURSOR", "INVALID_TIME_RANGE", "INVALID_TRADE_ID", "INVALID_UI_ACCOUNT_SETTINGS",
-  "MISSING_CANDLESTICKS_PERIOD_PARAM", "MISSING_CANDLESTICKS_UNIT_PARAM", "MISSING_FROM_PARAM", "MISSING_TO_PARAM", "MISSING_INSTRUMENT_CODE",
-  "MISSING_TRADE_ID", "INVALID_CLIENT_UUID", "INVALID_SIDE", "MISSING_ORDER_ID",
-]) EXCHANGE_CODES[code] = BAD(code === "ACCOUNT_HISTORY_TIME_RANGE_TOO_BIG" ? "The date range is longer than the exchange allows (100 days)." : undefined);
-for (const code of ["MIN_SIZE_NOT_SATISFIED", "BAD_AMOUNT_PRECISION", "BAD_PRICE_PRECISION", "BAD_TRIGGER_PRICE_PRECISION", "NEGATIVE_AMOUNT", "NEGATIVE_PRICE", "MISSING_PRICE", "MISSING_ORDER_TYPE", "MISSING_SIDE", "ONLY_ONE_ERC20_ADDRESS_ALLOWED", "DEPOSIT_ADDRESS_NOT_USED"]) {
-  EXCHANGE_CODES[code] = { kind: "rejected", message: "The exchange rejected the order's values." };
+/**
+ * Fast answers some errors with a human sentence instead of a CODE (reference §7.1), e.g.
+ * {"error":"Order not found."}; the known ones map to the code they mean.
+ */
+const SENTENCES: [RegExp, string][] = [
+  [/^order not found\.?$/i, "ORDER_NOT_FOUND"],
+  [/^trade not found\.?$/i, "NOT_FOUND"],
+  [/^(unauthori[sz]ed|invalid (api )?key|invalid token)\.?$/i, "INVALID_APIKEY"],
+  [/^forbidden\.?$/i, "upstream_forbidden"],
+  [/^too many requests\.?$/i, "RATELIMIT"],
+];
+
+/** A sentence safe to quote to the person: printable, no token-like runs, at most 160 characters. */
+function quotable(text: string): string | null {
+  const t = text.trim().replace(/\s+/g, " ");
+  if (!t || t.length > 160 || !/^[\p{L}\p{N} .,:;'"()\-/%]+$/u.test(t) || /[A-Za-z0-9_-]{40,}/.test(t) || /eyJ/.test(t))
+    return null;
+  return t;
 }
-
-const TRANSPORT: Record<string, CodeInfo> = {
-  upstream_unreachable: { kind: "unavailable", message: "The exchange can't be reached right now." },
-  upstream_timeout: { kind: "unavailable", message: "The exchange didn't answer in time." },
-  upstream_bad_response: { kind: "bad_response", message: "The exchange sent an answer Keydesk couldn't understand." },
-  upstream_http_error: { kind: "unavailable", message: "The exchange answered with an error." },
-  upstream_forbidden: { kind: "auth", message: "The exchange refused the key (403 Forbidden). It may be invalid or revoked." },
-};
 
 export class ExchangeError extends Error {
   readonly kind: ExchangeErrorKind;
@@ -67,32 +44,79 @@ export class ExchangeError extends Error {
   constructor(
     public readonly code: string,
     public readonly status: number | null,
-    opts: { retryAfterMs?: number; endpoint?: string } = {},
+    opts: { retryAfterMs?: number; endpoint?: string; said?: string; dialect?: Dialect } = {},
   ) {
-    const info = EXCHANGE_CODES[code] ?? TRANSPORT[code] ?? { kind: status && status >= 500 ? "unavailable" : "bad_request", message: `The exchange answered with an error (${code}).` };
+    const known = EXCHANGE_CODES[code] ?? TRANSPORT[code];
+    let info = known ?? {
+      kind: status && status >= 500 ? "unavailable" : "bad_request",
+      message: `The exchange answered with an error (${code}).`,
+    };
+    if (code === "INVALID_SUBJECT" && opts.dialect)
+      info = { kind: "auth", message: OTHER_DIALECT_ACCOUNT[opts.dialect] };
+    if (code === "upstream_message" && opts.said) {
+      info = {
+        kind:
+          status === 401 || status === 403
+            ? "auth"
+            : status === 404
+              ? "not_found"
+              : status && status >= 500
+                ? "unavailable"
+                : "bad_request",
+        message: `The exchange refused the request: \u201c${opts.said}\u201d (HTTP ${status ?? "?"}).`,
+      };
+    }
     super(`exchange ${opts.endpoint ?? ""} ${status ?? "-"} ${code}`.replace(/\s+/g, " ").trim());
     this.name = "ExchangeError";
     this.kind = info.kind;
     this.userMessage = info.message;
-    this.retryAfterMs = opts.retryAfterMs ?? (code === "RATELIMIT" ? 60_000 : info.kind === "ip_blocked" ? 3_600_000 : undefined);
+    this.retryAfterMs =
+      opts.retryAfterMs ?? (code === "RATELIMIT" ? 60_000 : info.kind === "ip_blocked" ? 3_600_000 : undefined);
+    this.dialect = opts.dialect;
   }
   readonly retryAfterMs: number | undefined;
+  /** The dialect that answered, when known (messages about old lookups depend on it). */
+  readonly dialect: Dialect | undefined;
 
   get retryable(): boolean {
-    return this.kind === "unavailable" || this.kind === "rate_limited" || this.kind === "bad_response" || this.kind === "ip_blocked";
+    return (
+      this.kind === "unavailable" ||
+      this.kind === "rate_limited" ||
+      this.kind === "bad_response" ||
+      this.kind === "ip_blocked"
+    );
   }
 }
 
-/** Maps a non-2xx answer to an ExchangeError: {"error":CODE}, Fast's {"message":"Forbidden"}, or garbage. */
-export function mapUpstreamError(status: number, bodyText: string, endpoint?: string): ExchangeError {
+/**
+ * Maps a non-2xx answer to an ExchangeError: {"error":CODE}; Fast's {"error":"<sentence>"} and
+ * {"message":"Forbidden"} (reference §7.1); or anything else by HTTP status.
+ */
+export function mapUpstreamError(
+  status: number,
+  bodyText: string,
+  endpoint?: string,
+  dialect?: Dialect,
+): ExchangeError {
   let code: string | null = null;
+  let said: string | undefined;
   try {
     const body = JSON.parse(bodyText) as unknown;
     if (body && typeof body === "object") {
       const b = body as { error?: unknown; message?: unknown };
+      const text = typeof b.error === "string" ? b.error : typeof b.message === "string" ? b.message : null;
       if (typeof b.error === "string" && /^[A-Z0-9_]{2,64}$/.test(b.error)) code = b.error;
-      else if (typeof b.error === "string" && /order not found/i.test(b.error)) code = "ORDER_NOT_FOUND";
-      else if (status === 403 && b.message === "Forbidden") code = "upstream_forbidden";
+      else if (text !== null) {
+        code = SENTENCES.find(([re]) => re.test(text.trim()))?.[1] ?? null;
+        if (code === "upstream_forbidden" && status === 401) code = "upstream_unauthorized";
+        if (!code) {
+          const q = quotable(text);
+          if (q) {
+            code = "upstream_message";
+            said = q;
+          }
+        }
+      }
     }
   } catch {
     code = null;
@@ -106,5 +130,5 @@ export function mapUpstreamError(status: number, bodyText: string, endpoint?: st
     else if (status === 504) code = "GATEWAY_TIMEOUT";
     else code = "upstream_http_error";
   }
-  return new ExchangeError(code, status, { endpoint });
+  return new ExchangeError(code, status, { endpoint, said, dialect });
 }

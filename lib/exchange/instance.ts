@@ -1,13 +1,28 @@
-// The process's exchange client, pointed at EXCHANGE_BASE_URL (the simulator by default).
+// The process's exchange client, pointed at EXCHANGE_BASE_URL (the simulator by default) and
+// speaking the dialect EXCHANGE_API or the URL's path names (./dialect.ts).
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { createExchangeClient, type ExchangeClient } from "./client";
+import { DIALECT_TRAITS, resolveDialect, type Dialect, type DialectTraits } from "./dialect";
 
 let client: ExchangeClient | undefined;
 
 export function getExchangeClient(): ExchangeClient {
-  client ??= createExchangeClient({ baseUrl: getEnv().EXCHANGE_BASE_URL, timeoutMs: getEnv().EXCHANGE_TIMEOUT_MS });
+  client ??= createExchangeClient({
+    baseUrl: getEnv().EXCHANGE_BASE_URL,
+    dialect: getExchangeDialect(),
+    timeoutMs: getEnv().EXCHANGE_TIMEOUT_MS,
+  });
   return client;
+}
+
+/** The dialect this process speaks (no client needed). */
+export function getExchangeDialect(): Dialect {
+  return resolveDialect(getEnv().EXCHANGE_BASE_URL, getEnv().EXCHANGE_API);
+}
+
+export function getDialectTraits(): DialectTraits {
+  return DIALECT_TRAITS[getExchangeDialect()];
 }
 
 /** Closes the process's client and its keep-alive connections (tests); the next call opens a new one. */

@@ -1,5 +1,7 @@
-// zod schemas of the Bitpanda Pro /public/v1 responses the dashboard reads. Amounts stay
-// decimal strings (checked, never converted to floats); times are ISO-8601 strings.
+// zod schemas of the Bitpanda Pro /public/v1 responses the dashboard reads. Their parsed shape is
+// also Keydesk's internal model for balances, tickers, orders and trades: One Trading Fast's
+// answers (./wire-fast.ts) are converted into it; fees have their own model (./model.ts).
+// Amounts stay decimal strings (checked, never converted to floats); times are ISO-8601 strings.
 import { z } from "zod";
 
 export const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, "decimal string");
@@ -12,6 +14,8 @@ export const currencySchema = z.looseObject({ code: z.string(), precision: z.num
 export const currenciesSchema = z.array(currencySchema);
 
 export const instrumentSchema = z.looseObject({
+  /** Keydesk's instrument code (BTC_EUR, BTC_EUR_P): Fast sends it as `id`; Bitpanda Pro only has base and quote. */
+  code: z.string().optional(),
   state: z.string(),
   base: z.object({ code: z.string(), precision: z.number().int() }),
   quote: z.object({ code: z.string(), precision: z.number().int() }),
@@ -49,7 +53,12 @@ export const balanceSchema = z.looseObject({
 });
 export const balancesSchema = z.object({ account_id: z.string(), balances: z.array(balanceSchema) });
 
-const feeTierSchema = z.looseObject({ volume: decimalString, fee_group_id: z.string(), maker_fee: decimalString, taker_fee: decimalString });
+export const feeTierSchema = z.looseObject({
+  volume: decimalString,
+  fee_group_id: z.string(),
+  maker_fee: decimalString,
+  taker_fee: decimalString,
+});
 export const accountFeesSchema = z.looseObject({
   account_id: z.string(),
   running_trading_volume: decimalString,
@@ -69,7 +78,8 @@ export const orderSchema = z.looseObject({
   time: isoTime,
   time_last_updated: isoTime.optional(),
   side: z.enum(["BUY", "SELL"]),
-  type: z.enum(["LIMIT", "MARKET", "STOP"]),
+  // LIMIT, MARKET, STOP (Fast: LIMIT only); an unknown future type is kept rather than losing the order.
+  type: z.union([z.enum(["LIMIT", "MARKET", "STOP"]), z.string().regex(/^[A-Z_]{1,32}$/)]),
   amount: decimalString,
   filled_amount: decimalString,
   price: decimalString.optional(),
@@ -109,11 +119,17 @@ export const orderHistorySchema = z.object({
   cursor: z.string().optional(),
 });
 export const singleOrderSchema = z.object({ order: orderSchema, trades: z.array(tradeEntrySchema).optional() });
-export const tradeHistorySchema = z.object({ trade_history: z.array(tradeEntrySchema), max_page_size: z.number().int(), cursor: z.string().optional() });
+export const tradeHistorySchema = z.object({
+  trade_history: z.array(tradeEntrySchema),
+  max_page_size: z.number().int(),
+  cursor: z.string().optional(),
+});
 export const tradingVolumeSchema = z.object({ volume: decimalString });
 
 export type Balances = z.infer<typeof balancesSchema>;
-export type AccountFees = z.infer<typeof accountFeesSchema>;
+/** Bitpanda Pro's wire shape; Keydesk's own is AccountFees in ./model.ts. */
+export type LegacyAccountFees = z.infer<typeof accountFeesSchema>;
+export type { AccountFees } from "./model";
 export type Order = z.infer<typeof orderSchema>;
 export type TradeEntry = z.infer<typeof tradeEntrySchema>;
 export type OrderHistory = z.infer<typeof orderHistorySchema>;

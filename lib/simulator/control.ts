@@ -2,10 +2,11 @@
 // mint/revoke keys, demo keys, faults, counters, limit reset, deposits, whoami.
 import http from "node:http";
 import type { Scope } from "./keys";
-import type { SimState } from "./state";
+import { SimState } from "./state";
 import type { FaultKind } from "./faults";
 import { clientIpOf } from "./server";
 import { balancesJson } from "./format";
+import { parseDialect } from "./dialect";
 
 const SCOPES = new Set(["READ_ONLY", "TRADE", "WITHDRAW"]);
 const FAULTS = new Set<FaultKind>(["latency", "error5xx", "malformed", "reset", "ratelimit", "echo"]);
@@ -30,13 +31,20 @@ export function createControlHandler(state: SimState) {
       if (route === "GET /whoami") return send(res, 200, { ip: clientIpOf(req, false) });
       if (route === "GET /demo-keys") return send(res, 200, { keys: state.demoKeys });
       if (route === "GET /counters") return send(res, 200, state.limits.snapshot(now));
-      if (route === "POST /limits/reset") { state.limits.reset(); return send(res, 200, { ok: true }); }
+      if (route === "POST /limits/reset") {
+        state.limits.reset();
+        return send(res, 200, { ok: true });
+      }
       if (route === "GET /faults") return send(res, 200, { faults: state.faults.active(now) });
-      if (route === "DELETE /faults") { state.faults.clear(); return send(res, 200, { ok: true }); }
+      if (route === "DELETE /faults") {
+        state.faults.clear();
+        return send(res, 200, { ok: true });
+      }
       if (route === "POST /faults") {
         const b = await json(req);
         if (!FAULTS.has(b.kind as FaultKind)) return send(res, 400, { error: "unknown fault kind" });
-        const accountId = typeof b.account === "string" ? (state.demoKeys[b.account]?.accountId ?? b.account) : undefined;
+        const accountId =
+          typeof b.account === "string" ? (state.demoKeys[b.account]?.accountId ?? b.account) : undefined;
         const fault = state.faults.add({
           kind: b.kind as FaultKind,
           latencyMs: typeof b.latencyMs === "number" ? b.latencyMs : undefined,
@@ -55,9 +63,35 @@ export function createControlHandler(state: SimState) {
         if (scopes.some((s) => !SCOPES.has(s))) return send(res, 400, { error: "unknown scope" });
         const ips = Array.isArray(b.ips) ? b.ips.map(String) : [];
         if (ips.length > 5) return send(res, 400, { error: "at most five IP addresses" });
-        const acct = state.ensureAccount(typeof b.account === "string" ? b.account : "custom");
+        // A key belongs to its account's platform: `dialect` (bitpanda|fast) names it for a new
+        // account; an existing account keeps its own and a conflicting `dialect` is refused.
+        const dialect = b.dialect === undefined ? undefined : parseDialect(String(b.dialect));
+        if (b.dialect !== undefined && !dialect) return send(res, 400, { error: "dialect must be bitpanda or fast" });
+        const name = typeof b.account === "string" ? b.account : "custom";
+        const existing = state.accounts.get(state.demoKeys[name]?.accountId ?? SimState.accountIdFor(state.seed, name));
+        if (existing && dialect && existing.dialect !== dialect)
+          return send(res, 409, { error: `account ${name} is on the ${existing.dialect} platform` });
+        // `orders`: how many history orders a new account gets (default 20; 0 = deposits only).
+        const orders =
+          typeof b.orders === "number" && Number.isInteger(b.orders) && b.orders >= 0 && b.orders <= 50_000
+            ? b.orders
+            : 20;
+        // `subaccountOf`: a new account becomes a subaccount of that (existing) account.
+        const parentName = typeof b.subaccountOf === "string" ? b.subaccountOf : undefined;
+        const parent =
+          parentName === undefined
+            ? undefined
+            : state.accounts.get(
+                state.demoKeys[parentName]?.accountId ?? SimState.accountIdFor(state.seed, parentName),
+              );
+        if (parentName !== undefined && (!parent || existing || parent.dialect !== (dialect ?? state.dialect)))
+          return send(res, 400, {
+            error: "subaccountOf must name an existing account of the same platform, for a new account",
+          });
+        const acct = existing ?? state.ensureAccount(name, orders, dialect ?? state.dialect);
+        if (parent) acct.parentId = parent.parentId ?? parent.id;
         const minted = await state.authority.mint({ accountId: acct.id, scopes: scopes as Scope[], ips });
-        return send(res, 201, { key: minted.key, jti: minted.jti, accountId: acct.id });
+        return send(res, 201, { key: minted.key, jti: minted.jti, accountId: acct.id, dialect: acct.dialect });
       }
       if (route === "POST /keys/revoke") {
         const b = await json(req);

@@ -3,24 +3,59 @@
 // crosses them, and cancellation. All amounts are exact decimals.
 import { randomUUID } from "node:crypto";
 import Decimal from "decimal.js";
-import { activeFeeTier, CURRENCY_PRECISION, INSTRUMENT_BY_CODE, tickerFor, type InstrumentDef } from "./market";
+import {
+  activeFeeTier,
+  ANY_INSTRUMENT_BY_CODE,
+  CURRENCY_PRECISION,
+  INSTRUMENT_BY_CODE,
+  tickerFor,
+  type InstrumentDef,
+} from "./market";
 import { ACTIVE_STATUSES, type Account, type SimOrder, type Side } from "./ledger";
 
 export class SimError extends Error {
-  constructor(public readonly status: number, public readonly code: string) {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+  ) {
     super(code);
   }
 }
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TIFS = ["GOOD_TILL_CANCELLED", "GOOD_TILL_TIME", "IMMEDIATE_OR_CANCELLED", "FILL_OR_KILL"];
+
+/** What a dialect accepts in POST /account/orders (§5.5). */
+export interface PlaceRules {
+  instruments: ReadonlyMap<string, InstrumentDef>;
+  types: readonly string[];
+  tifs: readonly string[];
+  /** Bitpanda Pro rejects a client_id already used by an active order; Fast leaves uniqueness to the caller. */
+  uniqueClientId: boolean;
+}
+
+export const LEGACY_RULES: PlaceRules = {
+  instruments: INSTRUMENT_BY_CODE,
+  types: ["LIMIT", "MARKET", "STOP"],
+  tifs: ["GOOD_TILL_CANCELLED", "GOOD_TILL_TIME", "IMMEDIATE_OR_CANCELLED", "FILL_OR_KILL"],
+  uniqueClientId: true,
+};
+export const FAST_RULES: PlaceRules = {
+  instruments: ANY_INSTRUMENT_BY_CODE,
+  types: ["LIMIT"],
+  tifs: ["GOOD_TILL_CANCELLED", "IMMEDIATE_OR_CANCELLED", "FILL_OR_KILL", "POST_ONLY"],
+  uniqueClientId: false,
+};
 
 function decimals(s: string): number {
   return s.includes(".") ? s.split(".")[1]!.length : 0;
 }
 
-function parseAmount(v: unknown, code: { invalid: string; precision: string; negative: string }, precision: number): Decimal {
+function parseAmount(
+  v: unknown,
+  code: { invalid: string; precision: string; negative: string },
+  precision: number,
+): Decimal {
   if (typeof v !== "string" && typeof v !== "number") throw new SimError(400, code.invalid);
   const s = String(v).trim();
   if (/^-/.test(s) && DECIMAL.test(s.slice(1))) throw new SimError(422, code.negative);
@@ -35,33 +70,62 @@ const quotePrecision = (inst: InstrumentDef) => CURRENCY_PRECISION.get(inst.quot
 const basePrecision = (inst: InstrumentDef) => CURRENCY_PRECISION.get(inst.base) ?? 8;
 
 export interface PlaceBody {
-  instrument_code?: unknown; type?: unknown; side?: unknown; amount?: unknown; price?: unknown; trigger_price?: unknown;
-  client_id?: unknown; time_in_force?: unknown; expire_after?: unknown; is_post_only?: unknown;
+  instrument_code?: unknown;
+  type?: unknown;
+  side?: unknown;
+  amount?: unknown;
+  price?: unknown;
+  trigger_price?: unknown;
+  client_id?: unknown;
+  time_in_force?: unknown;
+  expire_after?: unknown;
+  is_post_only?: unknown;
 }
 
-export function placeOrder(seed: string, acct: Account, body: PlaceBody, now: number): SimOrder {
+export function placeOrder(
+  seed: string,
+  acct: Account,
+  body: PlaceBody,
+  now: number,
+  rules: PlaceRules = LEGACY_RULES,
+): SimOrder {
   if (body.instrument_code === undefined) throw new SimError(400, "MISSING_INSTRUMENT_CODE");
-  const inst = typeof body.instrument_code === "string" ? INSTRUMENT_BY_CODE.get(body.instrument_code) : undefined;
+  const inst = typeof body.instrument_code === "string" ? rules.instruments.get(body.instrument_code) : undefined;
   if (!inst) throw new SimError(400, "INVALID_INSTRUMENT_CODE");
   if (body.type === undefined) throw new SimError(422, "MISSING_ORDER_TYPE");
-  if (body.type !== "LIMIT" && body.type !== "MARKET" && body.type !== "STOP") throw new SimError(400, "INVALID_ORDER_TYPE");
+  if (body.type !== "LIMIT" && body.type !== "MARKET" && body.type !== "STOP")
+    throw new SimError(400, "INVALID_ORDER_TYPE");
+  if (!rules.types.includes(body.type)) throw new SimError(400, "INVALID_ORDER_TYPE");
   if (body.side === undefined) throw new SimError(422, "MISSING_SIDE");
   if (body.side !== "BUY" && body.side !== "SELL") throw new SimError(400, "INVALID_SIDE");
   const type = body.type;
   const side: Side = body.side;
-  const amount = parseAmount(body.amount, { invalid: "INVALID_AMOUNT", precision: "BAD_AMOUNT_PRECISION", negative: "NEGATIVE_AMOUNT" }, inst.amountPrecision);
+  const amount = parseAmount(
+    body.amount,
+    { invalid: "INVALID_AMOUNT", precision: "BAD_AMOUNT_PRECISION", negative: "NEGATIVE_AMOUNT" },
+    inst.amountPrecision,
+  );
   let price: Decimal | undefined;
   let trigger: Decimal | undefined;
   if (type !== "MARKET") {
     if (body.price === undefined) throw new SimError(422, "MISSING_PRICE");
-    price = parseAmount(body.price, { invalid: "INVALID_PRICE", precision: "BAD_PRICE_PRECISION", negative: "NEGATIVE_PRICE" }, inst.marketPrecision);
+    price = parseAmount(
+      body.price,
+      { invalid: "INVALID_PRICE", precision: "BAD_PRICE_PRECISION", negative: "NEGATIVE_PRICE" },
+      inst.marketPrecision,
+    );
   }
   if (type === "STOP") {
     if (body.trigger_price === undefined) throw new SimError(422, "MISSING_PRICE");
-    trigger = parseAmount(body.trigger_price, { invalid: "INVALID_PRICE", precision: "BAD_TRIGGER_PRICE_PRECISION", negative: "NEGATIVE_PRICE" }, inst.marketPrecision);
+    trigger = parseAmount(
+      body.trigger_price,
+      { invalid: "INVALID_PRICE", precision: "BAD_TRIGGER_PRICE_PRECISION", negative: "NEGATIVE_PRICE" },
+      inst.marketPrecision,
+    );
   }
   const tif = body.time_in_force === undefined ? "GOOD_TILL_CANCELLED" : String(body.time_in_force);
-  if (!TIFS.includes(tif) || (type !== "LIMIT" && body.time_in_force !== undefined)) throw new SimError(400, "INVALID_QUERY");
+  if (!rules.tifs.includes(tif) || (type !== "LIMIT" && body.time_in_force !== undefined))
+    throw new SimError(400, "INVALID_QUERY");
   let expireAfter: number | undefined;
   if (tif === "GOOD_TILL_TIME") {
     expireAfter = typeof body.expire_after === "string" ? Date.parse(body.expire_after) : NaN;
@@ -69,9 +133,11 @@ export function placeOrder(seed: string, acct: Account, body: PlaceBody, now: nu
   }
   let clientId: string | undefined;
   if (body.client_id !== undefined) {
-    if (typeof body.client_id !== "string" || !UUID.test(body.client_id)) throw new SimError(400, "INVALID_CLIENT_UUID");
+    if (typeof body.client_id !== "string" || !UUID.test(body.client_id))
+      throw new SimError(400, "INVALID_CLIENT_UUID");
     clientId = body.client_id;
-    if (acct.orders.some((o) => o.client_id === clientId && ACTIVE_STATUSES.has(o.status))) throw new SimError(422, "DUPLICATE_CLIENT_ID");
+    if (rules.uniqueClientId && acct.orders.some((o) => o.client_id === clientId && ACTIVE_STATUSES.has(o.status)))
+      throw new SimError(422, "DUPLICATE_CLIENT_ID");
   }
 
   const ticker = tickerFor(seed, inst, now);
@@ -84,18 +150,37 @@ export function placeOrder(seed: string, acct: Account, body: PlaceBody, now: nu
   if (!acct.lock(lockedCurrency, toLock, now)) throw new SimError(422, "INSUFFICIENT_FUNDS");
 
   const order: SimOrder = {
-    order_id: randomUUID(), client_id: clientId, account_id: acct.id, instrument_code: inst.code, time: now, time_last_updated: now,
-    side, type, amount, filled_amount: new Decimal(0), price, trigger_price: trigger, time_in_force: tif, expire_after: expireAfter,
-    is_post_only: body.is_post_only === true, status: "OPEN", sequence: acct.sequence++, locked: toLock, lockedCurrency, tradeIds: [],
+    order_id: randomUUID(),
+    client_id: clientId,
+    account_id: acct.id,
+    instrument_code: inst.code,
+    time: now,
+    time_last_updated: now,
+    side,
+    type,
+    amount,
+    filled_amount: new Decimal(0),
+    price,
+    trigger_price: trigger,
+    time_in_force: tif,
+    expire_after: expireAfter,
+    is_post_only: body.is_post_only === true || tif === "POST_ONLY",
+    status: "OPEN",
+    sequence: acct.sequence++,
+    locked: toLock,
+    lockedCurrency,
+    tradeIds: [],
   };
   acct.addOrder(order);
 
   if (type === "MARKET") {
     fill(acct, order, inst, refPrice, "TAKER", now);
   } else if (type === "LIMIT") {
-    const crosses = side === "BUY" ? new Decimal(ticker.best_ask).lte(price!) : new Decimal(ticker.best_bid).gte(price!);
+    const crosses =
+      side === "BUY" ? new Decimal(ticker.best_ask).lte(price!) : new Decimal(ticker.best_bid).gte(price!);
     if (crosses && !order.is_post_only) fill(acct, order, inst, price!, "TAKER", now);
-    else if (crosses || tif === "IMMEDIATE_OR_CANCELLED" || tif === "FILL_OR_KILL") closeOrder(acct, order, now, crosses ? "POST_ONLY_REJECTED" : undefined);
+    else if (crosses || tif === "IMMEDIATE_OR_CANCELLED" || tif === "FILL_OR_KILL")
+      closeOrder(acct, order, now, crosses ? "POST_ONLY_REJECTED" : undefined);
   }
   return order;
 }
@@ -108,7 +193,10 @@ function fill(acct: Account, o: SimOrder, inst: InstrumentDef, at: Decimal, feeT
   const pct = feeType === "MAKER" ? tier.maker_fee : tier.taker_fee;
   const received = o.side === "BUY" ? qty : cost;
   const receivedCurrency = o.side === "BUY" ? inst.base : inst.quote;
-  const fee = received.mul(pct).div(100).toDecimalPlaces(o.side === "BUY" ? basePrecision(inst) : quotePrecision(inst), Decimal.ROUND_DOWN);
+  const fee = received
+    .mul(pct)
+    .div(100)
+    .toDecimalPlaces(o.side === "BUY" ? basePrecision(inst) : quotePrecision(inst), Decimal.ROUND_DOWN);
   const spent = o.side === "BUY" ? Decimal.min(cost, o.locked) : qty;
   acct.spendLocked(o.lockedCurrency, spent, now);
   o.locked = o.locked.sub(spent);
@@ -119,9 +207,22 @@ function fill(acct: Account, o: SimOrder, inst: InstrumentDef, at: Decimal, feeT
   acct.credit(receivedCurrency, received.sub(fee), now);
   acct.volume = acct.volume.add(cost);
   const trade = {
-    trade_id: randomUUID(), order_id: o.order_id, account_id: acct.id, amount: qty, side: o.side, instrument_code: inst.code, price: at, time: now,
+    trade_id: randomUUID(),
+    order_id: o.order_id,
+    account_id: acct.id,
+    amount: qty,
+    side: o.side,
+    instrument_code: inst.code,
+    price: at,
+    time: now,
     sequence: acct.sequence++,
-    fee: { fee_amount: fee, fee_currency: receivedCurrency, fee_percentage: pct, fee_type: feeType, running_trading_volume: acct.volume },
+    fee: {
+      fee_amount: fee,
+      fee_currency: receivedCurrency,
+      fee_percentage: pct,
+      fee_type: feeType,
+      running_trading_volume: acct.volume,
+    },
   };
   acct.addTrade(trade);
   o.tradeIds.push(trade.trade_id);
@@ -144,8 +245,11 @@ export function settle(seed: string, acct: Account, now: number) {
   for (let i = acct.orders.length - 1; i >= 0; i--) {
     const o = acct.orders[i]!;
     if (!ACTIVE_STATUSES.has(o.status) || o.type === "MARKET") continue;
-    const inst = INSTRUMENT_BY_CODE.get(o.instrument_code)!;
-    if (o.expire_after !== undefined && o.expire_after <= now) { closeOrder(acct, o, now); continue; }
+    const inst = ANY_INSTRUMENT_BY_CODE.get(o.instrument_code)!;
+    if (o.expire_after !== undefined && o.expire_after <= now) {
+      closeOrder(acct, o, now);
+      continue;
+    }
     const t = tickerFor(seed, inst, now);
     if (o.type === "STOP" && o.status === "OPEN") {
       const last = new Decimal(t.last_price);

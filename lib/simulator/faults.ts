@@ -30,7 +30,9 @@ export class Faults {
   }
 
   active(now: number): Fault[] {
-    this.list = this.list.filter((f) => (f.until === undefined || f.until > now) && (f.remaining === undefined || f.remaining > 0));
+    this.list = this.list.filter(
+      (f) => (f.until === undefined || f.until > now) && (f.remaining === undefined || f.remaining > 0),
+    );
     return this.list;
   }
 
@@ -39,7 +41,9 @@ export class Faults {
    * accountId, only faults scoped to that account; without, only unscoped ones.
    */
   take(now: number, path: string, accountId: string | null): Fault[] {
-    const hits = this.active(now).filter((f) => (accountId ? f.accountId === accountId : !f.accountId) && (!f.pathPrefix || path.startsWith(f.pathPrefix)));
+    const hits = this.active(now).filter(
+      (f) => (accountId ? f.accountId === accountId : !f.accountId) && (!f.pathPrefix || path.startsWith(f.pathPrefix)),
+    );
     for (const f of hits) if (f.remaining !== undefined) f.remaining--;
     return hits;
   }

@@ -1,14 +1,14 @@
 // JSON shapes exactly as the exchange returns them: decimal strings at instrument
 // precision, ISO-8601 UTC times with milliseconds.
 import type Decimal from "decimal.js";
-import { CURRENCY_PRECISION, INSTRUMENT_BY_CODE } from "./market";
+import { CURRENCY_PRECISION, ANY_INSTRUMENT_BY_CODE } from "./market";
 import type { SimOrder, SimTrade, SimTransaction, Account } from "./ledger";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const fix = (d: Decimal, places: number) => d.toFixed(places);
 
 export function orderJson(o: SimOrder) {
-  const inst = INSTRUMENT_BY_CODE.get(o.instrument_code)!;
+  const inst = ANY_INSTRUMENT_BY_CODE.get(o.instrument_code)!;
   return {
     order_id: o.order_id,
     ...(o.client_id ? { client_id: o.client_id } : {}),
@@ -33,7 +33,7 @@ export function orderJson(o: SimOrder) {
 }
 
 export function tradeEntryJson(t: SimTrade) {
-  const inst = INSTRUMENT_BY_CODE.get(t.instrument_code)!;
+  const inst = ANY_INSTRUMENT_BY_CODE.get(t.instrument_code)!;
   return {
     fee: {
       fee_amount: fix(t.fee.fee_amount, CURRENCY_PRECISION.get(t.fee.fee_currency) ?? 8),
@@ -61,8 +61,15 @@ export function tradeEntryJson(t: SimTrade) {
 export function txJson(t: SimTransaction) {
   const p = CURRENCY_PRECISION.get(t.currency) ?? 8;
   return {
-    transaction_id: t.transaction_id, account_id: t.account_id, amount: fix(t.amount, p), type: t.type, funds_source: t.funds_source,
-    time: iso(t.time), currency: t.currency, fee_amount: fix(t.fee_amount, p), fee_currency: t.fee_currency,
+    transaction_id: t.transaction_id,
+    account_id: t.account_id,
+    amount: fix(t.amount, p),
+    type: t.type,
+    funds_source: t.funds_source,
+    time: iso(t.time),
+    currency: t.currency,
+    fee_amount: fix(t.fee_amount, p),
+    fee_currency: t.fee_currency,
     ...(t.blockchain_transaction_id ? { blockchain_transaction_id: t.blockchain_transaction_id } : {}),
   };
 }
@@ -70,12 +77,19 @@ export function txJson(t: SimTransaction) {
 export function balancesJson(a: Account) {
   return {
     account_id: a.id,
-    balances: [...a.balances.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([code, b]) => {
-      const p = CURRENCY_PRECISION.get(code) ?? 8;
-      return {
-        account_id: a.id, currency_code: code, change: fix(b.change, p), available: fix(b.available, p), locked: fix(b.locked, p),
-        sequence: b.sequence, time: iso(b.time || Date.now()),
-      };
-    }),
+    balances: [...a.balances.entries()]
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([code, b]) => {
+        const p = CURRENCY_PRECISION.get(code) ?? 8;
+        return {
+          account_id: a.id,
+          currency_code: code,
+          change: fix(b.change, p),
+          available: fix(b.available, p),
+          locked: fix(b.locked, p),
+          sequence: b.sequence,
+          time: iso(b.time || Date.now()),
+        };
+      }),
   };
 }

@@ -3,7 +3,16 @@
 // documented order and codes; revocation is by jti.
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { SignJWT, compactVerify, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
+import {
+  SignJWT,
+  compactVerify,
+  decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type CryptoKey,
+  type JWK,
+} from "jose";
 
 export const KEY_HEADER = { org: "bitpanda-ge", alg: "RS256", kid: "exchange-live" } as const;
 export const ISSUER = "https://api.exchange.bitpanda.com/oauth2";
@@ -22,28 +31,60 @@ export interface KeyClaims {
   nbf: number;
 }
 
-export type AuthFailure = "MISSING_CREDENTIALS" | "INVALID_APIKEY" | "INVALID_ISSUER" | "INVALID_AUDIENCE" | "APIKEY_REVOKED" | "INVALID_IP_RESTRICTION";
+export type AuthFailure =
+  | "MISSING_CREDENTIALS"
+  | "INVALID_APIKEY"
+  | "INVALID_ISSUER"
+  | "INVALID_AUDIENCE"
+  | "APIKEY_REVOKED"
+  | "INVALID_IP_RESTRICTION";
 
 export class KeyAuthority {
-  private constructor(private readonly privateKey: CryptoKey, private readonly publicKey: CryptoKey) {}
+  private constructor(
+    private readonly privateKey: CryptoKey,
+    private readonly publicKey: CryptoKey,
+  ) {}
   readonly revoked = new Set<string>();
 
   /** A fresh key pair, or the one kept in `keyFile` (so minted keys stay valid across restarts). */
   static async create(keyFile?: string): Promise<KeyAuthority> {
     if (keyFile && existsSync(keyFile)) {
       const jwk = JSON.parse(readFileSync(keyFile, "utf8")) as { privateKey: JWK; publicKey: JWK };
-      return new KeyAuthority(await importJWK(jwk.privateKey, "RS256") as CryptoKey, await importJWK(jwk.publicKey, "RS256") as CryptoKey);
+      return new KeyAuthority(
+        (await importJWK(jwk.privateKey, "RS256")) as CryptoKey,
+        (await importJWK(jwk.publicKey, "RS256")) as CryptoKey,
+      );
     }
     const { privateKey, publicKey } = await generateKeyPair("RS256", { modulusLength: 2048, extractable: true });
-    if (keyFile) writeFileSync(keyFile, JSON.stringify({ privateKey: await exportJWK(privateKey), publicKey: await exportJWK(publicKey) }), { mode: 0o600 });
+    if (keyFile)
+      writeFileSync(
+        keyFile,
+        JSON.stringify({ privateKey: await exportJWK(privateKey), publicKey: await exportJWK(publicKey) }),
+        { mode: 0o600 },
+      );
     return new KeyAuthority(privateKey, publicKey);
   }
 
-  async mint(opts: { accountId: string; scopes: Scope[]; ips?: string[]; issuedAt?: Date; jti?: string; overrides?: Partial<KeyClaims> }): Promise<{ key: string; jti: string }> {
+  async mint(opts: {
+    accountId: string;
+    scopes: Scope[];
+    ips?: string[];
+    issuedAt?: Date;
+    jti?: string;
+    overrides?: Partial<KeyClaims>;
+  }): Promise<{ key: string; jti: string }> {
     const iat = Math.floor((opts.issuedAt ?? new Date()).getTime() / 1000);
     const jti = opts.jti ?? randomUUID();
     const claims: KeyClaims = {
-      aud: AUDIENCE, sub: `acc:${opts.accountId}`, scp: opts.scopes, nbf: iat, ach: `bpc:${opts.accountId}`, iss: ISSUER, ips: opts.ips ?? [], iat, jti,
+      aud: AUDIENCE,
+      sub: `acc:${opts.accountId}`,
+      scp: opts.scopes,
+      nbf: iat,
+      ach: `bpc:${opts.accountId}`,
+      iss: ISSUER,
+      ips: opts.ips ?? [],
+      iat,
+      jti,
       ...opts.overrides,
     };
     const key = await new SignJWT({ ...claims }).setProtectedHeader({ ...KEY_HEADER }).sign(this.privateKey);
@@ -55,7 +96,10 @@ export class KeyAuthority {
   }
 
   /** The exchange's check order: header → parse+signature → iss/aud → revoked → IP allow-list. */
-  async verify(authorization: string | undefined, clientIp: string): Promise<{ ok: true; claims: KeyClaims; accountId: string } | { ok: false; code: AuthFailure }> {
+  async verify(
+    authorization: string | undefined,
+    clientIp: string,
+  ): Promise<{ ok: true; claims: KeyClaims; accountId: string } | { ok: false; code: AuthFailure }> {
     if (!authorization) return { ok: false, code: "MISSING_CREDENTIALS" };
     const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!m?.[1]) return { ok: false, code: "MISSING_CREDENTIALS" };
@@ -70,7 +114,8 @@ export class KeyAuthority {
       return { ok: false, code: "INVALID_APIKEY" };
     }
     if (claims.iss !== ISSUER) return { ok: false, code: "INVALID_ISSUER" };
-    if (!Array.isArray(claims.aud) || !claims.aud.includes(AUDIENCE[0]!)) return { ok: false, code: "INVALID_AUDIENCE" };
+    if (!Array.isArray(claims.aud) || !claims.aud.includes(AUDIENCE[0]!))
+      return { ok: false, code: "INVALID_AUDIENCE" };
     const sub = /^acc:(.+)$/.exec(claims.sub ?? "");
     if (!sub?.[1]) return { ok: false, code: "INVALID_APIKEY" };
     if (this.revoked.has(claims.jti)) return { ok: false, code: "APIKEY_REVOKED" };

@@ -1,10 +1,20 @@
 // Accounts and their ledger. Invariant (checked by a property test): for every currency,
 // available + locked == deposits - withdrawals + received - spent - fees.
 import Decimal from "decimal.js";
+import type { Dialect } from "./dialect";
 
 export type Side = "BUY" | "SELL";
 export type OrderType = "LIMIT" | "MARKET" | "STOP";
-export type OrderStatus = "OPEN" | "STOP_TRIGGERED" | "FILLED" | "FILLED_FULLY" | "FILLED_CLOSED" | "FILLED_REJECTED" | "REJECTED" | "CLOSED" | "FAILED";
+export type OrderStatus =
+  | "OPEN"
+  | "STOP_TRIGGERED"
+  | "FILLED"
+  | "FILLED_FULLY"
+  | "FILLED_CLOSED"
+  | "FILLED_REJECTED"
+  | "REJECTED"
+  | "CLOSED"
+  | "FAILED";
 export const ACTIVE_STATUSES: ReadonlySet<OrderStatus> = new Set(["OPEN", "FILLED", "STOP_TRIGGERED"]);
 
 export interface SimOrder {
@@ -44,7 +54,13 @@ export interface SimTrade {
   price: Decimal;
   time: number;
   sequence: number;
-  fee: { fee_amount: Decimal; fee_currency: string; fee_percentage: string; fee_type: "MAKER" | "TAKER"; running_trading_volume: Decimal };
+  fee: {
+    fee_amount: Decimal;
+    fee_currency: string;
+    fee_percentage: string;
+    fee_type: "MAKER" | "TAKER";
+    running_trading_volume: Decimal;
+  };
 }
 
 export interface SimTransaction {
@@ -60,7 +76,13 @@ export interface SimTransaction {
   blockchain_transaction_id?: string;
 }
 
-export interface Balance { available: Decimal; locked: Decimal; change: Decimal; sequence: number; time: number }
+export interface Balance {
+  available: Decimal;
+  locked: Decimal;
+  change: Decimal;
+  sequence: number;
+  time: number;
+}
 
 export class Account {
   readonly balances = new Map<string, Balance>();
@@ -76,7 +98,14 @@ export class Account {
   sequence = 1;
   historyLoaded = true;
 
-  constructor(readonly id: string, readonly name: string) {}
+  /** The main account when this is a subaccount (One Trading manages keys per (sub)account). */
+  parentId?: string;
+
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly dialect: Dialect = "bitpanda",
+  ) {}
 
   balance(currency: string): Balance {
     let b = this.balances.get(currency);

@@ -31,7 +31,8 @@ class RollingWindow {
   }
 }
 
-export type LimitVerdict = { ok: true; remaining: number | null } | { ok: false; code: "RATELIMIT" | "CF_RATELIMIT"; retryAfterMs: number };
+export type LimitVerdict =
+  { ok: true; remaining: number | null } | { ok: false; code: "RATELIMIT" | "CF_RATELIMIT"; retryAfterMs: number };
 
 export class Limits {
   private readonly accounts = new Map<string, RollingWindow>();
@@ -56,7 +57,10 @@ export class Limits {
     this.total++;
     this.byMethod[method] = (this.byMethod[method] ?? 0) + 1;
     const blocked = this.blockedUntil.get(ip);
-    if (blocked && blocked > now) { this.sent429.ip++; return { ok: false, code: "CF_RATELIMIT", retryAfterMs: blocked - now }; }
+    if (blocked && blocked > now) {
+      this.sent429.ip++;
+      return { ok: false, code: "CF_RATELIMIT", retryAfterMs: blocked - now };
+    }
     const n = this.win(this.ips, ip).add(now);
     if (n > this.opts.ipLimit) {
       this.blockedUntil.set(ip, now + this.opts.ipBlockMs);
@@ -72,7 +76,10 @@ export class Limits {
     m[method] = (m[method] ?? 0) + 1;
     this.byAccountMethod.set(accountId, m);
     const until = this.throttledUntil.get(accountId);
-    if (until && until > now) { this.sent429.account++; return { ok: false, code: "RATELIMIT", retryAfterMs: until - now }; }
+    if (until && until > now) {
+      this.sent429.account++;
+      return { ok: false, code: "RATELIMIT", retryAfterMs: until - now };
+    }
     const n = this.win(this.accounts, accountId).add(now);
     if (n > this.opts.accountLimit) {
       this.throttledUntil.set(accountId, now + this.opts.accountThrottleMs);
@@ -96,8 +103,12 @@ export class Limits {
       byMethod: { ...this.byMethod },
       byAccountMethod: Object.fromEntries(this.byAccountMethod),
       totalRequests: this.total,
-      blockedIps: Object.fromEntries([...this.blockedUntil.entries()].filter(([, t]) => t > now).map(([k, t]) => [k, t - now])),
-      throttledAccounts: Object.fromEntries([...this.throttledUntil.entries()].filter(([, t]) => t > now).map(([k, t]) => [k, t - now])),
+      blockedIps: Object.fromEntries(
+        [...this.blockedUntil.entries()].filter(([, t]) => t > now).map(([k, t]) => [k, t - now]),
+      ),
+      throttledAccounts: Object.fromEntries(
+        [...this.throttledUntil.entries()].filter(([, t]) => t > now).map(([k, t]) => [k, t - now]),
+      ),
     };
   }
 

@@ -3,7 +3,10 @@
 import Decimal from "decimal.js";
 import { hashSeed } from "./rng";
 
-export interface CurrencyDef { code: string; precision: number }
+export interface CurrencyDef {
+  code: string;
+  precision: number;
+}
 export interface InstrumentDef {
   code: string;
   base: string;
@@ -12,25 +15,116 @@ export interface InstrumentDef {
   marketPrecision: number;
   minSize: string; // minimum order value in quote currency
   basePrice: number;
+  /** Perpetuals (One Trading Fast only): the underlying asset. Their ledger "base" is the
+   *  contract code itself: a position is held as a balance in that code, fully collateralised. */
+  underlying?: string;
 }
 
 export const CURRENCIES: CurrencyDef[] = [
-  { code: "EUR", precision: 2 }, { code: "USDT", precision: 2 }, { code: "BTC", precision: 8 }, { code: "ETH", precision: 8 },
-  { code: "XRP", precision: 6 }, { code: "BEST", precision: 8 }, { code: "PAN", precision: 8 }, { code: "MIOTA", precision: 6 },
+  { code: "EUR", precision: 2 },
+  { code: "USDT", precision: 2 },
+  { code: "BTC", precision: 8 },
+  { code: "ETH", precision: 8 },
+  { code: "XRP", precision: 6 },
+  { code: "BEST", precision: 8 },
+  { code: "PAN", precision: 8 },
+  { code: "MIOTA", precision: 6 },
 ];
 
 // PAN only trades against BTC (valued via BTC); MIOTA has no market at all (no price).
 export const INSTRUMENTS: InstrumentDef[] = [
-  { code: "BTC_EUR", base: "BTC", quote: "EUR", amountPrecision: 5, marketPrecision: 2, minSize: "10.0", basePrice: 58_000 },
-  { code: "ETH_EUR", base: "ETH", quote: "EUR", amountPrecision: 4, marketPrecision: 2, minSize: "10.0", basePrice: 2_900 },
-  { code: "XRP_EUR", base: "XRP", quote: "EUR", amountPrecision: 1, marketPrecision: 4, minSize: "10.0", basePrice: 0.55 },
-  { code: "BEST_EUR", base: "BEST", quote: "EUR", amountPrecision: 2, marketPrecision: 4, minSize: "10.0", basePrice: 0.32 },
-  { code: "BTC_USDT", base: "BTC", quote: "USDT", amountPrecision: 5, marketPrecision: 2, minSize: "10.0", basePrice: 62_000 },
-  { code: "ETH_BTC", base: "ETH", quote: "BTC", amountPrecision: 4, marketPrecision: 6, minSize: "0.0005", basePrice: 0.05 },
-  { code: "PAN_BTC", base: "PAN", quote: "BTC", amountPrecision: 0, marketPrecision: 8, minSize: "0.0005", basePrice: 0.0000021 },
+  {
+    code: "BTC_EUR",
+    base: "BTC",
+    quote: "EUR",
+    amountPrecision: 5,
+    marketPrecision: 2,
+    minSize: "10.0",
+    basePrice: 58_000,
+  },
+  {
+    code: "ETH_EUR",
+    base: "ETH",
+    quote: "EUR",
+    amountPrecision: 4,
+    marketPrecision: 2,
+    minSize: "10.0",
+    basePrice: 2_900,
+  },
+  {
+    code: "XRP_EUR",
+    base: "XRP",
+    quote: "EUR",
+    amountPrecision: 1,
+    marketPrecision: 4,
+    minSize: "10.0",
+    basePrice: 0.55,
+  },
+  {
+    code: "BEST_EUR",
+    base: "BEST",
+    quote: "EUR",
+    amountPrecision: 2,
+    marketPrecision: 4,
+    minSize: "10.0",
+    basePrice: 0.32,
+  },
+  {
+    code: "BTC_USDT",
+    base: "BTC",
+    quote: "USDT",
+    amountPrecision: 5,
+    marketPrecision: 2,
+    minSize: "10.0",
+    basePrice: 62_000,
+  },
+  {
+    code: "ETH_BTC",
+    base: "ETH",
+    quote: "BTC",
+    amountPrecision: 4,
+    marketPrecision: 6,
+    minSize: "0.0005",
+    basePrice: 0.05,
+  },
+  {
+    code: "PAN_BTC",
+    base: "PAN",
+    quote: "BTC",
+    amountPrecision: 0,
+    marketPrecision: 8,
+    minSize: "0.0005",
+    basePrice: 0.0000021,
+  },
 ];
 
 export const INSTRUMENT_BY_CODE = new Map(INSTRUMENTS.map((i) => [i.code, i]));
+
+/** Perpetual futures, served only by the Fast dialect (codes end in `_P`). */
+export const PERP_INSTRUMENTS: InstrumentDef[] = [
+  {
+    code: "BTC_EUR_P",
+    base: "BTC_EUR_P",
+    quote: "EUR",
+    underlying: "BTC",
+    amountPrecision: 4,
+    marketPrecision: 2,
+    minSize: "10.0",
+    basePrice: 58_100,
+  },
+  {
+    code: "ETH_EUR_P",
+    base: "ETH_EUR_P",
+    quote: "EUR",
+    underlying: "ETH",
+    amountPrecision: 3,
+    marketPrecision: 2,
+    minSize: "10.0",
+    basePrice: 2_905,
+  },
+];
+/** Every instrument the engine knows (spot and perpetuals), for fills, settling and formatting. */
+export const ANY_INSTRUMENT_BY_CODE = new Map([...INSTRUMENTS, ...PERP_INSTRUMENTS].map((i) => [i.code, i]));
 export const CURRENCY_PRECISION = new Map(CURRENCIES.map((c) => [c.code, c.precision]));
 
 /** Price of an instrument at a time: a smooth, seeded wave plus a small seeded wobble. */
@@ -39,8 +133,10 @@ export function priceAt(seed: string, inst: InstrumentDef, timeMs: number, bucke
   const phase = (hashSeed(`${seed}:${inst.code}`) % 1000) / 1000;
   const t = (bucket * bucketMs) / 86_400_000; // days
   const wave = 0.12 * Math.sin(2 * Math.PI * (t / 30 + phase)) + 0.04 * Math.sin(2 * Math.PI * (t * 3 + phase));
-  const wobble = ((hashSeed(`${seed}:${inst.code}:${bucket}`) % 2001) - 1000) / 1000 * 0.002;
-  return new Decimal(inst.basePrice).mul(1 + wave + wobble).toDecimalPlaces(inst.marketPrecision, Decimal.ROUND_HALF_UP);
+  const wobble = (((hashSeed(`${seed}:${inst.code}:${bucket}`) % 2001) - 1000) / 1000) * 0.002;
+  return new Decimal(inst.basePrice)
+    .mul(1 + wave + wobble)
+    .toDecimalPlaces(inst.marketPrecision, Decimal.ROUND_HALF_UP);
 }
 
 export function tickerFor(seed: string, inst: InstrumentDef, nowMs: number) {

@@ -5,38 +5,95 @@ import { Account } from "./ledger";
 import { KeyAuthority, type Scope } from "./keys";
 import { Limits, type LimitOptions } from "./limits";
 import { Faults } from "./faults";
-import { generateHistory } from "./history";
+import { generateHistory, HISTORY_INSTRUMENTS } from "./history";
+import type { Dialect } from "./dialect";
 import { seededUuid } from "./rng";
 import { settle } from "./engine";
 
-export interface DemoKey { name: string; key: string; jti: string; accountId: string; scopes: Scope[]; ips: string[] }
+export interface DemoKey {
+  name: string;
+  key: string;
+  jti: string;
+  accountId: string;
+  scopes: Scope[];
+  ips: string[];
+}
 
-export const DEMO_ACCOUNTS: { name: string; orders: number; scopes: Scope[]; ips?: string[] }[] = [
+export interface DemoAccount {
+  name: string;
+  orders: number;
+  scopes: Scope[];
+  ips?: string[];
+  fastOnly?: boolean;
+  instruments?: string[];
+  subaccountOf?: string;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
   { name: "demo-small", orders: 40, scopes: ["READ_ONLY"] },
   { name: "demo-busy", orders: 50_000, scopes: ["READ_ONLY"] },
   { name: "demo-read", orders: 300, scopes: ["READ_ONLY"] },
   { name: "demo-trade", orders: 300, scopes: ["READ_ONLY", "TRADE"] },
   { name: "demo-all", orders: 300, scopes: ["READ_ONLY", "TRADE", "WITHDRAW"] },
   { name: "demo-iprestricted", orders: 100, scopes: ["READ_ONLY"], ips: ["203.0.113.10", "2001:db8::10"] },
+  // One Trading Fast only: spot and perpetual (BTC_EUR_P, ETH_EUR_P) history, so the account
+  // holds futures balances next to its spot ones. A subaccount of demo-trade: Fast's fees
+  // combine the two accounts' volumes.
+  {
+    name: "demo-futures",
+    orders: 300,
+    scopes: ["READ_ONLY", "TRADE"],
+    fastOnly: true,
+    instruments: [...HISTORY_INSTRUMENTS, "BTC_EUR_P", "ETH_EUR_P", "BTC_EUR_P"],
+    subaccountOf: "demo-trade",
+  },
 ];
 
 export class SimState {
   readonly accounts = new Map<string, Account>();
-  private readonly pendingHistory = new Map<string, number>();
+  private readonly pendingHistory = new Map<string, { orders: number; instruments?: string[] }>();
   readonly demoKeys: Record<string, DemoKey> = {};
   readonly faults = new Faults();
   readonly limits: Limits;
 
-  private constructor(readonly seed: string, readonly authority: KeyAuthority, limitOpts: LimitOptions, readonly now: () => number) {
+  private constructor(
+    readonly seed: string,
+    readonly authority: KeyAuthority,
+    limitOpts: LimitOptions,
+    readonly now: () => number,
+    readonly dialect: Dialect,
+  ) {
     this.limits = new Limits(limitOpts);
   }
 
-  static async create(seed: string, limitOpts: LimitOptions, now: () => number, keyFile?: string): Promise<SimState> {
-    const state = new SimState(seed, await KeyAuthority.create(keyFile), limitOpts, now);
+  /** `dialect` is the platform the demo accounts (and keys minted without one) belong to. */
+  static async create(
+    seed: string,
+    limitOpts: LimitOptions,
+    now: () => number,
+    keyFile?: string,
+    dialect: Dialect = "bitpanda",
+  ): Promise<SimState> {
+    const state = new SimState(seed, await KeyAuthority.create(keyFile), limitOpts, now, dialect);
     for (const demo of DEMO_ACCOUNTS) {
-      const acct = state.ensureAccount(demo.name, demo.orders);
-      const minted = await state.authority.mint({ accountId: acct.id, scopes: demo.scopes, ips: demo.ips, issuedAt: new Date(now() - 30 * 86_400_000), jti: seededUuid(`${seed}:jti:${demo.name}`) });
-      state.demoKeys[demo.name] = { name: demo.name, key: minted.key, jti: minted.jti, accountId: acct.id, scopes: demo.scopes, ips: demo.ips ?? [] };
+      if (demo.fastOnly && dialect !== "fast") continue;
+      const acct = state.ensureAccount(demo.name, demo.orders, dialect, demo.instruments);
+      if (demo.subaccountOf) acct.parentId = SimState.accountIdFor(seed, demo.subaccountOf);
+      const minted = await state.authority.mint({
+        accountId: acct.id,
+        scopes: demo.scopes,
+        ips: demo.ips,
+        issuedAt: new Date(now() - 30 * 86_400_000),
+        jti: seededUuid(`${seed}:jti:${demo.name}`),
+      });
+      state.demoKeys[demo.name] = {
+        name: demo.name,
+        key: minted.key,
+        jti: minted.jti,
+        accountId: acct.id,
+        scopes: demo.scopes,
+        ips: demo.ips ?? [],
+      };
     }
     return state;
   }
@@ -46,13 +103,18 @@ export class SimState {
   }
 
   /** Creates an account (with history generated lazily) if it does not exist yet. */
-  ensureAccount(nameOrId: string, historyOrders = 20): Account {
+  ensureAccount(
+    nameOrId: string,
+    historyOrders = 20,
+    dialect: Dialect = this.dialect,
+    instruments?: string[],
+  ): Account {
     const id = SimState.accountIdFor(this.seed, nameOrId);
     let acct = this.accounts.get(id);
     if (!acct) {
-      acct = new Account(id, nameOrId);
+      acct = new Account(id, nameOrId, dialect);
       acct.historyLoaded = false;
-      this.pendingHistory.set(id, historyOrders);
+      this.pendingHistory.set(id, { orders: historyOrders, instruments });
       this.accounts.set(id, acct);
     }
     return acct;
@@ -64,18 +126,32 @@ export class SimState {
     if (!acct) return undefined;
     if (!acct.historyLoaded) {
       acct.historyLoaded = true;
-      generateHistory(this.seed, acct, this.pendingHistory.get(id) ?? 0, this.now());
+      const pending = this.pendingHistory.get(id);
+      generateHistory(this.seed, acct, pending?.orders ?? 0, this.now(), "1", pending?.instruments);
     }
     settle(this.seed, acct, this.now());
     return acct;
+  }
+
+  /** The account, its main account and all their subaccounts (history loaded), for Fast's combined fees. */
+  family(acct: Account): Account[] {
+    const root = acct.parentId ?? acct.id;
+    return [...this.accounts.values()].filter((a) => (a.parentId ?? a.id) === root).map((a) => this.account(a.id)!);
   }
 
   credit(accountId: string, currency: string, amount: string) {
     const acct = this.account(accountId);
     if (!acct) throw new Error("unknown account");
     acct.deposit({
-      transaction_id: seededUuid(`${accountId}:credit:${acct.deposits.length}:${this.now()}`), account_id: acct.id, amount: new Decimal(amount),
-      type: currency === "EUR" ? "FIAT" : "CRYPTO", funds_source: "EXTERNAL", time: this.now(), currency, fee_amount: new Decimal(0), fee_currency: currency,
+      transaction_id: seededUuid(`${accountId}:credit:${acct.deposits.length}:${this.now()}`),
+      account_id: acct.id,
+      amount: new Decimal(amount),
+      type: currency === "EUR" ? "FIAT" : "CRYPTO",
+      funds_source: "EXTERNAL",
+      time: this.now(),
+      currency,
+      fee_amount: new Decimal(0),
+      fee_currency: currency,
     });
   }
 }
