@@ -1,18 +1,37 @@
-// The upstream budget: three layers checked before every exchange call, all shared
-// through Redis when configured — the egress IP (every user of this deployment), the
-// exchange account behind the key (every viewer of that account), and a fair share per
-// signed-in user. Interactive requests go first; background work keeps a reserve free.
+// The upstream budget: three layers checked before every exchange call, all shared through
+// Redis when configured — the egress IP (every user of this deployment), the exchange account
+// behind the key (every viewer of that account), and the signed-in user (shown in the usage
+// meter). Each layer is a rolling minute with a hard ceiling, shared max-min fairly between
+// the people asking (./fair-share.ts): one person alone may use all of it, several busy people
+// converge to equal shares, and interactive reads come before background work.
 import "server-only";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
-import { planWindow, type WindowPlan } from "./window-math";
-import { BACKGROUND_SHARE, MAX_WAIT_MS, type Priority } from "./policy";
+import type { WindowPlan } from "./window-math";
+import { BACKGROUND_RESERVE, MAX_WAIT_MS, type Priority } from "./policy";
 import type { Cooldown, Cooldowns } from "./cooldowns";
+import {
+  ACTIVE_MS,
+  DEMAND_GRACE_MS,
+  layerAsk,
+  OWED_AFTER,
+  PACE_BURST,
+  PACE_LOOKBACK_SLOTS,
+  WINDOW_MS,
+  YIELD_RETRY_MS,
+} from "./fair-share";
+import { FAIR_REFUND_LUA, FAIR_TAKE_LUA } from "./fair-share-lua";
+import { MemoryFairStore, type LayerSpec, type TakeResult } from "./memory-store";
 
 export type Layer = "ip" | "account" | "user";
+export type { TakeResult } from "./memory-store";
 
 export class BudgetExceededError extends Error {
-  constructor(public readonly layer: Layer | "cooldown", public readonly retryAfterMs: number, public readonly reason: "budget" | "account_cooldown" | "ip_blocked" = "budget") {
+  constructor(
+    public readonly layer: Layer | "cooldown" | "checks",
+    public readonly retryAfterMs: number,
+    public readonly reason: "budget" | "account_cooldown" | "ip_blocked" | "key_checks" = "budget",
+  ) {
     super(`upstream budget exhausted (${layer}); retry in ${Math.ceil(retryAfterMs / 1000)} s`);
     this.name = "BudgetExceededError";
   }
@@ -21,7 +40,6 @@ export class BudgetExceededError extends Error {
 export interface BudgetOptions {
   ipPerMinute: number;
   accountPerMinute: number;
-  userPerMinute: number;
   redis?: Redis | null;
   instanceCount: number;
   keyPrefix: string;
@@ -29,81 +47,119 @@ export interface BudgetOptions {
   maxWaitMs?: Partial<Record<Priority, number>>;
 }
 
-interface LayerLimiter {
-  plan: WindowPlan;
-  limiter: RateLimiterAbstract;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export interface BudgetKeys { ip: string; account: string; user: string }
+/**
+ * Background work waits for people waiting in this instance at most this long per call; then
+ * the shared decision (which guarantees it a minimum share) has the last word.
+ */
+const LOCAL_YIELD_MS = 500;
 
-type TakeResult = { ok: true } | { ok: false; layer: Layer; retryAfterMs: number };
+export interface BudgetKeys {
+  ip: string;
+  account: string;
+  user: string;
+}
 
 export interface EarlyAttempt {
   cooldown: Promise<Cooldown | null>;
   take: Promise<TakeResult> | null;
 }
 
+const ORDER = ["ip", "account", "user"] as const;
+
 export class Budget {
-  readonly layers: Record<Layer, LayerLimiter>;
+  private readonly limits: Record<Layer, number>;
+  private readonly store: MemoryFairStore;
+  /** Each instance's conservative share while Redis is unreachable. */
+  private readonly fallback: MemoryFairStore;
   private interactiveWaiting = 0;
+  private takeSha: string | null = null;
 
   constructor(private readonly opts: BudgetOptions) {
-    const make = (layer: Layer, perMinute: number): LayerLimiter => {
-      const plan = planWindow(perMinute);
-      const keyPrefix = `${opts.keyPrefix}:budget:${layer}`;
-      // Without Redis each instance would have the whole budget, so assume the worst.
-      const local = new RateLimiterMemory({ keyPrefix, points: Math.max(1, Math.floor(plan.pointsPerWindow / opts.instanceCount)), duration: plan.windowSeconds });
-      const limiter = opts.redis
-        ? new RateLimiterRedis({ storeClient: opts.redis, keyPrefix, points: plan.pointsPerWindow, duration: plan.windowSeconds, insuranceLimiter: local, rejectIfRedisNotReady: true })
-        : new RateLimiterMemory({ keyPrefix, points: plan.pointsPerWindow, duration: plan.windowSeconds });
-      return { plan, limiter };
-    };
-    this.layers = {
-      ip: make("ip", opts.ipPerMinute),
-      account: make("account", opts.accountPerMinute),
-      user: make("user", opts.userPerMinute),
-    };
+    // The user layer is no cap of its own (a person alone may use the whole IP budget): it
+    // records each person's calls for the usage meter, under the IP's ceiling.
+    this.limits = { ip: opts.ipPerMinute, account: opts.accountPerMinute, user: opts.ipPerMinute };
+    this.store = new MemoryFairStore(this.specs(1));
+    this.fallback = new MemoryFairStore(this.specs(opts.instanceCount));
   }
 
-  /**
-   * One attempt at taking a point from every layer; refunds the layers that gave one when
-   * another refuses. Interactive requests ask all three layers at once (one Redis round
-   * trip); background work first checks each layer's reserve, in order.
-   */
-  private async tryTake(keys: Record<Layer, string>, priority: Priority): Promise<TakeResult> {
-    const order = ["ip", "account", "user"] as const;
-    if (priority === "background") {
-      for (const layer of order) {
-        if (layer === "user") continue;
-        const { limiter, plan } = this.layers[layer];
-        const cur = await limiter.get(keys[layer]);
-        if (cur && cur.consumedPoints >= Math.floor(plan.pointsPerWindow * BACKGROUND_SHARE)) return { ok: false, layer, retryAfterMs: Math.max(cur.msBeforeNext, 50) };
+  private specs(divideBy: number): LayerSpec[] {
+    return ORDER.map((l) => {
+      return layerAsk(Math.max(1, Math.floor(this.limits[l] / divideBy)), BACKGROUND_RESERVE);
+    });
+  }
+
+  private redisReady(): Redis | null {
+    const r = this.opts.redis;
+    return r && r.status === "ready" ? r : null;
+  }
+
+  private localStore(): MemoryFairStore {
+    return this.opts.redis ? this.fallback : this.store;
+  }
+
+  private keyOf(layer: Layer, key: string, part: "log" | "wait" | "act"): string {
+    return `${this.opts.keyPrefix}:budget:${layer}:${key}:${part}`;
+  }
+
+  private async evalTake(r: Redis, keys: BudgetKeys, priority: Priority, id: string): Promise<TakeResult> {
+    const redisKeys = ORDER.flatMap((l) => [
+      this.keyOf(l, keys[l], "log"),
+      this.keyOf(l, keys[l], "wait"),
+      this.keyOf(l, keys[l], "act"),
+    ]);
+    const args: (string | number)[] = [keys.user, priority, id, ORDER.length, WINDOW_MS, DEMAND_GRACE_MS];
+    args.push(YIELD_RETRY_MS, ACTIVE_MS, PACE_BURST, PACE_LOOKBACK_SLOTS, OWED_AFTER);
+    for (const s of this.specs(1)) args.push(s.limit, s.reserve, s.idleReserve, s.floor);
+    let out: unknown;
+    try {
+      if (!this.takeSha) throw new Error("NOSCRIPT");
+      out = await r.evalsha(this.takeSha, redisKeys.length, ...redisKeys, ...args);
+    } catch (err) {
+      if (!String((err as Error)?.message).includes("NOSCRIPT")) throw err;
+      this.takeSha = (await r.script("LOAD", FAIR_TAKE_LUA)) as string;
+      out = await r.evalsha(this.takeSha, redisKeys.length, ...redisKeys, ...args);
+    }
+    const a = out as [number, string | number, number?, number?];
+    if (a[0] === 1) return { ok: true, token: String(a[1]) };
+    return { ok: false, layer: ORDER[Number(a[1])]!, retryAfterMs: Number(a[2]) };
+  }
+
+  /** One attempt at taking a call from every layer, atomically (all layers or none). */
+  private async tryTake(keys: BudgetKeys, priority: Priority): Promise<TakeResult> {
+    const id = randomBytes(6).toString("base64url");
+    const r = this.redisReady();
+    if (r) {
+      try {
+        return await this.evalTake(r, keys, priority, id);
+      } catch {
+        /* Redis failed mid-call: this instance's local share below */
       }
     }
-    const results = await Promise.allSettled(order.map((layer) => this.layers[layer].limiter.consume(keys[layer], 1)));
-    const refusedAt = order.map((_, i) => i).filter((i) => results[i]!.status === "rejected");
-    if (!refusedAt.length) return { ok: true };
-    await this.refund(order.filter((_, i) => results[i]!.status === "fulfilled"), keys);
-    // The layer that keeps the caller waiting longest is the one to report.
-    let worst: { layer: Layer; retryAfterMs: number } | null = null;
-    for (const i of refusedAt) {
-      const reason = (results[i] as PromiseRejectedResult).reason as unknown;
-      if (!(reason instanceof RateLimiterRes)) throw reason;
-      if (!worst || reason.msBeforeNext > worst.retryAfterMs) worst = { layer: order[i]!, retryAfterMs: reason.msBeforeNext };
+    return this.localStore().take(
+      ORDER.map((l) => `${l}:${keys[l]}`),
+      keys.user,
+      priority,
+      Date.now(),
+      id,
+    );
+  }
+
+  private async refund(token: string, keys: BudgetKeys): Promise<void> {
+    const r = this.redisReady();
+    if (r) {
+      await r
+        .eval(FAIR_REFUND_LUA, ORDER.length, ...ORDER.map((l) => this.keyOf(l, keys[l], "log")), token)
+        .catch(() => undefined);
     }
-    return { ok: false, layer: worst!.layer, retryAfterMs: Math.max(worst!.retryAfterMs, 20) };
+    const id = token.slice(0, token.indexOf("|"));
+    this.localStore().refund(
+      ORDER.map((l) => `${l}:${keys[l]}`),
+      id,
+    );
   }
 
-  private async refund(layers: Layer[], keys: Record<Layer, string>) {
-    await Promise.all(layers.map((l) => this.layers[l].limiter.reward(keys[l], 1).catch(() => undefined)));
-  }
-
-  /**
-   * Takes one request's worth of budget, waiting a bounded time when it is spent.
-   * Throws BudgetExceededError with the wait the caller should advertise (Retry-After).
-   */
   /**
    * Starts the first attempt (the cool-down check, and for interactive reads the take from all
    * three layers) before the caller knows it will go upstream, so it shares a round trip with
@@ -120,45 +176,74 @@ export class Budget {
   /** Gives back what an early attempt took (the read was answered another way). */
   async abandon(early: EarlyAttempt, keys: BudgetKeys): Promise<void> {
     const r = await early.take?.catch(() => null);
-    if (r?.ok) await this.refund(["ip", "account", "user"], keys);
+    if (r?.ok) await this.refund(r.token, keys);
   }
 
-  async acquire(keys: BudgetKeys, priority: Priority, opts: { maxWaitMs?: number; early?: EarlyAttempt } = {}): Promise<void> {
+  /**
+   * Takes one request's worth of budget, waiting a bounded time when it is spent.
+   * Throws BudgetExceededError with the wait the caller should advertise (Retry-After).
+   */
+  async acquire(
+    keys: BudgetKeys,
+    priority: Priority,
+    opts: { maxWaitMs?: number; early?: EarlyAttempt } = {},
+  ): Promise<void> {
     const started = Date.now();
     const configured = this.opts.maxWaitMs?.[priority] ?? MAX_WAIT_MS[priority];
     const maxWait = opts.maxWaitMs === undefined ? configured : Math.min(configured, opts.maxWaitMs);
     if (priority === "interactive") this.interactiveWaiting++;
+    let localYield = 0;
     try {
       for (let attempt = 0; ; attempt++) {
         const early = attempt === 0 ? opts.early : undefined;
         const cd = await (early ? early.cooldown : this.opts.cooldowns.check(keys.ip, keys.account));
         if (cd) {
           if (early) await this.abandon(early, keys);
-          throw new BudgetExceededError("cooldown", cd.remainingMs, cd.kind === "ip" ? "ip_blocked" : "account_cooldown");
+          throw new BudgetExceededError(
+            "cooldown",
+            cd.remainingMs,
+            cd.kind === "ip" ? "ip_blocked" : "account_cooldown",
+          );
         }
-        // Background work yields to people waiting in this instance.
-        if (priority === "background" && this.interactiveWaiting > 0) {
+        // Background work yields to people waiting in this instance, for a bounded time.
+        if (priority === "background" && this.interactiveWaiting > 0 && localYield < LOCAL_YIELD_MS) {
           if (Date.now() - started > maxWait) throw new BudgetExceededError("ip", 1_000);
           await sleep(25);
+          localYield += 25;
           continue;
         }
         const r = await (early?.take ?? this.tryTake(keys, priority));
         if (r.ok) return;
         const waited = Date.now() - started;
         if (waited + r.retryAfterMs > maxWait) throw new BudgetExceededError(r.layer, r.retryAfterMs);
-        await sleep(r.retryAfterMs + Math.floor(Math.random() * 15));
+        // People spread out a little (they all wake for the same freed slot); background work is
+        // paced by its own calls and wakes on time.
+        await sleep(r.retryAfterMs + (priority === "interactive" ? Math.floor(Math.random() * 15) : 0));
       }
     } finally {
       if (priority === "interactive") this.interactiveWaiting--;
     }
   }
 
+  /** Each layer as the usage meter shows it: one rolling minute up to the ceiling. */
   plans(): Record<Layer, WindowPlan> {
-    return { ip: this.layers.ip.plan, account: this.layers.account.plan, user: this.layers.user.plan };
+    const plan = (ceiling: number): WindowPlan => ({
+      ceilingPerMinute: ceiling,
+      windowSeconds: 60,
+      pointsPerWindow: ceiling,
+      maxInAnyMinute: ceiling,
+      sustainedPerMinute: ceiling,
+    });
+    return { ip: plan(this.limits.ip), account: plan(this.limits.account), user: plan(this.limits.user) };
   }
 
+  /** Calls taken on this layer key in the last minute. */
   async used(layer: Layer, key: string): Promise<number> {
-    const r = await this.layers[layer].limiter.get(key).catch(() => null);
-    return r?.consumedPoints ?? 0;
+    const r = this.redisReady();
+    if (r) {
+      const n = await r.zcount(this.keyOf(layer, key, "log"), `(${Date.now() - WINDOW_MS}`, "+inf").catch(() => null);
+      if (n !== null) return n;
+    }
+    return this.localStore().used(`${layer}:${key}`, Date.now());
   }
 }

@@ -5,11 +5,17 @@
 import "server-only";
 import type { Redis } from "ioredis";
 
-export interface Cooldown { kind: "ip" | "account"; remainingMs: number }
+export interface Cooldown {
+  kind: "ip" | "account";
+  remainingMs: number;
+}
 
 export class Cooldowns {
   private readonly local = new Map<string, number>();
-  constructor(private readonly redis: Redis | null, private readonly prefix: string) {}
+  constructor(
+    private readonly redis: Redis | null,
+    private readonly prefix: string,
+  ) {}
 
   private key(kind: "ip" | "account", id: string) {
     return `${this.prefix}:cooldown:${kind}:${id}`;
@@ -43,7 +49,10 @@ export class Cooldowns {
   }
 
   async active(ip: string, accounts: string[]): Promise<{ ip: number; accounts: Record<string, number> }> {
-    const [ipUntil, ...accUntils] = await this.untils([this.key("ip", ip), ...accounts.map((a) => this.key("account", a))]);
+    const [ipUntil, ...accUntils] = await this.untils([
+      this.key("ip", ip),
+      ...accounts.map((a) => this.key("account", a)),
+    ]);
     const now = Date.now();
     const acc: Record<string, number> = {};
     accounts.forEach((a, i) => {

@@ -1,76 +1,40 @@
-// The upstream gate: cache → coalesce → budget → fetch, with stale-while-revalidate when
-// the budget is tight or the exchange fails. The fetcher (which decrypts the key and calls
-// the exchange) runs only when an upstream call will really happen.
+// The upstream gate, the one road to the exchange. Reads: cache → coalesce → budget → fetch,
+// with stale-while-revalidate when the budget is tight or the exchange fails; cached data and
+// coalescing belong to the key that fetched it (never to an exchange account). One-off calls
+// (key checks, health): budget → call, see call(). The fetcher (which decrypts the key and
+// calls the exchange) runs only when an upstream call will really happen. An exchange account
+// id is used (account budget, cool-downs) only once the exchange has accepted a key for it.
 import "server-only";
-import type { Redis } from "ioredis";
 import { Budget, BudgetExceededError, type Layer } from "./budget";
 import { Cooldowns } from "./cooldowns";
 import { cacheKeyOf, ResponseCache, type CachedValue } from "./cache";
-import { CACHE_POLICY, MAX_WAIT_WITH_STALE_MS, type Endpoint, type Priority, type StaleReason } from "./policy";
-import { timed } from "@/lib/http/request-context";
-import { setBounded } from "@/lib/bounded-map";
+import { CACHE_POLICY, MAX_WAIT_WITH_STALE_MS, type Endpoint, type StaleReason } from "./policy";
+import type { CallRequest, FetchRequest, Freshness, GateOptions, UpstreamFailure } from "./types";
+import { KeyControl } from "./key-control";
+import { FailureLabels, refusedKeyAnswer, staleAnswer } from "./stale";
+import { KeyCheckLimiter } from "./key-checks";
+import { timed } from "@/lib/request-context";
 
 export { BudgetExceededError } from "./budget";
+export { KeyFailedError, type KeyFailure } from "./key-states";
 export type { Endpoint, Priority, StaleReason } from "./policy";
 
-export interface GateOptions {
-  ipPerMinute: number;
-  accountPerMinute: number;
-  userPerMinute: number;
-  instanceCount: number;
-  redis?: Redis | null;
-  keyPrefix?: string;
-  logger?: { warn: (o: object, m: string) => void; info: (o: object, m: string) => void };
-  maxWaitMs?: Partial<Record<Priority, number>>;
-}
-
-export interface Freshness<T> {
-  data: T;
-  fetchedAt: string;
-  source: "live" | "cache" | "stale";
-  staleReason?: StaleReason;
-  retryAfterSeconds?: number;
-}
-
-/** What the caller's error classifier says about an upstream failure. */
-export interface UpstreamFailure {
-  staleReason: StaleReason;
-  /** Serve stale data (true) or surface the error (false, e.g. a revoked key for the owner). */
-  serveStale: boolean;
-  cooldown?: { kind: "ip" | "account"; ms: number };
-}
-
-export interface FetchRequest<T> {
-  accountId: string;
-  endpoint: Endpoint;
-  params?: Record<string, unknown>;
-  userId: string;
-  egressIp: string;
-  priority: Priority;
-  fetcher: () => Promise<{ data: T; remainingQuota?: number | null }>;
-  classify: (err: unknown) => UpstreamFailure | null;
-  /** Told about every upstream failure, whether or not stale data hides it from the viewer. */
-  onUpstreamError?: (err: unknown) => Promise<void>;
-  /** Skip a fresh cache entry (a "refresh" button); still coalesced and budgeted. */
-  refresh?: boolean;
-  /**
-   * Called once when this read is about to go upstream (no fresh value, not coalesced), before
-   * the lock and the budget are taken: the caller can start work the fetcher needs (reading the
-   * key's envelope) alongside them. The fetcher may still not run (budget spent, another
-   * instance fetched it).
-   */
-  prepare?: () => void;
-}
+export type { GateOptions, Freshness, UpstreamFailure, FetchRequest, CallRequest } from "./types";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** How long a failed read keeps its failure as the stale label while pacing delays the retry. */
-const FAILURE_LABEL_MS = 60_000;
+/** Endpoints whose background reads are pages read once (exports), not kept in the cache. */
+const READ_ONCE: ReadonlySet<Endpoint> = new Set(["orders", "trades"]);
 
 export class UpstreamGate {
   readonly budget: Budget;
   readonly cooldowns: Cooldowns;
   readonly cache: ResponseCache;
+  /** Each key's standing on every instance: failed, stopped, cleared, purged (./key-control.ts). */
+  readonly keys: KeyControl;
+  private readonly keyChecks: KeyCheckLimiter;
+  private readonly staleMaxMs: number;
+  private readonly failures = new FailureLabels();
   private readonly inflight = new Map<string, Promise<Freshness<unknown>>>();
   private lastMode: "memory" | "redis" | "fallback";
   upstreamCalls = 0;
@@ -78,9 +42,23 @@ export class UpstreamGate {
   constructor(private readonly opts: GateOptions) {
     const prefix = opts.keyPrefix ?? "keydesk";
     this.cooldowns = new Cooldowns(opts.redis ?? null, prefix);
-    this.cache = new ResponseCache(opts.redis ?? null, prefix);
+    this.cache = new ResponseCache(opts.redis ?? null, prefix, opts.cipher ?? null);
     this.budget = new Budget({ ...opts, redis: opts.redis ?? null, keyPrefix: prefix, cooldowns: this.cooldowns });
+    this.keyChecks = new KeyCheckLimiter(opts.keyChecksPerMinute ?? 10, opts.redis ?? null, prefix);
+    this.staleMaxMs = opts.staleMaxMs ?? 3_600_000;
+    this.keys = new KeyControl(opts.redis ?? null, opts.subscriber ?? null, prefix, this.cache);
     this.lastMode = this.mode();
+  }
+
+  /** How long a value of this endpoint is kept: fresh for its TTL, then stale up to the stale maximum. */
+  private keepMs(endpoint: Endpoint): number {
+    const p = CACHE_POLICY[endpoint];
+    return Math.max(p.ttlMs, Math.min(p.staleMs, this.staleMaxMs));
+  }
+
+  private budgetKeys(req: { egressIp: string; accountId: string | null; userId: string | null }, scope: string) {
+    // A key never accepted by the exchange has no account: its calls count on a layer of their own.
+    return { ip: req.egressIp, account: req.accountId ?? `scope:${scope}`, user: req.userId ?? "anonymous" };
   }
 
   mode(): "memory" | "redis" | "fallback" {
@@ -91,7 +69,10 @@ export class UpstreamGate {
   private noteMode() {
     const m = this.mode();
     if (m !== this.lastMode) {
-      const msg = m === "fallback" ? "Redis unreachable: using a conservative local share of the upstream budget" : `upstream budget store: ${m}`;
+      const msg =
+        m === "fallback"
+          ? "Redis unreachable: using a conservative local share of the upstream budget"
+          : `upstream budget store: ${m}`;
       this.opts.logger?.warn({ mode: m, instanceCount: this.opts.instanceCount }, msg);
       this.lastMode = m;
     }
@@ -99,8 +80,12 @@ export class UpstreamGate {
 
   async fetch<T>(req: FetchRequest<T>): Promise<Freshness<T>> {
     this.noteMode();
-    const key = cacheKeyOf(req.accountId, req.endpoint, req.params);
+    const key = cacheKeyOf(req.keyId ?? "public", req.endpoint, req.params);
     const policy = CACHE_POLICY[req.endpoint];
+    if (req.keyId) {
+      const failed = this.keys.states.get(req.keyId) ?? req.knownFailure ?? null;
+      if (failed) return refusedKeyAnswer<T>(await this.cache.get(key), failed);
+    }
     let cached: CachedValue | null = null;
     if (!req.refresh) {
       cached = await this.cache.get(key, policy.ttlMs);
@@ -115,33 +100,32 @@ export class UpstreamGate {
     return p;
   }
 
-  /** The last upstream failure of each read that has not succeeded since (this instance). */
-  private readonly failures = new Map<string, { reason: StaleReason; at: number }>();
-
-  private noteFailure(key: string, reason: StaleReason) {
-    setBounded(this.failures, key, { reason, at: Date.now() }, 5_000);
-  }
-
-  private recentFailure(key: string): StaleReason | null {
-    const f = this.failures.get(key);
-    return f && Date.now() - f.at < FAILURE_LABEL_MS ? f.reason : null;
-  }
-
-  private stale<T>(cached: { data: unknown; fetchedAt: number } | null, reason: StaleReason, retryAfterMs: number | undefined, err: unknown): Freshness<T> {
-    if (!cached) throw err;
-    return { data: cached.data as T, fetchedAt: new Date(cached.fetchedAt).toISOString(), source: "stale", staleReason: reason, ...(retryAfterMs ? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : {}) };
+  /** What an upstream failure changes for everyone: cool-downs (an account's only once accepted) and the key's state. */
+  private async noteUpstreamFailure(
+    f: UpstreamFailure | null,
+    req: { egressIp: string; accountId: string | null; keyId: string | null },
+  ): Promise<void> {
+    if (!f) return;
+    if (f.cooldown?.kind === "ip") await this.cooldowns.set("ip", req.egressIp, f.cooldown.ms);
+    else if (f.cooldown && req.accountId) await this.cooldowns.set("account", req.accountId, f.cooldown.ms);
+    if (f.keyFailure && req.keyId) {
+      await this.keys.failed(
+        req.keyId,
+        f.staleReason === "key_revoked" ? "key_revoked" : "key_rejected",
+        f.keyFailure.code,
+      );
+    }
   }
 
   /** `known`: the value the cache lookup found (a refresh skips that lookup and reads it here, alongside the lock). */
   private async fetchUpstream<T>(req: FetchRequest<T>, key: string, known: CachedValue | null): Promise<Freshness<T>> {
-    const policy = CACHE_POLICY[req.endpoint];
     req.prepare?.();
     const last = req.refresh ? this.cache.get(key) : known;
     if (last instanceof Promise) last.catch(() => undefined); // awaited after the lock
     // Another instance may be fetching the same thing: wait briefly for its result. The first
     // budget attempt (cool-downs, then all three layers) travels with the lock; when another
     // instance holds the lock, what it took is given back.
-    const budgetKeys = { ip: req.egressIp, account: req.accountId, user: req.userId };
+    const budgetKeys = this.budgetKeys(req, req.keyId ?? "public");
     const early = this.budget.begin(budgetKeys, req.priority);
     let owner = await timed("lock", () => this.cache.lock(key, 5_000));
     const lockedHere = owner;
@@ -151,20 +135,28 @@ export class UpstreamGate {
       for (let waited = 0; waited < 3_000; waited += 50) {
         await sleep(50);
         const v = await this.cache.get(key);
-        if (v && (!cached || v.fetchedAt > cached.fetchedAt)) return { data: v.data as T, fetchedAt: new Date(v.fetchedAt).toISOString(), source: "cache" };
+        if (v && (!cached || v.fetchedAt > cached.fetchedAt))
+          return { data: v.data as T, fetchedAt: new Date(v.fetchedAt).toISOString(), source: "cache" };
       }
     }
     try {
       try {
-        const maxWaitMs = cached ? MAX_WAIT_WITH_STALE_MS[req.priority] : undefined;
-        await timed("budget", () => this.budget.acquire(budgetKeys, req.priority, { maxWaitMs, early: lockedHere ? early : undefined }));
+        const maxWaitMs = req.noWait ? 0 : cached ? MAX_WAIT_WITH_STALE_MS[req.priority] : undefined;
+        await timed("budget", () =>
+          this.budget.acquire(budgetKeys, req.priority, { maxWaitMs, early: lockedHere ? early : undefined }),
+        );
       } catch (err) {
         if (err instanceof BudgetExceededError) {
           // Pacing is only why this request didn't retry: when the exchange's last answer for
           // this read was a failure, that failure is why the data is old, and the label says so.
-          const failed = this.recentFailure(key);
-          const reason: StaleReason = err.reason === "ip_blocked" ? "ip_blocked" : err.reason === "account_cooldown" ? "account_cooldown" : failed ?? "rate_limited";
-          return this.stale(cached, reason, err.retryAfterMs, err);
+          const failed = this.failures.recent(key);
+          const reason: StaleReason =
+            err.reason === "ip_blocked"
+              ? "ip_blocked"
+              : err.reason === "account_cooldown"
+                ? "account_cooldown"
+                : (failed ?? "rate_limited");
+          return staleAnswer(cached, reason, err.retryAfterMs, err);
         }
         throw err;
       }
@@ -172,12 +164,22 @@ export class UpstreamGate {
       try {
         const result = await req.fetcher();
         const now = Date.now();
-        this.failures.delete(key);
+        this.failures.clear(key);
+        // A key stopped while this call was out: its answer is not kept anywhere.
+        if (req.keyId && this.keys.isStopped(req.keyId)) {
+          return { data: result.data, fetchedAt: new Date(now).toISOString(), source: "live" };
+        }
         // Stored here at once; in Redis (with the lock's release) without holding up this answer.
-        // Instances waiting for the lock poll for it every 50 ms.
-        this.cache.set(key, { data: result.data, fetchedAt: now }, policy.staleMs, { unlock: owner }).catch(() => undefined);
-        owner = false;
-        if (typeof result.remainingQuota === "number" && result.remainingQuota <= 20) {
+        // Instances waiting for the lock poll for it every 50 ms. A history page read in the
+        // background (an export's, read once; it would never serve a stale copy either) is not
+        // kept, so an export over years doesn't hold every page here for the stale period.
+        if (!(req.priority === "background" && READ_ONCE.has(req.endpoint))) {
+          this.cache
+            .set(key, { data: result.data, fetchedAt: now }, this.keepMs(req.endpoint), { unlock: owner })
+            .catch(() => undefined);
+          owner = false;
+        }
+        if (req.accountId && typeof result.remainingQuota === "number" && result.remainingQuota <= 20) {
           // The exchange counts more than we sent (another tool shares the account): back off.
           await this.cooldowns.set("account", req.accountId, 60_000);
         }
@@ -185,14 +187,43 @@ export class UpstreamGate {
       } catch (err) {
         await req.onUpstreamError?.(err);
         const f = req.classify(err);
-        if (f?.serveStale) this.noteFailure(key, f.staleReason);
-        if (f?.cooldown) await this.cooldowns.set(f.cooldown.kind, f.cooldown.kind === "ip" ? req.egressIp : req.accountId, f.cooldown.ms);
+        if (f?.serveStale) this.failures.note(key, f.staleReason);
+        await this.noteUpstreamFailure(f, req);
         if (!f || !f.serveStale) throw err;
-        return this.stale(cached, f.staleReason, f.cooldown?.ms, err);
+        return staleAnswer(cached, f.staleReason, f.cooldown?.ms, err);
       }
     } finally {
       if (owner) await this.cache.unlock(key);
     }
+  }
+
+  /**
+   * One exchange call that is not a cached read, through the same budget: key checks also
+   * take one of their user's key checks first. A success clears a key's failure (Check
+   * again); a failure sets cool-downs and the key's state like a read's.
+   */
+  async call<T>(req: CallRequest<T>): Promise<T> {
+    this.noteMode();
+    if (req.purpose === "key_check") {
+      const wait = await this.keyChecks.take(req.userId ?? `anonymous:${req.egressIp}`);
+      if (wait !== null) throw new BudgetExceededError("checks", wait, "key_checks");
+    }
+    const scope = req.keyId ?? `${req.purpose}:${req.userId ?? "anonymous"}`;
+    await timed("budget", () =>
+      this.budget.acquire(this.budgetKeys(req, scope), req.priority, { maxWaitMs: req.maxWaitMs }),
+    );
+    this.upstreamCalls++;
+    let result: T;
+    try {
+      result = await req.fn();
+    } catch (err) {
+      await this.noteUpstreamFailure(req.classify(err), req);
+      throw err;
+    }
+    // Told to every instance, even one that never saw the failure (it may have heard of it from the stored status).
+    // A cancel-all may run on a stopped key: its success says nothing that lifts the stop.
+    if (req.keyId && req.purpose !== "cancel_all") await this.keys.cleared(req.keyId);
+    return result;
   }
 
   async usage(egressIp: string, accountIds: string[], userId: string) {
@@ -204,12 +235,19 @@ export class UpstreamGate {
       instanceCount: this.opts.instanceCount,
       ip: { key: egressIp, ...(await layer("ip", egressIp)), blockedForMs: cooldowns.ip },
       user: await layer("user", userId),
-      accounts: await Promise.all(accountIds.map(async (a) => ({ accountId: a, ...(await layer("account", a)), cooldownMs: cooldowns.accounts[a] ?? 0 }))),
+      accounts: await Promise.all(
+        accountIds.map(async (a) => ({
+          accountId: a,
+          ...(await layer("account", a)),
+          cooldownMs: cooldowns.accounts[a] ?? 0,
+        })),
+      ),
     };
   }
 
-  async forgetAccount(accountId: string): Promise<void> {
-    await this.cache.forgetAccount(accountId);
+  /** Closes the pub/sub connection (tests, shutdown). */
+  close(): void {
+    this.keys.close();
   }
 }
 

@@ -1,7 +1,16 @@
 // Cache and priority policies, kept as data.
 export type Endpoint =
-  | "balances" | "fees" | "orders" | "order" | "order-trades" | "trades" | "trading-volume"
-  | "instruments" | "currencies" | "tickers";
+  | "balances"
+  | "fees"
+  | "orders"
+  | "order"
+  | "order-trades"
+  | "trades"
+  | "trading-volume"
+  | "instruments"
+  | "currencies"
+  | "tickers"
+  | "candlesticks";
 
 export type Priority = "interactive" | "background";
 
@@ -17,6 +26,9 @@ export const CACHE_POLICY: Record<Endpoint, { ttlMs: number; staleMs: number }> 
   tickers: { ttlMs: 10_000, staleMs: 3_600_000 },
   instruments: { ttlMs: 3_600_000, staleMs: 7 * 24 * 3_600_000 },
   currencies: { ttlMs: 3_600_000, staleMs: 7 * 24 * 3_600_000 },
+  // Daily candles (the backfill): closed days never change; the open day's close moves, so an
+  // hour, like the instrument list.
+  candlesticks: { ttlMs: 3_600_000, staleMs: 7 * 24 * 3_600_000 },
 };
 
 /** How long a request may wait for budget before Keydesk answers 429 itself. */
@@ -29,7 +41,18 @@ export const MAX_WAIT_MS: Record<Priority, number> = { interactive: 2_000, backg
  */
 export const MAX_WAIT_WITH_STALE_MS: Record<Priority, number> = { interactive: 250, background: 30_000 };
 
-/** Background work (exports) may not use the last quarter of any window: it stays for people. */
-export const BACKGROUND_SHARE = 0.75;
+/**
+ * Background work (exports) may not use the last 5 % of any layer's minute: a person who starts
+ * reading during an export is served at once. Otherwise background work may use the whole
+ * budget while nobody waits; people waiting always come first (./fair-share.ts).
+ */
+export const BACKGROUND_RESERVE = 0.05;
 
-export type StaleReason = "rate_limited" | "ip_blocked" | "account_cooldown" | "upstream_error" | "upstream_unreachable" | "key_revoked" | "key_rejected";
+export type StaleReason =
+  | "rate_limited"
+  | "ip_blocked"
+  | "account_cooldown"
+  | "upstream_error"
+  | "upstream_unreachable"
+  | "key_revoked"
+  | "key_rejected";

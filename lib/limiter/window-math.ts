@@ -24,9 +24,22 @@ export function planWindow(ceilingPerMinute: number, windowMsScale = 60): Window
     const windows = windowMsScale / w;
     const p = Math.floor(ceilingPerMinute / (windows + 1));
     if (p < 1) continue;
-    const plan = { ceilingPerMinute, windowSeconds: w, pointsPerWindow: p, maxInAnyMinute: p * (windows + 1), sustainedPerMinute: p * windows };
+    const plan = {
+      ceilingPerMinute,
+      windowSeconds: w,
+      pointsPerWindow: p,
+      maxInAnyMinute: p * (windows + 1),
+      sustainedPerMinute: p * windows,
+    };
     if (!best || plan.sustainedPerMinute > best.sustainedPerMinute) best = plan;
   }
-  if (!best) return { ceilingPerMinute, windowSeconds: 60, pointsPerWindow: Math.max(1, Math.floor(ceilingPerMinute / 2)), maxInAnyMinute: Math.max(1, Math.floor(ceilingPerMinute / 2)) * 2, sustainedPerMinute: Math.max(1, Math.floor(ceilingPerMinute / 2)) };
+  if (!best)
+    return {
+      ceilingPerMinute,
+      windowSeconds: 60,
+      pointsPerWindow: Math.max(1, Math.floor(ceilingPerMinute / 2)),
+      maxInAnyMinute: Math.max(1, Math.floor(ceilingPerMinute / 2)) * 2,
+      sustainedPerMinute: Math.max(1, Math.floor(ceilingPerMinute / 2)),
+    };
   return best;
 }
