@@ -25,6 +25,14 @@ export async function sendMail(to: string, subject: string, text: string): Promi
   }
 }
 
+/** Like sendMail, but a failure throws (a queued job is then retried). */
+export async function sendMailOrThrow(to: string, subject: string, text: string): Promise<void> {
+  const env = getEnv();
+  if (!env.SMTP_URL) throw new Error("SMTP_URL is not set");
+  transport ??= nodemailer.createTransport(env.SMTP_URL);
+  await transport.sendMail({ from: env.SMTP_FROM, to, subject, text });
+}
+
 export function resetMailTransport(): void {
   transport = null;
 }

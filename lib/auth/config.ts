@@ -13,6 +13,9 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { recordAudit } from "@/lib/audit/record";
 import { logger } from "@/lib/log";
 import { loadSession } from "@/lib/auth/session-check";
+import { decideOidcSignIn, parkOidcSignIn } from "@/lib/auth/oidc";
+import { checkOidcCode } from "@/lib/auth/oidc-code";
+import { grantStepUp } from "@/lib/auth/step-up";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
@@ -22,6 +25,9 @@ class SecondFactor extends CredentialsSignin {
     super();
     this.code = code;
   }
+}
+class OidcCodeExpired extends CredentialsSignin {
+  code = "oidc_code_expired";
 }
 class TooManyAttempts extends CredentialsSignin {
   constructor(seconds: number) {
@@ -36,9 +42,15 @@ const credentialsSchema = z.object({
   code: z.string().max(40).optional(),
 });
 
-
 /** Auth.js errors a visitor can cause (a stale or forged cookie, a wrong password): not our failure. */
-const VISITOR_ERRORS = new Set(["JWTSessionError", "CredentialsSignin", "MissingCSRF", "InvalidCheck", "UnknownAction", "InvalidCallbackUrl"]);
+const VISITOR_ERRORS = new Set([
+  "JWTSessionError",
+  "CredentialsSignin",
+  "MissingCSRF",
+  "InvalidCheck",
+  "UnknownAction",
+  "InvalidCallbackUrl",
+]);
 
 /**
  * Auth.js's own logging goes through ours (structured, redacted, with the request id) instead of
@@ -68,7 +80,12 @@ function buildConfig(): NextAuthConfig {
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const result = await checkCredentials(parsed.data.email, parsed.data.password, clientIpFromHeaders(request.headers), parsed.data.code);
+        const result = await checkCredentials(
+          parsed.data.email,
+          parsed.data.password,
+          clientIpFromHeaders(request.headers),
+          parsed.data.code,
+        );
         if (result.ok) return result.user;
         if (result.reason === "rate_limited") throw new TooManyAttempts(result.retryAfterSeconds);
         if (result.reason === "totp_required") throw new SecondFactor("totp_required");
@@ -78,6 +95,22 @@ function buildConfig(): NextAuthConfig {
     }),
   ];
   if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET) {
+    // The code step after a provider sign-in into an account with two-factor sign-in (lib/auth/oidc-code.ts).
+    providers.push(
+      Credentials({
+        id: "oidc-code",
+        credentials: { code: {} },
+        async authorize(raw, request) {
+          const code = z.object({ code: z.string().trim().min(1).max(40) }).safeParse(raw);
+          if (!code.success) throw new SecondFactor("totp_invalid");
+          const result = await checkOidcCode(code.data.code, clientIpFromHeaders(request.headers));
+          if (result.ok) return result.user;
+          if (result.reason === "rate_limited") throw new TooManyAttempts(result.retryAfterSeconds);
+          if (result.reason === "oidc_code_expired") throw new OidcCodeExpired();
+          throw new SecondFactor("totp_invalid");
+        },
+      }),
+    );
     providers.push({
       id: "oidc",
       name: env.AUTH_OIDC_NAME,
@@ -91,18 +124,43 @@ function buildConfig(): NextAuthConfig {
   return {
     secret: env.AUTH_SECRET,
     trustHost: true,
+    // Production issues only `__Secure-` cookies (and lib/auth/session-check.ts accepts only those).
+    useSecureCookies: env.NODE_ENV === "production",
     logger: authLogger,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in" },
     providers,
     callbacks: {
+      // Single sign-on's rules (lib/auth/oidc.ts): a refusal goes back to the sign-in page with its
+      // reason; an account with two-factor sign-in is parked until its code is given.
+      async signIn({ account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        const decision = await decideOidcSignIn(profile);
+        if (!decision.ok) {
+          await recordAudit({
+            actorId: null,
+            action: "auth.sign_in",
+            outcome: "denied",
+            detail: { provider: "oidc", reason: decision.reason },
+          });
+          return `/sign-in?error=${decision.reason}`;
+        }
+        if (decision.needsCode) {
+          await parkOidcSignIn(decision.userId, decision.email);
+          return "/sign-in/code";
+        }
+        return true;
+      },
       async jwt({ token, user, account, trigger }) {
         if (trigger === "signIn" && user) {
           let userId = user.id;
           if (account?.provider === "oidc") {
+            // The signIn callback above has accepted (and if needed created) this account.
             const email = user.email?.toLowerCase();
-            if (!email) throw new InvalidCredentials();
-            const row = await db.user.upsert({ where: { email }, update: {}, create: { email, name: user.name ?? null } });
+            const row = email
+              ? await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } })
+              : null;
+            if (!row || row.passwordHash) throw new InvalidCredentials();
             userId = row.id;
           }
           if (!userId) throw new InvalidCredentials();
@@ -117,9 +175,22 @@ function buildConfig(): NextAuthConfig {
             // outside a request (tests)
           }
           const session = await db.userSession.create({ data: { userId, userAgent, ip } });
+          await (await import("@/lib/alerts/hooks")).alertIfNewDevice(userId, session.id, userAgent);
           token.sub = userId;
           token.sid = session.id;
-          await recordAudit({ actorId: userId, action: "auth.sign_in", outcome: "success", detail: { provider: account?.provider ?? "credentials" } });
+          // Signing in with the provider (and its code) is this user's step-up: accounts without a
+          // password have no other way to confirm deleting or sharing a key.
+          if (account?.provider === "oidc" || account?.provider === "oidc-code") {
+            await grantStepUp({ id: userId, sessionId: session.id, email: user.email ?? "", name: null }).catch(
+              () => undefined,
+            );
+          }
+          await recordAudit({
+            actorId: userId,
+            action: "auth.sign_in",
+            outcome: "success",
+            detail: { provider: account?.provider ?? "credentials" },
+          });
         }
         return token;
       },
@@ -131,10 +202,20 @@ function buildConfig(): NextAuthConfig {
           live = sid && token.sub ? await loadSession(sid, token.sub) : null;
         } catch {
           // The database is down: not the same as signed out.
-          return { ...session, user: undefined, sessionId: undefined, dbUnavailable: true } as unknown as typeof session;
+          return {
+            ...session,
+            user: undefined,
+            sessionId: undefined,
+            dbUnavailable: true,
+          } as unknown as typeof session;
         }
         if (!live) {
-          return { ...session, user: undefined, sessionId: undefined, expires: new Date(0).toISOString() } as unknown as typeof session;
+          return {
+            ...session,
+            user: undefined,
+            sessionId: undefined,
+            expires: new Date(0).toISOString(),
+          } as unknown as typeof session;
         }
         return { ...session, sessionId: live.sessionId, user: { ...session.user, ...live.user } };
       },
@@ -143,7 +224,8 @@ function buildConfig(): NextAuthConfig {
       async signOut(message) {
         const token = "token" in message ? message.token : null;
         const sid = token && typeof token.sid === "string" ? token.sid : null;
-        if (sid) await db.userSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date() } });
+        if (sid)
+          await db.userSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date() } });
       },
     },
   };

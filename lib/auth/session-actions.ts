@@ -1,16 +1,17 @@
 "use server";
 import { guardAction } from "@/lib/http/action-guard";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { rowId } from "@/lib/ids";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { revokeOtherSessions, revokeSession } from "@/lib/auth/sessions";
-import type { ActionState } from "@/lib/teams/actions";
+import type { ActionState } from "@/lib/http/action-state";
+import { authTranslator } from "@/lib/auth/auth-text";
 
 async function revokeSessionActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const id = z.string().regex(/^[a-z0-9]{20,40}$/).safeParse(fd.get("sessionId"));
-  if (!id.success) return { ok: false, message: "Not a session id." };
+  const id = rowId().safeParse(fd.get("sessionId"));
+  if (!id.success) return { ok: false, message: (await authTranslator())("sessionAction.notSession") };
   try {
     await revokeSession(user, id.data);
   } catch (err) {
@@ -18,14 +19,22 @@ async function revokeSessionActionImpl(_p: ActionState, fd: FormData): Promise<A
     throw err;
   }
   revalidatePath("/settings");
-  return { ok: true, message: "Signed out that session." };
+  return { ok: true, message: (await authTranslator())("sessionAction.signedOut") };
 }
 
 async function revokeOtherSessionsActionImpl(_p: ActionState, _fd: FormData): Promise<ActionState> {
   const user = await requireUser();
   const n = await revokeOtherSessions(user);
   revalidatePath("/settings");
-  return { ok: true, message: n ? `Signed out ${n} other session${n > 1 ? "s" : ""}.` : "There were no other sessions." };
+  const t = await authTranslator();
+  return {
+    ok: true,
+    message: !n
+      ? t("sessionAction.noOthers")
+      : n === 1
+        ? t("sessionAction.signedOutOthers.one")
+        : t("sessionAction.signedOutOthers.other", { count: n }),
+  };
 }
 
 export const revokeSessionAction = guardAction("revokeSessionAction", revokeSessionActionImpl);

@@ -6,7 +6,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { loadSession, sessionClaims, SessionStoreUnavailable } from "@/lib/auth/session-check";
 import { AppError, databaseUnavailableError } from "@/lib/errors";
-import { currentCookies, currentRequestId, timed, withRequestId } from "@/lib/http/request-context";
+import { currentCookies, currentRequestId, timed, withRequestId } from "@/lib/request-context";
 import { requestIdFromHeaders } from "@/lib/http/action-guard";
 
 export interface CurrentUser {
@@ -21,12 +21,13 @@ async function cookieJar() {
   return currentCookies() ?? (await cookies());
 }
 
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+/** `epoch`: the request's one access-epoch read, when its key check shares it (requireUserAndKeyAccess). */
+async function liveUser(epoch?: () => Promise<string | null>): Promise<CurrentUser | null> {
   const check = async () => {
     const claims = await sessionClaims(await cookieJar());
     if (!claims) return null;
     try {
-      return await loadSession(claims.sid, claims.sub);
+      return await loadSession(claims.sid, claims.sub, epoch);
     } catch (err) {
       if (err instanceof SessionStoreUnavailable) {
         throw databaseUnavailableError();
@@ -34,9 +35,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       throw err;
     }
   };
-  const live = currentRequestId() ? await timed("session", check) : await withRequestId(await requestIdFromHeaders(), check);
+  const live = currentRequestId()
+    ? await timed("session", check)
+    : await withRequestId(await requestIdFromHeaders(), check);
   return live ? { id: live.user.id, email: live.user.email, name: live.user.name, sessionId: live.sessionId } : null;
-});
+}
+
+export const getCurrentUser = cache((): Promise<CurrentUser | null> => liveUser());
 
 /** The user id the session cookie names, before the session is checked (null: no valid cookie). */
 export async function sessionSubject(): Promise<string | null> {
@@ -44,8 +49,8 @@ export async function sessionSubject(): Promise<string | null> {
 }
 
 /** For route handlers and server actions. */
-export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
+export async function requireUser(epoch?: () => Promise<string | null>): Promise<CurrentUser> {
+  const user = epoch ? await liveUser(epoch) : await getCurrentUser();
   if (!user) throw new AppError("unauthorized", "Sign in to continue.");
   return user;
 }
@@ -56,4 +61,3 @@ export async function requirePageUser(): Promise<CurrentUser> {
   if (!user) redirect("/sign-in");
   return user;
 }
-

@@ -8,24 +8,71 @@ import { recordAudit } from "@/lib/audit/record";
 
 export function describeDevice(ua: string | null): string {
   if (!ua) return "Unknown device";
-  const browser = /Edg\//.test(ua) ? "Edge" : /Firefox\//.test(ua) ? "Firefox" : /Chrome\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : /curl|node|undici/i.test(ua) ? "Script" : "Browser";
-  const os = /iPhone|iPad/.test(ua) ? "iOS" : /Android/.test(ua) ? "Android" : /Mac OS X/.test(ua) ? "macOS" : /Windows/.test(ua) ? "Windows" : /Linux/.test(ua) ? "Linux" : "unknown system";
+  const browser = /Edg\//.test(ua)
+    ? "Edge"
+    : /Firefox\//.test(ua)
+      ? "Firefox"
+      : /Chrome\//.test(ua)
+        ? "Chrome"
+        : /Safari\//.test(ua)
+          ? "Safari"
+          : /curl|node|undici/i.test(ua)
+            ? "Script"
+            : "Browser";
+  const os = /iPhone|iPad/.test(ua)
+    ? "iOS"
+    : /Android/.test(ua)
+      ? "Android"
+      : /Mac OS X/.test(ua)
+        ? "macOS"
+        : /Windows/.test(ua)
+          ? "Windows"
+          : /Linux/.test(ua)
+            ? "Linux"
+            : "unknown system";
   return `${browser} on ${os}`;
 }
 
 export async function listSessions(user: CurrentUser) {
-  const rows = await db.userSession.findMany({ where: { userId: user.id, revokedAt: null }, orderBy: { lastUsedAt: "desc" }, take: 50 });
-  return rows.map((r) => ({ id: r.id, device: describeDevice(r.userAgent), ip: r.ip, createdAt: r.createdAt.toISOString(), lastUsedAt: r.lastUsedAt.toISOString(), current: r.id === user.sessionId }));
+  const rows = await db.userSession.findMany({
+    where: { userId: user.id, revokedAt: null },
+    orderBy: { lastUsedAt: "desc" },
+    take: 50,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    device: describeDevice(r.userAgent),
+    ip: r.ip,
+    createdAt: r.createdAt.toISOString(),
+    lastUsedAt: r.lastUsedAt.toISOString(),
+    current: r.id === user.sessionId,
+  }));
 }
 
 export async function revokeSession(user: CurrentUser, sessionId: string): Promise<void> {
-  const r = await db.userSession.updateMany({ where: { id: sessionId, userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  const r = await db.userSession.updateMany({
+    where: { id: sessionId, userId: user.id, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (!r.count) throw new AppError("not_found", "That session is already signed out.");
-  await recordAudit({ actorId: user.id, action: "auth.session_revoked", outcome: "success", detail: { current: sessionId === user.sessionId } });
+  await recordAudit({
+    actorId: user.id,
+    action: "auth.session_revoked",
+    outcome: "success",
+    detail: { current: sessionId === user.sessionId },
+  });
 }
 
 export async function revokeOtherSessions(user: CurrentUser): Promise<number> {
-  const r = await db.userSession.updateMany({ where: { userId: user.id, revokedAt: null, id: { not: user.sessionId } }, data: { revokedAt: new Date() } });
-  await recordAudit({ actorId: user.id, action: "auth.sessions_revoked", outcome: "success", detail: { count: r.count } });
+  const r = await db.userSession.updateMany({
+    where: { userId: user.id, revokedAt: null, id: { not: user.sessionId } },
+    data: { revokedAt: new Date() },
+  });
+  await recordAudit({
+    actorId: user.id,
+    action: "auth.sessions_revoked",
+    outcome: "success",
+    detail: { count: r.count },
+  });
   return r.count;
 }

@@ -1,69 +1,68 @@
-// Limits failed sign-in attempts per account (e-mail) and per client IP, shared across
-// instances through Redis when REDIS_URL is set. A success clears the account's count.
+// Sign-in guesses, limited per (e-mail, IP) pair, per IP across e-mails, and per e-mail as a
+// ceiling no single IP can reach on its own (pair limit < ceiling): someone without the
+// password cannot lock the owner out from one address. Points are taken before the password
+// or code is checked and refunded when the check succeeds (lib/auth/attempt-limiter.ts).
+// Step-up checks (a signed-in user re-entering a password or code) are limited per user.
 import "server-only";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { makeLimiter, takePoints, type Taken } from "@/lib/auth/attempt-limiter";
 import { getEnv } from "@/lib/env";
-import { getRedis } from "@/lib/redis";
 
 export const SIGN_IN_LIMITS = {
-  perAccount: { points: 5, durationSeconds: 15 * 60 },
+  perPair: { points: 5, durationSeconds: 15 * 60 },
   perIp: { points: 30, durationSeconds: 15 * 60 },
+  /** The e-mail's ceiling: more than one IP's worth, so one attacking address cannot reach it. */
+  perAccount: { points: 20, durationSeconds: 15 * 60 },
+  stepUpPerUser: { points: 5, durationSeconds: 15 * 60 },
 } as const;
 
 interface Limiters {
-  account: RateLimiterAbstract;
+  pair: RateLimiterAbstract;
   ip: RateLimiterAbstract;
+  account: RateLimiterAbstract;
+  stepUp: RateLimiterAbstract;
+  signUp: RateLimiterAbstract;
 }
 
 let limiters: Limiters | undefined;
 
-function build(): Limiters {
-  const redis = getEnv().REDIS_URL ? getRedis() : null;
-  const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
-    redis
-      ? new RateLimiterRedis({
-          storeClient: redis,
-          keyPrefix,
-          points,
-          duration,
-          // If Redis is down, fall back to a per-process limiter rather than failing open.
-          insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
-        })
-      : new RateLimiterMemory({ keyPrefix, points, duration });
-  return {
-    account: make("signin:acct", SIGN_IN_LIMITS.perAccount.points, SIGN_IN_LIMITS.perAccount.durationSeconds),
-    ip: make("signin:ip", SIGN_IN_LIMITS.perIp.points, SIGN_IN_LIMITS.perIp.durationSeconds),
-  };
-}
-
 function get(): Limiters {
-  limiters ??= build();
+  limiters ??= {
+    pair: makeLimiter("signin:pair", SIGN_IN_LIMITS.perPair),
+    ip: makeLimiter("signin:ip", SIGN_IN_LIMITS.perIp),
+    account: makeLimiter("signin:acct", SIGN_IN_LIMITS.perAccount),
+    stepUp: makeLimiter("stepup:user", SIGN_IN_LIMITS.stepUpPerUser),
+    signUp: makeLimiter("signup:ip", { points: getEnv().KEYDESK_SIGNUPS_PER_IP_PER_HOUR, durationSeconds: 60 * 60 }),
+  };
   return limiters;
 }
 
-/** Seconds to wait before another attempt is allowed, or 0 when allowed now. */
-export async function secondsUntilSignInAllowed(email: string, ip: string): Promise<number> {
-  const { account, ip: ipLimiter } = get();
-  const [a, i] = await Promise.all([account.get(email.toLowerCase()), ipLimiter.get(ip)]);
-  const blocked = [
-    a && a.consumedPoints >= SIGN_IN_LIMITS.perAccount.points ? a.msBeforeNext : 0,
-    i && i.consumedPoints >= SIGN_IN_LIMITS.perIp.points ? i.msBeforeNext : 0,
-  ];
-  return Math.ceil(Math.max(...blocked) / 1000);
+/** One sign-in attempt's points (pair, then IP, then the e-mail's ceiling); refund on success. */
+export async function takeSignInAttempt(email: string, ip: string): Promise<Taken> {
+  const l = get();
+  const e = email.trim().toLowerCase();
+  return takePoints([
+    { limiter: l.pair, key: `${e}|${ip}` },
+    { limiter: l.ip, key: ip },
+    { limiter: l.account, key: e },
+  ]);
 }
 
-export async function recordFailedSignIn(email: string, ip: string): Promise<void> {
-  const { account, ip: ipLimiter } = get();
-  await Promise.all([
-    account.penalty(email.toLowerCase(), 1),
-    ipLimiter.penalty(ip, 1),
-  ]).catch((e: unknown) => {
-    if (!(e instanceof RateLimiterRes)) throw e;
-  });
+/** A successful sign-in also forgets the pair's earlier failures (the owner typed it right). */
+export async function clearSignInPair(email: string, ip: string): Promise<void> {
+  await get()
+    .pair.delete(`${email.trim().toLowerCase()}|${ip}`)
+    .catch(() => undefined);
 }
 
-export async function clearFailedSignIns(email: string): Promise<void> {
-  await get().account.delete(email.toLowerCase());
+/** One step-up check (password or code) by a signed-in user; refund on success. */
+export async function takeStepUpAttempt(userId: string): Promise<Taken> {
+  return takePoints([{ limiter: get().stepUp, key: userId }]);
+}
+
+/** One account creation from an IP: the server's argon2 hash is paid for with the attacker's quota. */
+export async function takeSignUpAttempt(ip: string): Promise<Taken> {
+  return takePoints([{ limiter: get().signUp, key: ip }]);
 }
 
 /** Tests only: forget every count. */

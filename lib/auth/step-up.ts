@@ -47,7 +47,3 @@ export async function stepUpSecondsLeft(user: CurrentUser): Promise<number> {
   if (s.userId !== user.id || s.sessionId !== user.sessionId || !s.until) return 0;
   return Math.max(0, Math.floor((s.until - Date.now()) / 1000));
 }
-
-export async function clearStepUp(): Promise<void> {
-  (await session()).destroy();
-}

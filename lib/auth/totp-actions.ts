@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { stepUpWith } from "@/lib/auth/step-up-with";
 import { beginEnrolment, confirmEnrolment, disableTotp } from "@/lib/auth/totp";
+import { authTranslator } from "@/lib/auth/auth-text";
 
 export interface TotpState {
   ok?: boolean;
@@ -15,8 +16,13 @@ export interface TotpState {
   recoveryCodes?: string[];
 }
 
-async function beginTotpActionImpl(_p: TotpState, _fd: FormData): Promise<TotpState> {
+/** Turning 2FA on needs a fresh step-up too: whoever holds an open session must not bind their own phone to the account. */
+async function beginTotpActionImpl(_p: TotpState, fd: FormData): Promise<TotpState> {
   const user = await requireUser();
+  const t = await authTranslator();
+  const stepped = await stepUpWith(user, String(fd.get("password") ?? "") || undefined);
+  if (stepped === "wrong") return { fields: { password: [t("auth.stepUpWrong")] } };
+  if (!stepped) return { fields: { password: [t("auth.stepUpNeededFor2fa")] } };
   const e = await beginEnrolment(user);
   return { enrolment: { secret: e.secret, qrSvg: e.qrSvg } };
 }
@@ -24,11 +30,12 @@ async function beginTotpActionImpl(_p: TotpState, _fd: FormData): Promise<TotpSt
 async function confirmTotpActionImpl(p: TotpState, fd: FormData): Promise<TotpState> {
   const user = await requireUser();
   const code = String(fd.get("code") ?? "").trim();
-  if (!/^\d{6}$/.test(code.replace(/\s/g, ""))) return { ...p, fields: { code: ["Enter the 6-digit code your app shows."] } };
+  const t = await authTranslator();
+  if (!/^\d{6}$/.test(code.replace(/\s/g, ""))) return { ...p, fields: { code: [t("totpAction.enterCode")] } };
   const codes = await confirmEnrolment(user, code);
   // No revalidation here: the page would swap this form for "turn off" before the recovery
   // codes were read. The "I have saved them" link reloads the page.
-  return { ok: true, recoveryCodes: codes, message: "Two-factor sign-in is on." };
+  return { ok: true, recoveryCodes: codes, message: t("totp.isOn") };
 }
 
 /** Turning 2FA off needs a fresh step-up (the password). */
@@ -36,11 +43,12 @@ async function disableTotpActionImpl(_p: TotpState, fd: FormData): Promise<TotpS
   const user = await requireUser();
   const password = String(fd.get("password") ?? "") || undefined;
   const stepped = await stepUpWith(user, password);
-  if (stepped === "wrong") return { fields: { password: ["That password is not correct."] } };
-  if (!stepped) return { fields: { password: ["Enter your password to turn two-factor sign-in off."] } };
+  const t = await authTranslator();
+  if (stepped === "wrong") return { fields: { password: [t("totpAction.wrongPassword")] } };
+  if (!stepped) return { fields: { password: [t("totpAction.passwordToDisable")] } };
   await disableTotp(user);
   revalidatePath("/settings");
-  return { ok: true, message: "Two-factor sign-in is off." };
+  return { ok: true, message: t("totpAction.off") };
 }
 
 export const beginTotpAction = guardAction("beginTotpAction", beginTotpActionImpl);

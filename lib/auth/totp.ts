@@ -4,6 +4,7 @@
 // disabling. The secret is envelope-encrypted with the same keyring as API keys; this module
 // is the only one that opens it (API keys stay with lib/keys/credentials.ts).
 import "server-only";
+import { alertTwoFactorOff } from "@/lib/alerts/hooks";
 import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { getIronSession } from "iron-session";
@@ -21,14 +22,19 @@ const TOLERANCE_SECONDS = 30; // one step either side, for clock drift
 const ENROL_COOKIE = "keydesk-totp-enrol";
 
 export const totpBinding = (userId: string) => ({ rowId: `totp:${userId}`, ownerId: userId });
-const hashCode = (code: string) => createHash("sha256").update(`keydesk-recovery:${normalizeRecovery(code)}`).digest("hex");
+const hashCode = (code: string) =>
+  createHash("sha256")
+    .update(`keydesk-recovery:${normalizeRecovery(code)}`)
+    .digest("hex");
 export const normalizeRecovery = (code: string) => code.toUpperCase().replace(/[^A-Z2-7]/g, "");
 
 async function enrolSession() {
   const env = getEnv();
   const password = createHash("sha256").update(`keydesk-totp-enrol:${env.AUTH_SECRET}`).digest("base64");
   return getIronSession<{ userId?: string; secret?: string }>(await cookies(), {
-    password, cookieName: ENROL_COOKIE, ttl: 600,
+    password,
+    cookieName: ENROL_COOKIE,
+    ttl: 600,
     cookieOptions: { httpOnly: true, sameSite: "strict", secure: env.NODE_ENV === "production", path: "/settings" },
   });
 }
@@ -71,15 +77,29 @@ async function stepIfValid(secret: string, code: string): Promise<number | null>
 /** Confirms enrolment with a code from the app; returns the recovery codes (shown once). */
 export async function confirmEnrolment(user: CurrentUser, code: string): Promise<string[]> {
   const s = await enrolSession();
-  if (!s.secret || s.userId !== user.id) throw new AppError("bad_request", "The setup expired. Start again to get a new QR code.");
+  if (!s.secret || s.userId !== user.id)
+    throw new AppError("bad_request", "The setup expired. Start again to get a new QR code.");
   const step = await stepIfValid(s.secret, code.replace(/\s/g, ""));
-  if (step === null) throw new AppError("bad_request", "That code doesn't match. Check the time on your phone and enter the current 6-digit code.");
+  if (step === null)
+    throw new AppError(
+      "bad_request",
+      "That code doesn't match. Check the time on your phone and enter the current 6-digit code.",
+    );
   const sealed = encryptSecret(s.secret, totpBinding(user.id), getKeyring());
   const codes = newRecoveryCodes();
   await db.$transaction([
     db.recoveryCode.deleteMany({ where: { userId: user.id } }),
     db.recoveryCode.createMany({ data: codes.map((c) => ({ userId: user.id, codeHash: hashCode(c) })) }),
-    db.user.update({ where: { id: user.id }, data: { totpCiphertext: new Uint8Array(sealed.ciphertext), totpWrappedKey: new Uint8Array(sealed.wrappedKey), totpKeyVersion: sealed.masterKeyVersion, totpEnabledAt: new Date(), totpLastStep: step } }),
+    db.user.update({
+      where: { id: user.id },
+      data: {
+        totpCiphertext: new Uint8Array(sealed.ciphertext),
+        totpWrappedKey: new Uint8Array(sealed.wrappedKey),
+        totpKeyVersion: sealed.masterKeyVersion,
+        totpEnabledAt: new Date(),
+        totpLastStep: step,
+      },
+    }),
   ]);
   s.destroy();
   await recordAudit({ actorId: user.id, action: "auth.2fa_enabled", outcome: "success" });
@@ -89,9 +109,19 @@ export async function confirmEnrolment(user: CurrentUser, code: string): Promise
 export async function disableTotp(user: CurrentUser): Promise<void> {
   await db.$transaction([
     db.recoveryCode.deleteMany({ where: { userId: user.id } }),
-    db.user.update({ where: { id: user.id }, data: { totpCiphertext: null, totpWrappedKey: null, totpKeyVersion: null, totpEnabledAt: null, totpLastStep: null } }),
+    db.user.update({
+      where: { id: user.id },
+      data: {
+        totpCiphertext: null,
+        totpWrappedKey: null,
+        totpKeyVersion: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+      },
+    }),
   ]);
   await recordAudit({ actorId: user.id, action: "auth.2fa_disabled", outcome: "success" });
+  await alertTwoFactorOff(user.id);
 }
 
 export async function remainingRecoveryCodes(userId: string): Promise<number> {
@@ -104,19 +134,42 @@ export async function remainingRecoveryCodes(userId: string): Promise<number> {
  */
 export async function verifySecondFactor(userId: string, input: string): Promise<boolean> {
   const code = input.trim();
-  const u = await db.user.findUnique({ where: { id: userId }, select: { totpCiphertext: true, totpWrappedKey: true, totpKeyVersion: true, totpEnabledAt: true, totpLastStep: true } });
+  const u = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      totpCiphertext: true,
+      totpWrappedKey: true,
+      totpKeyVersion: true,
+      totpEnabledAt: true,
+      totpLastStep: true,
+    },
+  });
   if (!u?.totpEnabledAt || !u.totpCiphertext || !u.totpWrappedKey || !u.totpKeyVersion) return false;
   if (/^\d{6}$/.test(code.replace(/\s/g, ""))) {
-    const secret = decryptSecret({ ciphertext: Buffer.from(u.totpCiphertext), wrappedKey: Buffer.from(u.totpWrappedKey), masterKeyVersion: u.totpKeyVersion }, totpBinding(userId), getKeyring());
+    const secret = decryptSecret(
+      {
+        ciphertext: Buffer.from(u.totpCiphertext),
+        wrappedKey: Buffer.from(u.totpWrappedKey),
+        masterKeyVersion: u.totpKeyVersion,
+      },
+      totpBinding(userId),
+      getKeyring(),
+    );
     const step = await stepIfValid(secret, code.replace(/\s/g, ""));
     if (step === null) return false;
     // Replay protection: only a step after the last accepted one, claimed atomically.
-    const claimed = await db.user.updateMany({ where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } });
+    const claimed = await db.user.updateMany({
+      where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+      data: { totpLastStep: step },
+    });
     return claimed.count === 1;
   }
   const normalized = normalizeRecovery(code);
   if (normalized.length !== 10) return false;
-  const spent = await db.recoveryCode.updateMany({ where: { userId, codeHash: hashCode(normalized), usedAt: null }, data: { usedAt: new Date() } });
+  const spent = await db.recoveryCode.updateMany({
+    where: { userId, codeHash: hashCode(normalized), usedAt: null },
+    data: { usedAt: new Date() },
+  });
   if (spent.count === 1) await recordAudit({ actorId: userId, action: "auth.recovery_code_used", outcome: "success" });
   return spent.count === 1;
 }

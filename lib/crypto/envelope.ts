@@ -27,11 +27,13 @@ export interface Envelope {
 /** Canonical, length-prefixed AAD: no two different bindings encode the same bytes. */
 export function bindingAad(binding: Binding, layer: "secret" | "wrap"): Buffer {
   const parts = [`keydesk:exchange-key:${layer}:v1`, binding.rowId, binding.ownerId].map((s) => Buffer.from(s, "utf8"));
-  return Buffer.concat(parts.flatMap((p) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(p.length);
-    return [len, p];
-  }));
+  return Buffer.concat(
+    parts.flatMap((p) => {
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(p.length);
+      return [len, p];
+    }),
+  );
 }
 
 function seal(key: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
@@ -43,7 +45,8 @@ function seal(key: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
 }
 
 function open(key: Buffer, blob: Buffer, aad: Buffer): Buffer {
-  if (blob.length < 1 + IV_LEN + TAG_LEN || blob[0] !== FORMAT) throw new CryptoError("format_invalid", "The stored ciphertext has an unknown format.");
+  if (blob.length < 1 + IV_LEN + TAG_LEN || blob[0] !== FORMAT)
+    throw new CryptoError("format_invalid", "The stored ciphertext has an unknown format.");
   const iv = blob.subarray(1, 1 + IV_LEN);
   const tag = blob.subarray(1 + IV_LEN, 1 + IV_LEN + TAG_LEN);
   const ct = blob.subarray(1 + IV_LEN + TAG_LEN);
@@ -84,7 +87,11 @@ export function rewrapDataKey(envelope: Envelope, binding: Binding, keyring: Key
   if (envelope.masterKeyVersion === keyring.current) return envelope;
   const dataKey = open(masterKey(keyring, envelope.masterKeyVersion), envelope.wrappedKey, bindingAad(binding, "wrap"));
   try {
-    return { ciphertext: envelope.ciphertext, wrappedKey: seal(masterKey(keyring, keyring.current), dataKey, bindingAad(binding, "wrap")), masterKeyVersion: keyring.current };
+    return {
+      ciphertext: envelope.ciphertext,
+      wrappedKey: seal(masterKey(keyring, keyring.current), dataKey, bindingAad(binding, "wrap")),
+      masterKeyVersion: keyring.current,
+    };
   } finally {
     dataKey.fill(0);
   }

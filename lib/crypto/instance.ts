@@ -12,7 +12,3 @@ export function getKeyring(): Keyring {
   }
   return keyring;
 }
-
-export function resetKeyringForTests(): void {
-  keyring = undefined;
-}

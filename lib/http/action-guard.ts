@@ -8,9 +8,31 @@ import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
-import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import { withRequestId } from "@/lib/http/request-context";
+import { withRequestId } from "@/lib/request-context";
+import { localizeFields, localizeMessage } from "@/lib/i18n/localize";
+import type { Locale } from "@/lib/i18n";
+
+async function actionLocale(): Promise<Locale> {
+  try {
+    const { getLocale } = await import("@/lib/i18n/server");
+    return await getLocale();
+  } catch {
+    return "en"; // outside a request (tests, scripts)
+  }
+}
+
+/** An action's answer in the reader's language: its message and its field errors. */
+async function localized<S extends { message?: string; fields?: unknown }>(state: S, code?: ErrorCode): Promise<S> {
+  const locale = await actionLocale();
+  if (locale === "en") return state;
+  return {
+    ...state,
+    ...(state.message ? { message: localizeMessage(state.message, locale, code) } : {}),
+    ...(state.fields ? { fields: localizeFields(state.fields as Record<string, string[] | undefined>, locale) } : {}),
+  };
+}
 
 const NOT_A_FORM = "The form was not sent correctly. Reload the page and try again.";
 
@@ -19,7 +41,10 @@ function messageFor(err: unknown, action: string): string {
   if (err instanceof AppError) return err.message;
   if (err instanceof ZodError) return "The form was incomplete or not valid. Reload the page and try again.";
   if (isDatabaseUnavailable(err)) {
-    logger.error({ err: { name: (err as Error).name, code: (err as { code?: unknown }).code }, action }, "database unavailable");
+    logger.error(
+      { err: { name: (err as Error).name, code: (err as { code?: unknown }).code }, action },
+      "database unavailable",
+    );
     return "Keydesk's database isn't answering right now. Nothing was changed; try again in a moment.";
   }
   logger.error({ err, action }, "server action failed");
@@ -40,16 +65,20 @@ function isError(state: { ok?: boolean; message?: string; fields?: unknown }): b
 }
 
 /** For actions used with useActionState: (previous state, form data) → next state. */
-export function guardAction<S extends { message?: string; requestId?: string }>(name: string, fn: (prev: S, fd: FormData) => Promise<S>): (prev: S, fd: FormData) => Promise<S> {
+export function guardAction<S extends { message?: string; requestId?: string }>(
+  name: string,
+  fn: (prev: S, fd: FormData) => Promise<S>,
+): (prev: S, fd: FormData) => Promise<S> {
   return async (prev: S, fd: FormData) => {
     const requestId = await requestIdFromHeaders();
-    if (!(fd instanceof FormData)) return { message: NOT_A_FORM, requestId } as S;
+    if (!(fd instanceof FormData)) return localized({ message: NOT_A_FORM, requestId } as S);
     return withRequestId(requestId, async () => {
       let state: S;
       try {
-        state = await fn(prev, fd);
+        state = await localized(await fn(prev, fd));
       } catch (err) {
-        state = { ok: false, message: messageFor(err, name) } as unknown as S;
+        const code: ErrorCode = err instanceof AppError ? err.code : "internal";
+        state = await localized({ ok: false, message: messageFor(err, name) } as unknown as S, code);
       }
       return isError(state as { ok?: boolean; message?: string }) ? { ...state, requestId } : state;
     });

@@ -6,9 +6,26 @@ import { NextResponse } from "next/server";
 import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
 import { AppError, databaseUnavailableError, isDatabaseUnavailable } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import { serverTiming, withRequestId } from "@/lib/http/request-context";
+import { serverTiming, withRequestId } from "@/lib/request-context";
 import { getEnv } from "@/lib/env";
 import { requestProblem } from "@/lib/http/security-headers";
+import { LOCALE_COOKIE, negotiateLocale, parseLocale, type Locale } from "@/lib/i18n";
+import { localizeMessage } from "@/lib/i18n/localize";
+
+/**
+ * lib/server/fast-routes.ts marks the requests it serves with FAST_PATH and writes their answer
+ * itself: a JSON answer is handed over as the serialized string under FAST_BODY (the Response
+ * has no body stream), instead of a stream it would read back into a buffer. Symbol.for: the
+ * server and the built route modules are separate copies of this code.
+ */
+export const FAST_PATH = Symbol.for("keydesk.fastPath");
+export const FAST_BODY = Symbol.for("keydesk.fastBody");
+
+function fastJson(body: unknown, headers: Record<string, string>): Response {
+  const res = new Response(null, { headers: { ...headers, "content-type": "application/json" } });
+  Object.defineProperty(res, FAST_BODY, { value: JSON.stringify(body) ?? "null" });
+  return res;
+}
 
 export interface RouteContext<P> {
   req: Request;
@@ -26,15 +43,35 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
   };
 }
 
+/** The reader's language, from this request's own cookie and Accept-Language (as lib/i18n/server). */
+export function requestLocale(req: Request): Locale {
+  const cookie = new RequestCookies(req.headers).get(LOCALE_COOKIE)?.value;
+  return parseLocale(cookie) ?? negotiateLocale(req.headers.get("accept-language"));
+}
+
 /** proxy.ts's request checks (Origin, Host, encoding, header size), for the routes that skip it. */
 function refusal(req: Request, requestId: string): Response | null {
   const publicUrl = getEnv().KEYDESK_PUBLIC_URL;
   const problem = requestProblem(req, publicUrl ? [new URL(publicUrl).origin] : []);
   if (!problem) return null;
-  return NextResponse.json({ error: { code: problem.code, message: problem.message, requestId } }, { status: problem.status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
+  return NextResponse.json(
+    {
+      error: {
+        code: problem.code,
+        message: localizeMessage(problem.message, requestLocale(req), problem.code),
+        requestId,
+      },
+    },
+    { status: problem.status, headers: { "x-request-id": requestId, "cache-control": "no-store" } },
+  );
 }
 
-async function handle<P>(handler: (ctx: RouteContext<P>) => Promise<unknown>, req: Request, ctx: { params: Promise<P> }, requestId: string): Promise<Response> {
+async function handle<P>(
+  handler: (ctx: RouteContext<P>) => Promise<unknown>,
+  req: Request,
+  ctx: { params: Promise<P> },
+  requestId: string,
+): Promise<Response> {
   const started = performance.now();
   const res = await respond(handler, req, ctx, requestId);
   try {
@@ -42,35 +79,56 @@ async function handle<P>(handler: (ctx: RouteContext<P>) => Promise<unknown>, re
   } catch {
     // a Response with immutable headers: it keeps its own
   }
-  if (getEnv().KEYDESK_SERVER_TIMING && !res.headers.has("server-timing")) res.headers.set("server-timing", serverTiming(performance.now() - started));
+  if (getEnv().KEYDESK_SERVER_TIMING && !res.headers.has("server-timing"))
+    res.headers.set("server-timing", serverTiming(performance.now() - started));
   return res;
 }
 
-async function respond<P>(handler: (ctx: RouteContext<P>) => Promise<unknown>, req: Request, ctx: { params: Promise<P> }, requestId: string): Promise<Response> {
+async function respond<P>(
+  handler: (ctx: RouteContext<P>) => Promise<unknown>,
+  req: Request,
+  ctx: { params: Promise<P> },
+  requestId: string,
+): Promise<Response> {
   try {
     const refused = refusal(req, requestId);
     if (refused) return refused;
     const body = await handler({ req, params: await ctx.params, requestId });
     if (body instanceof Response) return body;
-    return NextResponse.json(body, { headers: { "x-request-id": requestId, "cache-control": "no-store" } });
+    const headers = { "x-request-id": requestId, "cache-control": "no-store" };
+    if ((req as { [FAST_PATH]?: boolean })[FAST_PATH]) return fastJson(body, headers);
+    return NextResponse.json(body, { headers });
   } catch (err) {
     let appErr = err instanceof AppError ? err : null;
     if (!appErr && isDatabaseUnavailable(err)) {
-      logger.error({ err: { name: (err as Error).name, code: (err as { code?: unknown }).code }, path: new URL(req.url).pathname }, "database unavailable");
+      logger.error(
+        { err: { name: (err as Error).name, code: (err as { code?: unknown }).code }, path: new URL(req.url).pathname },
+        "database unavailable",
+      );
       appErr = databaseUnavailableError();
     } else if (!appErr) {
       logger.error({ err, path: new URL(req.url).pathname }, "unhandled route error");
     }
-    const out = appErr ?? new AppError("internal", "Something went wrong on our side. Nothing was lost; please try again.");
+    const out =
+      appErr ?? new AppError("internal", "Something went wrong on our side. Nothing was lost; please try again.");
     out.requestId = requestId;
     const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
     if (out.retryAfterSeconds !== undefined) headers["retry-after"] = String(out.retryAfterSeconds);
-    return NextResponse.json({ error: out.toBody() }, { status: out.status, headers });
+    const body = out.toBody();
+    body.message = localizeMessage(body.message, requestLocale(req), body.code);
+    return NextResponse.json({ error: body }, { status: out.status, headers });
   }
 }
 
 /** Parses URLSearchParams with a zod-like schema, turning failures into a 400 with field errors. */
-export function parseQuery<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, url: string): T {
+export function parseQuery<T>(
+  schema: {
+    safeParse: (
+      v: unknown,
+    ) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  url: string,
+): T {
   const params = Object.fromEntries(new URL(url).searchParams.entries());
   const r = schema.safeParse(params);
   if (!r.success) {

@@ -1,6 +1,13 @@
 // Security headers for every response, and the Origin check for every mutating request.
-// Pure functions: proxy.ts applies them; tests call them directly.
-export interface HeaderOptions { nonce: string; production: boolean; https: boolean }
+// Pure functions: proxy.ts applies them; tests call them directly. The fixed values are in
+// security-headers.json, which next.config.js and the fast path also send on the data API routes.
+import HEADER_VALUES from "./security-headers.json";
+
+export interface HeaderOptions {
+  nonce: string;
+  production: boolean;
+  https: boolean;
+}
 
 export function contentSecurityPolicy({ nonce, production, https }: HeaderOptions): string {
   return [
@@ -24,12 +31,8 @@ export function contentSecurityPolicy({ nonce, production, https }: HeaderOption
 export function securityHeaders(opts: HeaderOptions): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(opts),
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    ...(opts.production && opts.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+    ...HEADER_VALUES.everyAnswer,
+    ...(opts.production && opts.https ? { "Strict-Transport-Security": HEADER_VALUES.hsts } : {}),
   };
 }
 
@@ -39,7 +42,10 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
  * A mutating request must come from our own pages: its Origin (or, without one, its
  * Sec-Fetch-Site) must say same-origin. Returns the reason when it doesn't.
  */
-export function originProblem(req: { method: string; headers: Headers; url: string }, allowedOrigins: string[]): string | null {
+export function originProblem(
+  req: { method: string; headers: Headers; url: string },
+  allowedOrigins: string[],
+): string | null {
   if (SAFE.has(req.method.toUpperCase())) return null;
   const origin = req.headers.get("origin");
   if (origin) {
@@ -59,7 +65,8 @@ export function originProblem(req: { method: string; headers: Headers; url: stri
   return "This request did not come from a Keydesk page.";
 }
 
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
 
 /** Host and X-Forwarded-Host must be host names (links and auth callbacks are built from them). */
 export function hostProblem(headers: Headers): string | null {
@@ -102,21 +109,30 @@ export const MAX_HEADER_BYTES = 8 * 1024;
 export function pathProblem(url: string): string | null {
   const raw = url.replace(/^[a-z]+:\/\/[^/]+/i, "").split("?")[0] ?? "";
   try {
-    for (const segment of raw.split("/")) decodeURIComponent(decodeURIComponent(segment).replace(/%(?![0-9a-fA-F]{2})/g, "%25"));
+    for (const segment of raw.split("/"))
+      decodeURIComponent(decodeURIComponent(segment).replace(/%(?![0-9a-fA-F]{2})/g, "%25"));
     return null;
   } catch {
     return "The address is not validly encoded.";
   }
 }
 
-export interface RequestProblem { status: 400 | 403 | 431; code: "bad_request" | "forbidden"; message: string }
+export interface RequestProblem {
+  status: 400 | 403 | 431;
+  code: "bad_request" | "forbidden";
+  message: string;
+}
 
 /**
  * Everything a request is checked for before any handler runs, in one place: proxy.ts applies
  * it to pages and actions, route() to the API routes that bypass proxy.ts.
  */
-export function requestProblem(req: { method: string; headers: Headers; url: string }, allowedOrigins: string[]): RequestProblem | null {
-  if (headerBytes(req.url, req.headers) > MAX_HEADER_BYTES) return { status: 431, code: "bad_request", message: "The request's address and headers are too large." };
+export function requestProblem(
+  req: { method: string; headers: Headers; url: string },
+  allowedOrigins: string[],
+): RequestProblem | null {
+  if (headerBytes(req.url, req.headers) > MAX_HEADER_BYTES)
+    return { status: 431, code: "bad_request", message: "The request's address and headers are too large." };
   const bad = hostProblem(req.headers) ?? routerHeaderProblem(req.headers) ?? pathProblem(req.url);
   if (bad) return { status: 400, code: "bad_request", message: bad };
   const origin = originProblem(req, allowedOrigins);

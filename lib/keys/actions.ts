@@ -1,5 +1,5 @@
 "use server";
-import { guardAction, guardVoidAction } from "@/lib/http/action-guard";
+import { guardAction } from "@/lib/http/action-guard";
 // Key vault server actions: parse FormData with zod → authenticate → authorize → act.
 // The pasted key never comes back in a returned state (the form is reset after submit).
 import { redirect } from "next/navigation";
@@ -12,7 +12,8 @@ import { addKeySchema, deleteKeySchema, keyIdParam } from "@/lib/keys/schemas";
 import { addKeyForUser, type AddKeyFailure } from "@/lib/keys/add-key";
 import { deleteKeyForOwner } from "@/lib/keys/delete-key";
 import { recheckKeyForOwner } from "@/lib/keys/recheck-key";
-import type { CurrentUser } from "@/lib/auth/session";
+import { getLocale } from "@/lib/i18n/server";
+import { authTranslator } from "@/lib/auth/auth-text";
 
 export interface AddKeyFormState {
   label?: string;
@@ -37,9 +38,14 @@ async function addKeyActionImpl(_prev: AddKeyFormState, formData: FormData): Pro
   if (!parsed.success) return { label, code: "invalid_input", fields: z.flattenError(parsed.error).fieldErrors };
 
   const steppedUp = await stepUpWith(user, parsed.data.password);
-  if (steppedUp === "wrong") return { label, code: "needs_step_up", fields: { password: ["That password is not correct."] } };
+  if (steppedUp === "wrong")
+    return {
+      label,
+      code: "needs_step_up",
+      fields: { password: [(await authTranslator())("keyAction.wrongPassword")] },
+    };
 
-  const result = await addKeyForUser({ user, steppedUp }, parsed.data);
+  const result = await addKeyForUser({ user, steppedUp, locale: await getLocale() }, parsed.data);
   if (!result.ok) {
     return {
       label,
@@ -68,24 +74,33 @@ async function deleteKeyActionImpl(_prev: DeleteKeyFormState, formData: FormData
     confirmLabel: formData.get("confirmLabel") ?? "",
     password: formData.get("password") || undefined,
   });
-  if (!parsed.success) return { message: "The form was incomplete. Reload the page and try again." };
+  const t = await authTranslator();
+  if (!parsed.success) return { message: t("keyAction.incomplete") };
   const steppedUp = await stepUpWith(user, parsed.data.password);
-  if (steppedUp === "wrong") return { fields: { password: ["That password is not correct."] } };
-  if (!steppedUp) return { fields: { password: ["Enter your password to delete a key."] } };
+  if (steppedUp === "wrong") return { fields: { password: [t("keyAction.wrongPassword")] } };
+  if (!steppedUp) return { fields: { password: [t("keyAction.passwordToDelete")] } };
   const result = await deleteKeyForOwner(user, parsed.data.keyId, parsed.data.confirmLabel);
   if (!result.ok) return { fields: { confirmLabel: [result.message] } };
   revalidatePath("/keys");
   redirect(`/keys?deleted=${encodeURIComponent(result.label)}`);
 }
 
-async function recheckKeyActionImpl(formData: FormData): Promise<void> {
+/** "Check again": a refusal (e.g. too many key checks this minute) comes back with its message and request id. */
+export interface RecheckFormState {
+  ok?: boolean;
+  message?: string;
+  requestId?: string;
+}
+
+async function recheckKeyActionImpl(_prev: RecheckFormState, formData: FormData): Promise<RecheckFormState> {
   const user = await requireUser();
   const id = keyIdParam.safeParse(formData.get("keyId"));
-  if (!id.success) throw new AppError("bad_request", "Not a key id.");
+  if (!id.success) throw new AppError("bad_request", (await authTranslator())("keyAction.notKeyId"));
   await recheckKeyForOwner(user, id.data);
   revalidatePath(`/keys/${id.data}`);
+  return { ok: true };
 }
 
 export const addKeyAction = guardAction("addKeyAction", addKeyActionImpl);
 export const deleteKeyAction = guardAction("deleteKeyAction", deleteKeyActionImpl);
-export const recheckKeyAction = guardVoidAction("recheckKeyAction", recheckKeyActionImpl);
+export const recheckKeyAction = guardAction("recheckKeyAction", recheckKeyActionImpl);

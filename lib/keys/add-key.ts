@@ -8,14 +8,26 @@ import { getEnv } from "@/lib/env";
 import { isTotpEnabled } from "@/lib/auth/totp";
 import type { CurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
-import { decodeKeyClaims, KeyFormatError, type KeyClaims } from "@/lib/exchange/claims";
+import { decodeKeyClaims, KeyFormatError, looksLikePreFastKey, type KeyClaims } from "@/lib/exchange/claims";
+import { getExchangeDialect } from "@/lib/exchange/instance";
+import { translator, type Locale } from "@/lib/i18n";
 import { sealKeySecret, keyFragment } from "@/lib/keys/seal";
 import { liveCheckKey, type LiveCheck } from "@/lib/keys/live-check";
+import { keyStatusFromCheck } from "@/lib/keys/status";
 import { WITHDRAW_CONFIRMATION, type AddKeyInput } from "@/lib/keys/schemas";
+import { enqueueBackfill } from "@/lib/portfolio/backfill-jobs";
 
 export type AddKeyResult =
   | { ok: true; keyRowId: string; check: LiveCheck }
-  | { ok: false; code: AddKeyFailure; message: string; field?: "key" | "label" | "confirmation" | "password"; existingKeyRowId?: string; scopes?: string[]; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      code: AddKeyFailure;
+      message: string;
+      field?: "key" | "label" | "confirmation" | "password";
+      existingKeyRowId?: string;
+      scopes?: string[];
+      retryAfterSeconds?: number;
+    };
 
 export type AddKeyFailure =
   | "bad_format"
@@ -33,44 +45,118 @@ export interface AddKeyContext {
   /** Seeding the offline demo only: the simulator's demo keys may skip the two-factor rule. */
   demoSeed?: boolean;
   requestId?: string;
+  /** The viewer's language, for the messages that exist in both (default English). */
+  locale?: Locale;
 }
 
 export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Promise<AddKeyResult> {
   let claims: KeyClaims;
+  const dialect = getExchangeDialect();
+  const t = translator(ctx.locale ?? "en");
   try {
-    claims = decodeKeyClaims(input.key);
+    claims = decodeKeyClaims(input.key, dialect);
   } catch (err) {
     if (err instanceof KeyFormatError) {
-      await recordAudit({ actorId: ctx.user.id, action: "key.add", outcome: "failure", detail: { reason: err.code }, requestId: ctx.requestId });
-      return { ok: false, code: "bad_format", message: err.message, field: "key" };
+      await recordAudit({
+        actorId: ctx.user.id,
+        action: "key.add",
+        outcome: "failure",
+        detail: { reason: err.code },
+        requestId: ctx.requestId,
+      });
+      return {
+        ok: false,
+        code: "bad_format",
+        message: err.code === "wrong_dialect" ? t("keyError.wrong_dialect") : err.message,
+        field: "key",
+      };
     }
     throw err;
   }
 
-  const existing = await db.apiKey.findUnique({ where: { ownerId_keyId: { ownerId: ctx.user.id, keyId: claims.keyId } }, select: { id: true, label: true } });
+  const existing = await db.apiKey.findUnique({
+    where: { ownerId_keyId: { ownerId: ctx.user.id, keyId: claims.keyId } },
+    select: { id: true, label: true },
+  });
   if (existing) {
-    return { ok: false, code: "duplicate", message: `You already added this key as “${existing.label}”.`, field: "key", existingKeyRowId: existing.id };
+    return {
+      ok: false,
+      code: "duplicate",
+      message: `You already added this key as “${existing.label}”.`,
+      field: "key",
+      existingKeyRowId: existing.id,
+    };
   }
 
-  const dangerous = claims.scopes.includes("TRADE") || claims.scopes.includes("WITHDRAW") || claims.unknownScopes.length > 0;
+  const dangerous =
+    claims.scopes.includes("TRADE") || claims.scopes.includes("WITHDRAW") || claims.unknownScopes.length > 0;
   if (claims.scopes.includes("WITHDRAW") && input.confirmation !== WITHDRAW_CONFIRMATION) {
-    return { ok: false, code: "needs_confirmation", message: `This key can withdraw funds. Type ${WITHDRAW_CONFIRMATION} to confirm you want Keydesk to hold it.`, field: "confirmation", scopes: claims.scopes };
+    return {
+      ok: false,
+      code: "needs_confirmation",
+      message: `This key can withdraw funds. Type ${WITHDRAW_CONFIRMATION} to confirm you want Keydesk to hold it.`,
+      field: "confirmation",
+      scopes: claims.scopes,
+    };
   }
   if (dangerous && !ctx.demoSeed && getEnv().KEYDESK_REQUIRE_2FA_FOR_TRADE && !(await isTotpEnabled(ctx.user.id))) {
-    await recordAudit({ actorId: ctx.user.id, action: "key.add", outcome: "denied", detail: { reason: "two_factor_required", scopes: claims.scopes }, requestId: ctx.requestId });
-    return { ok: false, code: "needs_two_factor", message: "Keys that can trade or withdraw can only be added with two-factor sign-in on. Turn it on in Settings, or add a Read-only key.", field: "key", scopes: claims.scopes };
+    await recordAudit({
+      actorId: ctx.user.id,
+      action: "key.add",
+      outcome: "denied",
+      detail: { reason: "two_factor_required", scopes: claims.scopes },
+      requestId: ctx.requestId,
+    });
+    return {
+      ok: false,
+      code: "needs_two_factor",
+      message:
+        "Keys that can trade or withdraw can only be added with two-factor sign-in on. Turn it on in Settings, or add a Read-only key.",
+      field: "key",
+      scopes: claims.scopes,
+    };
   }
   if (dangerous && !ctx.steppedUp) {
-    return { ok: false, code: "needs_step_up", message: "Keys that can trade or withdraw need your password again before they are added.", field: "password", scopes: claims.scopes };
+    return {
+      ok: false,
+      code: "needs_step_up",
+      message: "Keys that can trade or withdraw need your password again before they are added.",
+      field: "password",
+      scopes: claims.scopes,
+    };
   }
 
-  const check = await liveCheckKey(input.key, claims);
+  const check = await liveCheckKey(input.key, claims, ctx.user.id);
   if (check.outcome === "rejected") {
-    await recordAudit({ actorId: ctx.user.id, action: "key.add", outcome: "failure", detail: { reason: check.code }, requestId: ctx.requestId });
-    return { ok: false, code: "rejected_by_exchange", message: check.message, field: "key" };
+    // A pre-2023 Bitpanda Pro key refused by One Trading Fast: say it is a key for the old API.
+    // A key whose account lives on the other API (INVALID_SUBJECT), or a pre-2023 Bitpanda Pro
+    // key refused by One Trading Fast: say it is a key for the other dialect.
+    const otherDialect = check.code === "INVALID_SUBJECT";
+    const preFast = !otherDialect && check.status === "invalid" && looksLikePreFastKey(claims, dialect);
+    await recordAudit({
+      actorId: ctx.user.id,
+      action: "key.add",
+      outcome: "failure",
+      detail: {
+        reason: check.code,
+        ...(otherDialect || preFast ? { dialect: otherDialect ? "other_dialect" : "pre_fast_key" } : {}),
+      },
+      requestId: ctx.requestId,
+    });
+    const message = otherDialect
+      ? t(`keyError.other_dialect.${dialect}`)
+      : preFast
+        ? t("keyError.pre_fast_key")
+        : check.message;
+    return { ok: false, code: "rejected_by_exchange", message, field: "key" };
   }
   if (check.outcome === "unavailable") {
-    return { ok: false, code: "exchange_unavailable", message: check.message, retryAfterSeconds: check.retryAfterSeconds };
+    return {
+      ok: false,
+      code: "exchange_unavailable",
+      message: check.message,
+      retryAfterSeconds: check.retryAfterSeconds,
+    };
   }
 
   const rowId = randomUUID().replace(/-/g, "");
@@ -87,11 +173,7 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
       ips: claims.ips,
       issuedAt: claims.issuedAt ? new Date(claims.issuedAt) : null,
       fragment: keyFragment(input.key),
-      status: check.outcome === "verified" ? "active" : "unchecked",
-      statusDetail: check.outcome === "unverifiable" ? check.message : null,
-      lastCheckedAt: check.outcome === "verified" ? now : null,
-      lastSuccessAt: check.outcome === "verified" ? now : null,
-      lastUsedAt: check.outcome === "verified" ? now : null,
+      ...keyStatusFromCheck(check, now),
       secretCiphertext: sealed.ciphertext,
       secretWrappedKey: sealed.wrappedKey,
       masterKeyVersion: sealed.masterKeyVersion,
@@ -106,5 +188,7 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
     detail: { scopes: claims.scopes, ips: claims.ips.length, verified: check.outcome === "verified" },
     requestId: ctx.requestId,
   });
+  // Its value history before today, rebuilt in the background (never fails the add).
+  await enqueueBackfill(rowId);
   return { ok: true, keyRowId: rowId, check };
 }

@@ -7,9 +7,17 @@ import { AppError } from "@/lib/errors";
 import { decryptSecret } from "@/lib/crypto/envelope";
 import { getKeyring } from "@/lib/crypto/instance";
 import { logger } from "@/lib/log";
-import { timed, timedSync } from "@/lib/http/request-context";
+import { timed, timedSync } from "@/lib/request-context";
+import { KEY_STOPPED } from "@/lib/keys/access";
 
-type EnvelopeRow = { id: string; ownerId: string; secretCiphertext: Buffer; secretWrappedKey: Buffer; masterKeyVersion: string };
+type EnvelopeRow = {
+  id: string;
+  ownerId: string;
+  secretCiphertext: Buffer;
+  secretWrappedKey: Buffer;
+  masterKeyVersion: string;
+  status: string;
+};
 
 /** A key's sealed envelope, being read (ciphertext and wrapped data key only: nothing opened yet). */
 export interface PendingEnvelope {
@@ -22,25 +30,52 @@ export interface PendingEnvelope {
  * while it takes the upstream budget). Nothing is decrypted until withKeyCredentials.
  */
 export function readEnvelope(keyRowId: string): PendingEnvelope {
-  const row = timed("envelope", () => hotRows<EnvelopeRow>(
-    "keydesk_key_envelope", `SELECT id, "ownerId", "secretCiphertext", "secretWrappedKey", "masterKeyVersion" FROM "ApiKey" WHERE id = $1`, [keyRowId])).then((rows) => rows[0]);
+  const row = timed("envelope", () =>
+    hotRows<EnvelopeRow>(
+      "keydesk_key_envelope",
+      `SELECT id, "ownerId", "secretCiphertext", "secretWrappedKey", "masterKeyVersion", status::text AS status
+       FROM "ApiKey" WHERE id = $1`,
+      [keyRowId],
+    ),
+  ).then((rows) => rows[0]);
   row.catch(() => undefined); // awaited by withKeyCredentials; an unused read must not go unhandled
   return { keyRowId, row };
 }
 
-export async function withKeyCredentials<T>(keyRowId: string, use: (plaintext: string) => Promise<T>, pending?: PendingEnvelope): Promise<T> {
+export async function withKeyCredentials<T>(
+  keyRowId: string,
+  use: (plaintext: string) => Promise<T>,
+  pending?: PendingEnvelope,
+  opts: { allowStopped?: boolean } = {},
+): Promise<T> {
   const row = await (pending?.keyRowId === keyRowId ? pending : readEnvelope(keyRowId)).row;
   if (!row) throw new AppError("not_found", "This key doesn't exist or isn't shared with you.");
+  // An emergency-stopped key is never opened, whoever asks (the one exception: the owner's
+  // cancel-all of open orders, lib/exchange/cancel-all.ts, which exists for that moment).
+  if (row.status === "stopped" && !opts.allowStopped)
+    throw new AppError("forbidden", KEY_STOPPED, { reason: "KEY_STOPPED" });
   let plaintext: string;
   try {
-    plaintext = timedSync("decrypt", () => decryptSecret(
-      { ciphertext: Buffer.from(row.secretCiphertext), wrappedKey: Buffer.from(row.secretWrappedKey), masterKeyVersion: row.masterKeyVersion },
-      { rowId: row.id, ownerId: row.ownerId },
-      getKeyring(),
-    ));
+    plaintext = timedSync("decrypt", () =>
+      decryptSecret(
+        {
+          ciphertext: Buffer.from(row.secretCiphertext),
+          wrappedKey: Buffer.from(row.secretWrappedKey),
+          masterKeyVersion: row.masterKeyVersion,
+        },
+        { rowId: row.id, ownerId: row.ownerId },
+        getKeyring(),
+      ),
+    );
   } catch (err) {
-    logger.error({ keyRowId, masterKeyVersion: row.masterKeyVersion, err: err instanceof Error ? err.name : "unknown" }, "key decryption failed");
-    throw new AppError("internal", "This key could not be decrypted on the server. An administrator must check the master key settings.");
+    logger.error(
+      { keyRowId, masterKeyVersion: row.masterKeyVersion, err: err instanceof Error ? err.name : "unknown" },
+      "key decryption failed",
+    );
+    throw new AppError(
+      "internal",
+      "This key could not be decrypted on the server. An administrator must check the master key settings.",
+    );
   }
   return timed("exchange", () => use(plaintext));
 }

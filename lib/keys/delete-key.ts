@@ -9,14 +9,25 @@ import { getGate } from "@/lib/limiter/instance";
 
 export type DeleteKeyResult = { ok: true; label: string } | { ok: false; message: string };
 
-export async function deleteKeyForOwner(user: CurrentUser, keyRowId: string, confirmLabel: string): Promise<DeleteKeyResult> {
+export async function deleteKeyForOwner(
+  user: CurrentUser,
+  keyRowId: string,
+  confirmLabel: string,
+): Promise<DeleteKeyResult> {
   const row = await getKeyRowForOwner(user, keyRowId);
   if (confirmLabel.trim() !== row.label) {
     return { ok: false, message: `Type the key's name exactly (“${row.label}”) to confirm.` };
   }
   await db.apiKey.delete({ where: { id: row.id } });
-  // Whatever the proxy cached for this account is dropped with the key.
-  await getGate().forgetAccount(row.accountId);
-  await recordAudit({ actorId: user.id, action: "key.delete", outcome: "success", keyRef: row.id, keyLabel: row.label });
+  // Whatever the proxy cached with this key goes with it, in Redis and in every instance's
+  // memory. Only this key's entries: a key's claimed account id names nothing it may purge.
+  await getGate().keys.purge(row.id);
+  await recordAudit({
+    actorId: user.id,
+    action: "key.delete",
+    outcome: "success",
+    keyRef: row.id,
+    keyLabel: row.label,
+  });
   return { ok: true, label: row.label };
 }

@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
-import { requireKeyAccess } from "@/lib/auth/key-access";
+import { requireKeyAccess } from "@/lib/keys/access";
 import { toKeyView, type KeyView } from "@/lib/keys/view";
 
 const include = { owner: { select: { email: true, name: true } } } as const;
@@ -14,13 +14,26 @@ export async function listKeysForUser(user: CurrentUser): Promise<KeyView[]> {
     db.apiKey.findMany({ where: { ownerId: user.id }, include, orderBy: { createdAt: "desc" } }),
     db.apiKey.findMany({
       where: { ownerId: { not: user.id }, shares: { some: { team: { members: { some: { userId: user.id } } } } } },
-      include: { ...include, shares: { where: { team: { members: { some: { userId: user.id } } } }, select: { hideAmounts: true, allowExport: true, team: { select: { name: true } } } } },
+      include: {
+        ...include,
+        shares: {
+          where: { team: { members: { some: { userId: user.id } } } },
+          select: { hideAmounts: true, allowExport: true, team: { select: { name: true } } },
+        },
+      },
       orderBy: { createdAt: "desc" },
     }),
   ]);
   return [
     ...owned.map((r) => toKeyView(r, { role: "owner" })),
-    ...shared.map((r) => toKeyView(r, { role: "member", sharedVia: r.shares.map((s) => s.team.name), hideAmounts: r.shares.every((s) => s.hideAmounts), allowExport: r.shares.some((s) => s.allowExport && !s.hideAmounts) })),
+    ...shared.map((r) =>
+      toKeyView(r, {
+        role: "member",
+        sharedVia: r.shares.map((s) => s.team.name),
+        hideAmounts: r.shares.every((s) => s.hideAmounts),
+        allowExport: r.shares.some((s) => s.allowExport && !s.hideAmounts),
+      }),
+    ),
   ];
 }
 
@@ -31,9 +44,17 @@ export async function getKeyRowForOwner(user: CurrentUser, keyRowId: string) {
 }
 
 export async function getKeyViewForUser(user: CurrentUser, keyRowId: string): Promise<KeyView> {
-  const access = await requireKeyAccess(user, keyRowId, "read");
+  const access = await requireKeyAccess(user, keyRowId, "view");
   const row = await db.apiKey.findUniqueOrThrow({ where: { id: keyRowId }, include });
   if (access.role === "owner") return toKeyView(row, { role: "owner" });
-  const teams = await db.keyShare.findMany({ where: { keyId: keyRowId, team: { members: { some: { userId: user.id } } } }, select: { team: { select: { name: true } } } });
-  return toKeyView(row, { role: "member", sharedVia: teams.map((t) => t.team.name), hideAmounts: access.hideAmounts, allowExport: access.allowExport });
+  const teams = await db.keyShare.findMany({
+    where: { keyId: keyRowId, team: { members: { some: { userId: user.id } } } },
+    select: { team: { select: { name: true } } },
+  });
+  return toKeyView(row, {
+    role: "member",
+    sharedVia: teams.map((t) => t.team.name),
+    hideAmounts: access.hideAmounts,
+    allowExport: access.allowExport,
+  });
 }

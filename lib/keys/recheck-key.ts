@@ -1,34 +1,59 @@
-// "Check again": one read call with the stored key, and the key's status updated from
-// the answer (active / revoked / IP blocked / invalid). Audited.
+// "Check again": one read call with the stored key, through the upstream gate (a key check:
+// budgeted, and the key's state on every instance follows the answer), and the key's status
+// updated from the answer (active / revoked / IP blocked / invalid). Audited.
 import "server-only";
-import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
+import { KEY_STOPPED } from "@/lib/keys/access";
+import { AppError } from "@/lib/errors";
 import { withKeyCredentials } from "@/lib/keys/credentials";
 import { getExchangeClient } from "@/lib/exchange/instance";
+import { BudgetExceededError } from "@/lib/limiter";
+import { egressKey, getGate } from "@/lib/limiter/instance";
+import { classifyUpstream } from "@/lib/proxy/classify";
+import { appErrorFromRefusal } from "@/lib/proxy/gate-refusal";
 import { ExchangeError } from "@/lib/exchange/errors";
-import { messageForExchangeError, statusForExchangeError } from "@/lib/keys/live-check";
+import { noteKeyCheck } from "@/lib/keys/status";
 
 export async function recheckKeyForOwner(user: CurrentUser, keyRowId: string): Promise<void> {
   const row = await getKeyRowForOwner(user, keyRowId);
-  const now = new Date();
+  // A stopped key comes back only through Replace.
+  if (row.status === "stopped") throw new AppError("forbidden", KEY_STOPPED, { reason: "KEY_STOPPED" });
   if (!row.scopes.includes("READ_ONLY")) {
-    await db.apiKey.update({ where: { id: row.id }, data: { lastCheckedAt: now } });
+    await noteKeyCheck(row.id, null);
     return;
   }
   try {
-    await withKeyCredentials(row.id, (key) => getExchangeClient().getBalances(key));
-    await db.apiKey.update({ where: { id: row.id }, data: { status: "active", statusDetail: null, lastCheckedAt: now, lastSuccessAt: now, lastUsedAt: now } });
-    await recordAudit({ actorId: user.id, action: "key.check", outcome: "success", keyRef: row.id, keyLabel: row.label });
-  } catch (err) {
-    if (!(err instanceof ExchangeError)) throw err;
-    const status = statusForExchangeError(err);
-    const message = await messageForExchangeError(err);
-    await db.apiKey.update({
-      where: { id: row.id },
-      data: { lastCheckedAt: now, lastUsedAt: now, ...(status ? { status, statusDetail: message } : { statusDetail: message }) },
+    await getGate().call({
+      purpose: "key_check",
+      keyId: row.id,
+      accountId: row.lastSuccessAt ? row.accountId : null,
+      userId: user.id,
+      egressIp: egressKey(),
+      priority: "interactive",
+      fn: () => withKeyCredentials(row.id, (key) => getExchangeClient().getBalances(key)),
+      classify: classifyUpstream,
     });
-    await recordAudit({ actorId: user.id, action: "key.check", outcome: "failure", keyRef: row.id, keyLabel: row.label, detail: { code: err.code } });
+    await noteKeyCheck(row.id, "ok");
+    await recordAudit({
+      actorId: user.id,
+      action: "key.check",
+      outcome: "success",
+      keyRef: row.id,
+      keyLabel: row.label,
+    });
+  } catch (err) {
+    if (err instanceof BudgetExceededError) throw await appErrorFromRefusal(err);
+    if (!(err instanceof ExchangeError)) throw err;
+    await noteKeyCheck(row.id, err);
+    await recordAudit({
+      actorId: user.id,
+      action: "key.check",
+      outcome: "failure",
+      keyRef: row.id,
+      keyLabel: row.label,
+      detail: { code: err.code },
+    });
   }
 }

@@ -28,7 +28,11 @@ async function rotateTotpSecrets(keyring: Keyring, batchSize: number, onRow: () 
   let cursor: string | undefined;
   for (;;) {
     const users = await db.user.findMany({
-      where: { totpKeyVersion: { not: null }, NOT: { totpKeyVersion: keyring.current }, ...(cursor ? { id: { gt: cursor } } : {}) },
+      where: {
+        totpKeyVersion: { not: null },
+        NOT: { totpKeyVersion: keyring.current },
+        ...(cursor ? { id: { gt: cursor } } : {}),
+      },
       select: { id: true, totpCiphertext: true, totpWrappedKey: true, totpKeyVersion: true },
       orderBy: { id: "asc" },
       take: batchSize,
@@ -36,15 +40,33 @@ async function rotateTotpSecrets(keyring: Keyring, batchSize: number, onRow: () 
     if (users.length === 0) return;
     for (const u of users) {
       if (!u.totpCiphertext || !u.totpWrappedKey || !u.totpKeyVersion) continue;
-      const next = rewrapDataKey({ ciphertext: Buffer.from(u.totpCiphertext), wrappedKey: Buffer.from(u.totpWrappedKey), masterKeyVersion: u.totpKeyVersion }, { rowId: `totp:${u.id}`, ownerId: u.id }, keyring);
-      await db.user.updateMany({ where: { id: u.id, totpKeyVersion: u.totpKeyVersion }, data: { totpWrappedKey: new Uint8Array(next.wrappedKey), totpKeyVersion: next.masterKeyVersion } });
+      const next = rewrapDataKey(
+        {
+          ciphertext: Buffer.from(u.totpCiphertext),
+          wrappedKey: Buffer.from(u.totpWrappedKey),
+          masterKeyVersion: u.totpKeyVersion,
+        },
+        { rowId: `totp:${u.id}`, ownerId: u.id },
+        keyring,
+      );
+      await db.user.updateMany({
+        where: { id: u.id, totpKeyVersion: u.totpKeyVersion },
+        data: { totpWrappedKey: new Uint8Array(next.wrappedKey), totpKeyVersion: next.masterKeyVersion },
+      });
       await onRow();
     }
     cursor = users[users.length - 1]?.id;
   }
 }
 
-export async function rotateKeys(opts: { batchSize?: number; keyring?: Keyring; onProgress?: (p: RotationProgress) => void; afterRow?: (n: number) => void | Promise<void> } = {}): Promise<RotationProgress> {
+export async function rotateKeys(
+  opts: {
+    batchSize?: number;
+    keyring?: Keyring;
+    onProgress?: (p: RotationProgress) => void;
+    afterRow?: (n: number) => void | Promise<void>;
+  } = {},
+): Promise<RotationProgress> {
   const keyring = opts.keyring ?? getKeyring();
   const batchSize = opts.batchSize ?? 100;
   let done = 0;
@@ -59,7 +81,11 @@ export async function rotateKeys(opts: { batchSize?: number; keyring?: Keyring; 
     if (rows.length === 0) break;
     for (const row of rows) {
       const next = rewrapDataKey(
-        { ciphertext: Buffer.from(row.secretCiphertext), wrappedKey: Buffer.from(row.secretWrappedKey), masterKeyVersion: row.masterKeyVersion },
+        {
+          ciphertext: Buffer.from(row.secretCiphertext),
+          wrappedKey: Buffer.from(row.secretWrappedKey),
+          masterKeyVersion: row.masterKeyVersion,
+        },
         { rowId: row.id, ownerId: row.ownerId },
         keyring,
       );
@@ -79,20 +105,43 @@ export async function rotateKeys(opts: { batchSize?: number; keyring?: Keyring; 
     await opts.afterRow?.(done);
   });
   const remaining = await countKeysNeedingRotation(keyring);
-  await recordAudit({ actorId: null, action: "key.rotate", outcome: remaining === 0 ? "success" : "failure", detail: { rewrapped: done, remaining, to: keyring.current } });
+  await recordAudit({
+    actorId: null,
+    action: "key.rotate",
+    outcome: remaining === 0 ? "success" : "failure",
+    detail: { rewrapped: done, remaining, to: keyring.current },
+  });
   return { done, remaining };
 }
 
 /** Startup guard: every master key version used by a stored key must be in the keyring. */
 export async function assertKeyringCoversStoredKeys(keyring: Keyring = getKeyring()): Promise<void> {
   const versions = await db.apiKey.groupBy({ by: ["masterKeyVersion"], _count: { _all: true } });
-  const totp = await db.user.groupBy({ by: ["totpKeyVersion"], where: { totpKeyVersion: { not: null } }, _count: { _all: true } });
+  const totp = await db.user.groupBy({
+    by: ["totpKeyVersion"],
+    where: { totpKeyVersion: { not: null } },
+    _count: { _all: true },
+  });
   for (const t of totp) {
-    if (t.totpKeyVersion && !keyring.keys.has(t.totpKeyVersion) && !versions.some((v) => v.masterKeyVersion === t.totpKeyVersion)) versions.push({ masterKeyVersion: t.totpKeyVersion, _count: { _all: t._count._all } } as (typeof versions)[number]);
+    if (
+      t.totpKeyVersion &&
+      !keyring.keys.has(t.totpKeyVersion) &&
+      !versions.some((v) => v.masterKeyVersion === t.totpKeyVersion)
+    )
+      versions.push({
+        masterKeyVersion: t.totpKeyVersion,
+        _count: { _all: t._count._all },
+      } as (typeof versions)[number]);
   }
   const missing = versions.filter((v) => !keyring.keys.has(v.masterKeyVersion));
   if (missing.length) {
-    const list = missing.map((m) => `${m.masterKeyVersion} (${m._count._all} key${m._count._all === 1 ? "" : "s"})`).join(", ");
-    throw new CryptoError("master_key_version_missing", `Keydesk cannot start: stored keys use master key version(s) ${list}, which KEYDESK_MASTER_KEYS lacks. Add them back; remove an old version only after npm run keys:rotate reports 0 remaining.`, missing[0]?.masterKeyVersion);
+    const list = missing
+      .map((m) => `${m.masterKeyVersion} (${m._count._all} key${m._count._all === 1 ? "" : "s"})`)
+      .join(", ");
+    throw new CryptoError(
+      "master_key_version_missing",
+      `Keydesk cannot start: stored keys use master key version(s) ${list}, which KEYDESK_MASTER_KEYS lacks. Add them back; remove an old version only after npm run keys:rotate reports 0 remaining.`,
+      missing[0]?.masterKeyVersion,
+    );
   }
 }

@@ -1,12 +1,16 @@
 // Input schemas for the key vault's forms. The pasted key is only size-checked here;
 // its format is checked (with specific errors) by lib/exchange/claims.ts.
 import { z } from "zod";
+import { KEY_ID_IN_URL } from "@/lib/ids";
 
 export const MAX_KEY_INPUT_BYTES = 8 * 1024;
 
 export const addKeySchema = z.object({
   label: z.string().trim().min(1, "Give the key a name you will recognise.").max(60, "Use at most 60 characters."),
-  key: z.string().min(1, "Paste the API key the exchange showed you.").max(MAX_KEY_INPUT_BYTES, "That is far longer than an exchange API key."),
+  key: z
+    .string()
+    .min(1, "Paste the API key the exchange showed you.")
+    .max(MAX_KEY_INPUT_BYTES, "That is far longer than an exchange API key."),
   confirmation: z.string().trim().optional(),
   password: z.string().optional(),
 });
@@ -21,4 +25,4 @@ export const deleteKeySchema = z.object({
   password: z.string().optional(),
 });
 
-export const keyIdParam = z.string().regex(/^[a-z0-9]{20,40}$/i, "Not a key id.");
+export const keyIdParam = z.string().regex(new RegExp(`^${KEY_ID_IN_URL}$`), "Not a key id.");

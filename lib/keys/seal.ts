@@ -13,7 +13,11 @@ export interface SealedKey {
 
 export function sealKeySecret(plaintext: string, binding: { rowId: string; ownerId: string }): SealedKey {
   const sealed = encryptSecret(plaintext, binding, getKeyring());
-  return { ciphertext: new Uint8Array(sealed.ciphertext), wrappedKey: new Uint8Array(sealed.wrappedKey), masterKeyVersion: sealed.masterKeyVersion };
+  return {
+    ciphertext: new Uint8Array(sealed.ciphertext),
+    wrappedKey: new Uint8Array(sealed.wrappedKey),
+    masterKeyVersion: sealed.masterKeyVersion,
+  };
 }
 
 export function keyFragment(plaintext: string): string {

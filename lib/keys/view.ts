@@ -2,8 +2,6 @@
 // Built from rows that never include the secret columns.
 import type { KeyStatus } from "@/lib/generated/prisma/client";
 
-export type Scope = "READ_ONLY" | "TRADE" | "WITHDRAW";
-
 export interface KeyView {
   id: string;
   label: string;
@@ -51,7 +49,10 @@ interface KeyRow {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toKeyView(row: KeyRow, ctx: { role: "owner" | "member"; sharedVia?: string[]; hideAmounts?: boolean; allowExport?: boolean }): KeyView {
+export function toKeyView(
+  row: KeyRow,
+  ctx: { role: "owner" | "member"; sharedVia?: string[]; hideAmounts?: boolean; allowExport?: boolean },
+): KeyView {
   return {
     id: row.id,
     label: row.label,

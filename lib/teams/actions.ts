@@ -7,25 +7,20 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getEnv } from "@/lib/env";
 import { z } from "zod";
+import { rowId } from "@/lib/ids";
 import { requireUser } from "@/lib/auth/session";
 import { stepUpWith } from "@/lib/auth/step-up-with";
 import { inviteSchema, shareSchema, teamIdParam, teamNameSchema } from "./schemas";
 import { createTeam, deleteTeam, removeMember, renameTeam } from "./teams";
 import { acceptInvitation, createInvitation, mailInvitation, revokeInvitation } from "./invitations";
 import { shareKey, unshareKey } from "./shares";
+import type { ActionState as BaseActionState } from "@/lib/http/action-state";
+import { authTranslator } from "@/lib/auth/auth-text";
 
-export interface ActionState {
-  ok?: boolean;
-  message?: string;
-  /** Set on errors: the request's id, shown as a reference. */
-  requestId?: string;
-  fields?: Record<string, string[] | undefined>;
-  /** Invitations: the link, shown once. */
-  link?: string;
-  expiresAt?: string;
-}
+/** Invitations answer with the link, shown once. */
+export type ActionState = BaseActionState<{ link: string; expiresAt: string }>;
 
-const id = z.string().regex(/^[a-z0-9]{20,40}$/);
+const id = rowId();
 const str = (fd: FormData, k: string) => (typeof fd.get(k) === "string" ? (fd.get(k) as string) : undefined);
 
 async function createTeamActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
@@ -44,7 +39,7 @@ async function renameTeamActionImpl(_p: ActionState, fd: FormData): Promise<Acti
   if (!name.success) return { fields: { name: name.error.issues.map((i) => i.message) } };
   await renameTeam(user, teamId, name.data);
   revalidatePath(`/teams/${teamId}`);
-  return { ok: true, message: "Renamed." };
+  return { ok: true, message: (await authTranslator())("teamAction.renamed") };
 }
 
 async function deleteTeamActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
@@ -52,7 +47,8 @@ async function deleteTeamActionImpl(_p: ActionState, fd: FormData): Promise<Acti
   const teamId = teamIdParam.parse(str(fd, "teamId"));
   const typed = str(fd, "confirmName") ?? "";
   const expected = str(fd, "expectedName") ?? "";
-  if (!typed || typed !== expected) return { fields: { confirmName: [`Type the team's name exactly (“${expected}”) to confirm.`] } };
+  if (!typed || typed !== expected)
+    return { fields: { confirmName: [(await authTranslator())("teamAction.typeName", { name: expected })] } };
   await deleteTeam(user, teamId);
   revalidatePath("/teams");
   redirect("/teams?deleted=1");
@@ -66,17 +62,27 @@ function origin(): string {
 
 async function inviteActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const parsed = inviteSchema.safeParse({ teamId: str(fd, "teamId"), email: str(fd, "email") ?? "", role: str(fd, "role") });
+  const parsed = inviteSchema.safeParse({
+    teamId: str(fd, "teamId"),
+    email: str(fd, "email") ?? "",
+    role: str(fd, "role"),
+  });
   if (!parsed.success) return { fields: z.flattenError(parsed.error).fieldErrors };
-  const { token, expiresAt, teamName } = await createInvitation(user, parsed.data.teamId, parsed.data.email, parsed.data.role);
+  const { token, expiresAt, teamName } = await createInvitation(
+    user,
+    parsed.data.teamId,
+    parsed.data.email,
+    parsed.data.role,
+  );
   const link = `${origin()}/invite/${token}`;
   const mailed = await mailInvitation(parsed.data.email, link, teamName, user.name ?? user.email, expiresAt);
   revalidatePath(`/teams/${parsed.data.teamId}`);
+  const t = await authTranslator();
   return {
-    ok: true, link, expiresAt: expiresAt.toISOString(),
-    message: mailed
-      ? `Invitation for ${parsed.data.email} created and sent by e-mail. The link is also here; it works once and expires in 7 days.`
-      : `Invitation for ${parsed.data.email} created. Send them this link; it works once and expires in 7 days.`,
+    ok: true,
+    link,
+    expiresAt: expiresAt.toISOString(),
+    message: t(mailed ? "teamAction.invitedMailed" : "teamAction.invited", { email: parsed.data.email }),
   };
 }
 
@@ -85,7 +91,7 @@ async function revokeInvitationActionImpl(_p: ActionState, fd: FormData): Promis
   const teamId = teamIdParam.parse(str(fd, "teamId"));
   await revokeInvitation(user, teamId, id.parse(str(fd, "invitationId")));
   revalidatePath(`/teams/${teamId}`);
-  return { ok: true, message: "Invitation revoked." };
+  return { ok: true, message: (await authTranslator())("teamAction.revoked") };
 }
 
 async function removeMemberActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
@@ -93,26 +99,38 @@ async function removeMemberActionImpl(_p: ActionState, fd: FormData): Promise<Ac
   const teamId = teamIdParam.parse(str(fd, "teamId"));
   await removeMember(user, teamId, id.parse(str(fd, "memberId")));
   revalidatePath(`/teams/${teamId}`);
-  return { ok: true, message: "Removed. They lose access on their next request." };
+  return { ok: true, message: (await authTranslator())("teamAction.removed") };
 }
 
 async function acceptInvitationActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const teamId = await acceptInvitation(user, z.string().max(200).parse(str(fd, "token") ?? ""));
+  const teamId = await acceptInvitation(
+    user,
+    z
+      .string()
+      .max(200)
+      .parse(str(fd, "token") ?? ""),
+  );
   revalidatePath("/keys");
   redirect(`/teams/${teamId}?joined=1`);
 }
 
 async function shareKeyActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const parsed = shareSchema.safeParse({ keyId: str(fd, "keyId"), teamId: str(fd, "teamId"), hideAmounts: fd.get("hideAmounts") === "on", allowExport: fd.get("allowExport") === "on" });
+  const parsed = shareSchema.safeParse({
+    keyId: str(fd, "keyId"),
+    teamId: str(fd, "teamId"),
+    hideAmounts: fd.get("hideAmounts") === "on",
+    allowExport: fd.get("allowExport") === "on",
+  });
   if (!parsed.success) return { fields: z.flattenError(parsed.error).fieldErrors };
   const steppedUp = await stepUpWith(user, str(fd, "password") || undefined);
-  if (steppedUp === "wrong") return { fields: { password: ["That password is not correct."] } };
-  if (!steppedUp) return { fields: { password: ["Enter your password to share a key."] } };
+  const t = await authTranslator();
+  if (steppedUp === "wrong") return { fields: { password: [t("teamAction.wrongPassword")] } };
+  if (!steppedUp) return { fields: { password: [t("teamAction.passwordToShare")] } };
   await shareKey(user, parsed.data);
   revalidatePath(`/keys/${parsed.data.keyId}`);
-  return { ok: true, message: "Shared. The team's members can now read this key's data, never the key itself." };
+  return { ok: true, message: t("teamAction.shared") };
 }
 
 async function unshareKeyActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
@@ -122,7 +140,7 @@ async function unshareKeyActionImpl(_p: ActionState, fd: FormData): Promise<Acti
   await unshareKey(user, keyId, teamId);
   revalidatePath(`/keys/${keyId}`);
   revalidatePath(`/teams/${teamId}`);
-  return { ok: true, message: "Unshared. Members lose access on their next request." };
+  return { ok: true, message: (await authTranslator())("teamAction.unshared") };
 }
 
 export const createTeamAction = guardAction("createTeamAction", createTeamActionImpl);

@@ -1,14 +1,19 @@
 import { z } from "zod";
+import { rowId } from "@/lib/ids";
 
-export const teamIdParam = z.string().regex(/^[a-z0-9]{20,40}$/, "Not a team id.");
-export const teamNameSchema = z.string().trim().min(1, "Give the team a name.").max(60, "Keep the name under 60 characters.");
+export const teamIdParam = rowId("Not a team id.");
+export const teamNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the team a name.")
+  .max(60, "Keep the name under 60 characters.");
 export const inviteSchema = z.object({
   teamId: teamIdParam,
   email: z.email("Enter an e-mail address.").trim().toLowerCase().max(254),
   role: z.enum(["admin", "member"], { message: "Choose admin or member." }),
 });
 export const shareSchema = z.object({
-  keyId: z.string().regex(/^[a-z0-9]{20,40}$/, "Not a key id."),
+  keyId: rowId("Not a key id."),
   teamId: teamIdParam,
   hideAmounts: z.boolean(),
   allowExport: z.boolean(),

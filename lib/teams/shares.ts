@@ -1,6 +1,9 @@
 // Sharing a key with a team. Only keys whose scopes are exactly Read may be shared: checked
 // from the stored (decoded) scopes and again live at the exchange. Unsharing is immediate.
+import { teamsEn } from "@/lib/i18n/messages/teams-en";
+import { authTranslator } from "@/lib/auth/auth-text";
 import "server-only";
+import { alertShareRemoved } from "@/lib/alerts/hooks";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -8,49 +11,101 @@ import { recordAudit } from "@/lib/audit/record";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
 import { withKeyCredentials } from "@/lib/keys/credentials";
 import { getExchangeClient } from "@/lib/exchange/instance";
+import { BudgetExceededError } from "@/lib/limiter";
+import { egressKey, getGate } from "@/lib/limiter/instance";
+import { classifyUpstream } from "@/lib/proxy/classify";
+import { appErrorFromRefusal } from "@/lib/proxy/gate-refusal";
 import { ExchangeError } from "@/lib/exchange/errors";
-import { messageForExchangeError } from "@/lib/keys/live-check";
+import { messageForExchangeError } from "@/lib/keys/status";
 import { requireTeamAccess } from "./access";
 
-export const SHARE_REFUSAL = "Only Read-only keys can be shared. This key can also trade or withdraw, so anyone who could use it through Keydesk could move money. Create a key with only the Read permission at the exchange, add it here, and share that one.";
+/** English; the key page shows t("teamErr.shareRefusal") in the reader's language. */
+export const SHARE_REFUSAL = teamsEn["teamErr.shareRefusal"];
 
 export function isShareable(scopes: readonly string[]): boolean {
   return scopes.length === 1 && scopes[0] === "READ_ONLY";
 }
 
-export async function shareKey(user: CurrentUser, input: { keyId: string; teamId: string; hideAmounts: boolean; allowExport: boolean }): Promise<void> {
+export async function shareKey(
+  user: CurrentUser,
+  input: { keyId: string; teamId: string; hideAmounts: boolean; allowExport: boolean },
+): Promise<void> {
   const key = await getKeyRowForOwner(user, input.keyId);
   const team = await requireTeamAccess(user, input.teamId, "manage");
   if (!isShareable(key.scopes)) {
-    await recordAudit({ actorId: user.id, action: "key.share", outcome: "denied", keyRef: key.id, keyLabel: key.label, teamId: team.teamId, detail: { scopes: key.scopes } });
-    throw new AppError("unprocessable", SHARE_REFUSAL, { reason: "NOT_READ_ONLY" });
+    await recordAudit({
+      actorId: user.id,
+      action: "key.share",
+      outcome: "denied",
+      keyRef: key.id,
+      keyLabel: key.label,
+      teamId: team.teamId,
+      detail: { scopes: key.scopes },
+    });
+    throw new AppError("unprocessable", (await authTranslator())("teamErr.shareRefusal"), { reason: "NOT_READ_ONLY" });
   }
   // Live: the key must still work, and still be Read-only as far as the exchange will tell us:
   // a read succeeds; the claims can't change without a new key (new jti), so scopes stand.
+  // Through the upstream gate, as a key check.
   try {
-    await withKeyCredentials(key.id, (k) => getExchangeClient().getBalances(k));
+    await getGate().call({
+      purpose: "key_check",
+      keyId: key.id,
+      accountId: key.lastSuccessAt ? key.accountId : null,
+      userId: user.id,
+      egressIp: egressKey(),
+      priority: "interactive",
+      fn: () => withKeyCredentials(key.id, (k) => getExchangeClient().getBalances(k)),
+      classify: classifyUpstream,
+    });
   } catch (err) {
-    if (err instanceof ExchangeError) throw new AppError("unprocessable", `The exchange refused this key, so it can't be shared: ${await messageForExchangeError(err)}`, { reason: err.code });
+    if (err instanceof BudgetExceededError) throw await appErrorFromRefusal(err);
+    if (err instanceof ExchangeError)
+      throw new AppError(
+        "unprocessable",
+        (await authTranslator())("teamErr.exchangeRefused", { reason: await messageForExchangeError(err) }),
+        { reason: err.code },
+      );
     throw err;
   }
   await db.keyShare.upsert({
     where: { keyId_teamId: { keyId: key.id, teamId: team.teamId } },
-    create: { keyId: key.id, teamId: team.teamId, hideAmounts: input.hideAmounts, allowExport: input.allowExport, createdById: user.id },
+    create: {
+      keyId: key.id,
+      teamId: team.teamId,
+      hideAmounts: input.hideAmounts,
+      allowExport: input.allowExport,
+      createdById: user.id,
+    },
     update: { hideAmounts: input.hideAmounts, allowExport: input.allowExport },
   });
-  await recordAudit({ actorId: user.id, action: "key.shared", outcome: "success", keyRef: key.id, keyLabel: key.label, teamId: team.teamId, detail: { hideAmounts: input.hideAmounts, allowExport: input.allowExport } });
+  await recordAudit({
+    actorId: user.id,
+    action: "key.shared",
+    outcome: "success",
+    keyRef: key.id,
+    keyLabel: key.label,
+    teamId: team.teamId,
+    detail: { hideAmounts: input.hideAmounts, allowExport: input.allowExport },
+  });
 }
 
 /** The key's owner, or an admin of the team, may unshare. Effective on the next request. */
 export async function unshareKey(user: CurrentUser, keyId: string, teamId: string): Promise<void> {
-  const share = await db.keyShare.findUnique({ where: { keyId_teamId: { keyId, teamId } }, select: { id: true, key: { select: { ownerId: true, label: true } } } });
-  if (!share) throw new AppError("not_found", "This key isn't shared with that team.");
+  const share = await db.keyShare.findUnique({
+    where: { keyId_teamId: { keyId, teamId } },
+    select: { id: true, key: { select: { ownerId: true, label: true } } },
+  });
+  if (!share) throw new AppError("not_found", (await authTranslator())("teamErr.notShared"));
   if (share.key.ownerId !== user.id) await requireTeamAccess(user, teamId, "manage");
   await db.keyShare.delete({ where: { id: share.id } });
-  await recordAudit({ actorId: user.id, action: "key.unshared", outcome: "success", keyRef: keyId, keyLabel: share.key.label, teamId });
-}
-
-export async function listSharesOfKey(user: CurrentUser, keyId: string) {
-  await getKeyRowForOwner(user, keyId);
-  return db.keyShare.findMany({ where: { keyId }, select: { teamId: true, hideAmounts: true, allowExport: true, createdAt: true, team: { select: { name: true } } } });
+  await recordAudit({
+    actorId: user.id,
+    action: "key.unshared",
+    outcome: "success",
+    keyRef: keyId,
+    keyLabel: share.key.label,
+    teamId,
+  });
+  await alertShareRemoved(keyId, share.key.label, share.key.ownerId, teamId);
 }

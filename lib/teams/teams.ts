@@ -1,4 +1,5 @@
 // Teams: create, rename, delete (owner only), members (admins remove; the owner stays).
+import { authTranslator } from "@/lib/auth/auth-text";
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -7,20 +8,41 @@ import { recordAudit } from "@/lib/audit/record";
 import { requireTeamAccess } from "./access";
 import type { TeamRole } from "@/lib/generated/prisma/client";
 
-export interface TeamSummary { id: string; name: string; role: TeamRole; members: number; sharedKeys: number }
+export interface TeamSummary {
+  id: string;
+  name: string;
+  role: TeamRole;
+  members: number;
+  sharedKeys: number;
+}
 
 export async function listTeamsForUser(user: CurrentUser): Promise<TeamSummary[]> {
   const rows = await db.teamMember.findMany({
     where: { userId: user.id },
-    select: { role: true, team: { select: { id: true, name: true, _count: { select: { members: true, shares: true } } } } },
+    select: {
+      role: true,
+      team: { select: { id: true, name: true, _count: { select: { members: true, shares: true } } } },
+    },
     orderBy: { createdAt: "asc" },
   });
-  return rows.map((r) => ({ id: r.team.id, name: r.team.name, role: r.role, members: r.team._count.members, sharedKeys: r.team._count.shares }));
+  return rows.map((r) => ({
+    id: r.team.id,
+    name: r.team.name,
+    role: r.role,
+    members: r.team._count.members,
+    sharedKeys: r.team._count.shares,
+  }));
 }
 
 export async function createTeam(user: CurrentUser, name: string): Promise<string> {
   const team = await db.team.create({ data: { name, members: { create: { userId: user.id, role: "owner" } } } });
-  await recordAudit({ actorId: user.id, action: "team.created", outcome: "success", teamId: team.id, detail: { name } });
+  await recordAudit({
+    actorId: user.id,
+    action: "team.created",
+    outcome: "success",
+    teamId: team.id,
+    detail: { name },
+  });
   return team.id;
 }
 
@@ -39,9 +61,37 @@ export async function deleteTeam(user: CurrentUser, teamId: string): Promise<voi
 export async function getTeamDetail(user: CurrentUser, teamId: string) {
   const access = await requireTeamAccess(user, teamId, "view");
   const [members, invitations, shares] = await Promise.all([
-    db.teamMember.findMany({ where: { teamId }, select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } }, orderBy: { createdAt: "asc" } }),
-    access.role === "member" ? Promise.resolve([]) : db.invitation.findMany({ where: { teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, select: { id: true, email: true, role: true, createdAt: true, expiresAt: true }, orderBy: { createdAt: "desc" } }),
-    db.keyShare.findMany({ where: { teamId }, select: { id: true, hideAmounts: true, allowExport: true, createdAt: true, key: { select: { id: true, label: true, ownerId: true, status: true, owner: { select: { email: true, name: true } } } } }, orderBy: { createdAt: "asc" } }),
+    db.teamMember.findMany({
+      where: { teamId },
+      select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    access.role === "member"
+      ? Promise.resolve([])
+      : db.invitation.findMany({
+          where: { teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+          select: { id: true, email: true, role: true, createdAt: true, expiresAt: true },
+          orderBy: { createdAt: "desc" },
+        }),
+    db.keyShare.findMany({
+      where: { teamId },
+      select: {
+        id: true,
+        hideAmounts: true,
+        allowExport: true,
+        createdAt: true,
+        key: {
+          select: {
+            id: true,
+            label: true,
+            ownerId: true,
+            status: true,
+            owner: { select: { email: true, name: true } },
+          },
+        },
+      },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
   return { ...access, members, invitations, shares };
 }
@@ -49,12 +99,23 @@ export async function getTeamDetail(user: CurrentUser, teamId: string) {
 /** Admins remove members; only the owner removes admins; nobody removes the owner. Effective on the next request. */
 export async function removeMember(user: CurrentUser, teamId: string, memberId: string): Promise<void> {
   const access = await requireTeamAccess(user, teamId, "view");
-  const m = await db.teamMember.findFirst({ where: { id: memberId, teamId }, select: { id: true, role: true, userId: true, user: { select: { email: true } } } });
-  if (!m) throw new AppError("not_found", "That member is not in this team.");
-  if (m.role === "owner") throw new AppError("forbidden", "The team's owner can't be removed. Delete the team instead.");
+  const m = await db.teamMember.findFirst({
+    where: { id: memberId, teamId },
+    select: { id: true, role: true, userId: true, user: { select: { email: true } } },
+  });
+  if (!m) throw new AppError("not_found", (await authTranslator())("teamErr.notMember"));
+  if (m.role === "owner") throw new AppError("forbidden", (await authTranslator())("teamErr.ownerStays"));
   const self = m.userId === user.id; // anyone but the owner may leave
-  if (!self && access.role === "member") throw new AppError("forbidden", "Only the team's owner and admins can remove members.");
-  if (!self && m.role === "admin" && access.role !== "owner") throw new AppError("forbidden", "Only the team's owner can remove an admin.");
+  if (!self && access.role === "member")
+    throw new AppError("forbidden", (await authTranslator())("teamErr.adminsRemove"));
+  if (!self && m.role === "admin" && access.role !== "owner")
+    throw new AppError("forbidden", (await authTranslator())("teamErr.ownerRemovesAdmins"));
   await db.teamMember.delete({ where: { id: m.id } });
-  await recordAudit({ actorId: user.id, action: "team.member_removed", outcome: "success", teamId, detail: { email: m.user.email, role: m.role } });
+  await recordAudit({
+    actorId: user.id,
+    action: "team.member_removed",
+    outcome: "success",
+    teamId,
+    detail: { email: m.user.email, role: m.role },
+  });
 }
