@@ -68,7 +68,9 @@ export function exportCsvStream<K extends ExportKind>(opts: ExportCsvOptions<K>)
           finish(true);
           try {
             controller.error(signal.reason ?? new Error("Export aborted."));
-          } catch { /* already closed */ }
+          } catch {
+            /* already closed */
+          }
         };
         if (signal.aborted) {
           onAbort();
