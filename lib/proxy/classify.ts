@@ -3,21 +3,52 @@
 import "server-only";
 import { ExchangeError } from "@/lib/exchange/errors";
 import { AppError } from "@/lib/errors";
-import type { UpstreamFailure } from "@/lib/limiter";
+import type { KeyFailure, UpstreamFailure } from "@/lib/limiter";
+
+/** Auth answers that say nothing about the key itself (the exchange's own trouble). */
+const TRANSIENT_AUTH = new Set(["INTERNAL_ERROR"]);
+
+/** A key's stored status, when it says the exchange refused the key: the failure to honour on every instance. */
+export function failureFromStatus(status: string): KeyFailure | null {
+  if (status === "revoked") return { reason: "key_revoked", code: "APIKEY_REVOKED", at: Date.now() };
+  if (status === "ip_blocked") return { reason: "key_rejected", code: "INVALID_IP_RESTRICTION", at: Date.now() };
+  if (status === "invalid") return { reason: "key_rejected", code: "INVALID_APIKEY", at: Date.now() };
+  return null;
+}
 
 export function classifyUpstream(err: unknown): UpstreamFailure | null {
   if (!(err instanceof ExchangeError)) return null;
   switch (err.kind) {
     case "rate_limited":
-      return { staleReason: "rate_limited", serveStale: true, cooldown: { kind: "account", ms: err.retryAfterMs ?? 60_000 } };
+      return {
+        staleReason: "rate_limited",
+        serveStale: true,
+        cooldown: { kind: "account", ms: err.retryAfterMs ?? 60_000 },
+      };
     case "ip_blocked":
-      return { staleReason: "ip_blocked", serveStale: true, cooldown: { kind: "ip", ms: err.retryAfterMs ?? 3_600_000 } };
+      return {
+        staleReason: "ip_blocked",
+        serveStale: true,
+        cooldown: { kind: "ip", ms: err.retryAfterMs ?? 3_600_000 },
+      };
     case "unavailable":
-      return { staleReason: err.code === "upstream_unreachable" || err.code === "upstream_timeout" ? "upstream_unreachable" : "upstream_error", serveStale: true };
+      return {
+        staleReason:
+          err.code === "upstream_unreachable" || err.code === "upstream_timeout"
+            ? "upstream_unreachable"
+            : "upstream_error",
+        serveStale: true,
+      };
     case "bad_response":
       return { staleReason: "upstream_error", serveStale: true };
     case "auth":
-      return { staleReason: err.code === "APIKEY_REVOKED" ? "key_revoked" : "key_rejected", serveStale: true };
+    case "permission":
+      // The key itself was refused: it reads nothing more (not even what other keys fetch) until checked again.
+      return {
+        staleReason: err.code === "APIKEY_REVOKED" ? "key_revoked" : "key_rejected",
+        serveStale: true,
+        ...(TRANSIENT_AUTH.has(err.code) ? {} : { keyFailure: { code: err.code } }),
+      };
     default:
       return null;
   }

@@ -5,9 +5,13 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { valueBalances, weightedChange24h, type ValuedBalance } from "@/lib/money/valuation";
 import type { Freshness } from "@/lib/limiter";
-import { readKeyData, readMarketData, type ReadOptions } from "./read";
-import { requireKeyAccess } from "@/lib/auth/key-access";
+import { CACHE_POLICY } from "@/lib/limiter/policy";
+import type { ReadOptions } from "./read";
+import { readKeyEndpoint, readMarketEndpoint } from "./endpoints";
+import { requireKeyAccess } from "@/lib/keys/access";
 import Decimal from "decimal.js";
+import { recordSnapshotFromRead } from "@/lib/portfolio/snapshot";
+import { setBounded } from "@/lib/bounded-map";
 
 export interface Portfolio {
   /** With amountsHidden, available/locked/total/valueEur are empty strings and totalEur is "". */
@@ -17,8 +21,12 @@ export interface Portfolio {
   change24hPct: string | null;
   unpriced: string[];
   fetchedAt: string;
+  /** When the first of its two sources stops being fresh: a reader asks again from then on. */
+  freshUntil: string;
   source: "live" | "cache" | "stale";
   staleReason?: string;
+  /** Stale because of pacing or a cool-down: when the gate will try the exchange again. */
+  retryAfterSeconds?: number;
   /** When tickers could not be read, values are missing and this says why. */
   pricesUnavailable?: string;
 }
@@ -29,28 +37,69 @@ function older(a: Freshness<unknown>, b: Freshness<unknown>): Freshness<unknown>
   return Date.parse(a.fetchedAt) <= Date.parse(b.fetchedAt) ? a : b;
 }
 
+/** What this process last wrote as each key's last value (fetchedAt|total). */
+const lastValueWritten = new Map<string, string>();
+
 export async function readPortfolio(user: CurrentUser, keyRowId: string, opts: ReadOptions = {}): Promise<Portfolio> {
   const access = opts.access ?? (await requireKeyAccess(user, keyRowId, "read"));
-  const balances = await readKeyData(user, keyRowId, "balances", {}, (client, key) => client.getBalances(key), { ...opts, raw: true, access });
-  let tickers: Freshness<{ instrument_code: string; last_price: string; price_change_percentage?: string }[]> | null = null;
-  let pricesUnavailable: string | undefined;
-  try {
-    tickers = await readMarketData(user, "tickers", (client) => client.getMarketTickers());
-  } catch (err) {
-    pricesUnavailable = err instanceof Error ? err.message : "Prices are unavailable.";
-  }
+  // Prices don't depend on the key: read them alongside its balances, not after them.
+  const prices = readMarketEndpoint(user, "tickers", { noWait: opts.noWait }).then(
+    (t) => ({ t }),
+    (err: unknown) => ({ err }),
+  );
+  const balances = await readKeyEndpoint(
+    user,
+    keyRowId,
+    "balances",
+    {},
+    {
+      ...opts,
+      raw: true,
+      access,
+    },
+  );
+  const read = await prices;
+  const tickers: Freshness<{ instrument_code: string; last_price: string; price_change_percentage?: string }[]> | null =
+    "t" in read ? read.t : null;
+  const pricesUnavailable =
+    "err" in read ? (read.err instanceof Error ? read.err.message : "Prices are unavailable.") : undefined;
   const valued = valueBalances(balances.data.balances, tickers?.data ?? []);
   const fresh = tickers ? older(balances, tickers) : balances;
   if (tickers && balances.source !== "stale" && access.role === "owner") {
-    await db.apiKey.update({ where: { id: keyRowId }, data: { lastValueEur: valued.totalEur, lastValuedAt: new Date(balances.fetchedAt) } });
+    // The keys list's last total: written when it changed, not on every view served from cache.
+    const last = `${balances.fetchedAt}|${valued.totalEur}`;
+    if (lastValueWritten.get(keyRowId) !== last) {
+      await db.apiKey.update({
+        where: { id: keyRowId },
+        data: { lastValueEur: valued.totalEur, lastValuedAt: new Date(balances.fetchedAt) },
+      });
+      setBounded(lastValueWritten, keyRowId, last, 20_000);
+    }
   }
+  // A read that happened anyway records the key's snapshot for this hour (portfolio over time).
+  if (tickers && balances.source !== "stale" && tickers.source !== "stale")
+    await recordSnapshotFromRead(keyRowId, balances.data.balances, tickers.data, balances.fetchedAt);
   const total = new Decimal(valued.totalEur);
-  const rows = valued.rows.map((r) => ({ ...r, sharePct: r.valueEur && !total.isZero() ? new Decimal(r.valueEur).div(total).mul(100).toFixed(1) : null }));
+  const rows = valued.rows.map((r) => ({
+    ...r,
+    sharePct: r.valueEur && !total.isZero() ? new Decimal(r.valueEur).div(total).mul(100).toFixed(1) : null,
+  }));
   const hide = access.hideAmounts;
+  const freshUntil = Math.min(
+    Date.parse(balances.fetchedAt) + CACHE_POLICY.balances.ttlMs,
+    tickers ? Date.parse(tickers.fetchedAt) + CACHE_POLICY.tickers.ttlMs : Infinity,
+  );
   return {
     rows: hide ? rows.map((r) => ({ ...r, available: "", locked: "", total: "", valueEur: "" })) : rows,
-    totalEur: hide ? "" : valued.totalEur, ...(hide ? { amountsHidden: true } : {}), change24hPct: weightedChange24h(valued.rows), unpriced: valued.unpriced,
-    fetchedAt: fresh.fetchedAt, source: fresh.source, ...(fresh.staleReason ? { staleReason: fresh.staleReason } : {}),
+    totalEur: hide ? "" : valued.totalEur,
+    ...(hide ? { amountsHidden: true } : {}),
+    change24hPct: weightedChange24h(valued.rows),
+    unpriced: valued.unpriced,
+    fetchedAt: fresh.fetchedAt,
+    freshUntil: new Date(freshUntil).toISOString(),
+    source: fresh.source,
+    ...(fresh.staleReason ? { staleReason: fresh.staleReason } : {}),
+    ...(fresh.retryAfterSeconds ? { retryAfterSeconds: fresh.retryAfterSeconds } : {}),
     ...(pricesUnavailable ? { pricesUnavailable } : {}),
   };
 }

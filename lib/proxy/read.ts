@@ -1,38 +1,21 @@
 // The read path every exchange-backed route uses:
 //   authorize (cheap, first) → budget/cache (may answer without the key) → decrypt → call → respond.
-// Keeps the key's status honest (active / revoked / IP blocked / invalid) from what the exchange says.
+// The key's status follows what the exchange says (lib/keys/status.ts records it).
 import "server-only";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
-import { requireKeyAccess, type KeyAccess } from "@/lib/auth/key-access";
+import { noteKeySuccessRecorded, requireKeyAccess, type KeyAccess } from "@/lib/keys/access";
 import { readEnvelope, withKeyCredentials, type PendingEnvelope } from "@/lib/keys/credentials";
 import { getExchangeClient } from "@/lib/exchange/instance";
 import { ExchangeError } from "@/lib/exchange/errors";
 import type { ExchangeClient } from "@/lib/exchange/client";
-import { messageForExchangeError, statusForExchangeError } from "@/lib/keys/live-check";
-import { recordAudit } from "@/lib/audit/record";
-import { BudgetExceededError, type Endpoint, type Freshness, type Priority } from "@/lib/limiter";
+import { messageForExchangeError, noteKeyReadFailure, noteKeyReadSuccess } from "@/lib/keys/status";
+import { BudgetExceededError, KeyFailedError, type Endpoint, type Freshness, type Priority } from "@/lib/limiter";
 import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream, appErrorFromUpstream } from "./classify";
+import { classifyUpstream, appErrorFromUpstream, failureFromStatus } from "./classify";
 import { redactAmounts } from "./redact";
-import { timed } from "@/lib/http/request-context";
-import { noteMemberRead } from "./member-reads";
-
-const TOUCH_MS = 30_000;
-
-async function noteSuccess(key: KeyAccess) {
-  if (key.status === "active" && key.lastSuccessAt && Date.now() - key.lastSuccessAt.getTime() < TOUCH_MS) return;
-  const now = new Date();
-  await db.apiKey.update({ where: { id: key.id }, data: { lastSuccessAt: now, lastUsedAt: now, status: "active", statusDetail: null } });
-}
-
-async function noteFailure(user: CurrentUser, key: KeyAccess, err: ExchangeError) {
-  const status = statusForExchangeError(err);
-  if (!status || status === key.status) return;
-  await db.apiKey.update({ where: { id: key.id }, data: { status, statusDetail: await messageForExchangeError(err), lastUsedAt: new Date() } });
-  await recordAudit({ actorId: user.id, action: "key.status_changed", outcome: "failure", keyRef: key.id, keyLabel: key.label, detail: { status, code: err.code } });
-}
+import { timed } from "@/lib/request-context";
+import { noteMemberRead } from "@/lib/audit/member-reads";
 
 export interface ReadOptions {
   priority?: Priority;
@@ -43,43 +26,75 @@ export interface ReadOptions {
   raw?: boolean;
   /** Internal: access already decided by the caller for this request, so it isn't looked up twice. */
   access?: KeyAccess;
+  /** A page's first paint: never wait for budget (the gate's `noWait`: the last value, labelled, or rate_limited). */
+  noWait?: boolean;
 }
 
 export async function readKeyData<T>(
-  user: CurrentUser, keyRowId: string, endpoint: Endpoint, params: Record<string, unknown>,
-  call: (client: ExchangeClient, key: string) => Promise<{ data: T; remainingQuota: number | null }>, opts: ReadOptions = {},
+  user: CurrentUser,
+  keyRowId: string,
+  endpoint: Endpoint,
+  params: Record<string, unknown>,
+  call: (client: ExchangeClient, key: string) => Promise<{ data: T; remainingQuota: number | null }>,
+  opts: ReadOptions = {},
 ): Promise<Freshness<T> & { amountsHidden?: boolean }> {
   const key = opts.access ?? (await requireKeyAccess(user, keyRowId, "read"));
   if (!key.scopes.includes("READ_ONLY")) {
-    throw new AppError("unprocessable", "This key has no Read permission, so Keydesk can't show its data. Add a Read-only key for this account.", { reason: "MISSING_PERMISSION" });
+    throw new AppError(
+      "unprocessable",
+      "This key has no Read permission, so Keydesk can't show its data. Add a Read-only key for this account.",
+      { reason: "MISSING_PERMISSION" },
+    );
   }
   let envelope: PendingEnvelope | undefined;
   try {
-    const result = await timed("gate", () => getGate().fetch<T>({
-      accountId: key.accountId, endpoint, params, userId: user.id, egressIp: egressKey(), priority: opts.priority ?? "interactive", refresh: opts.refresh,
-      prepare: () => {
-        envelope ??= readEnvelope(key.id);
-      },
-      fetcher: () => {
-        if (opts.signal?.aborted) throw new AppError("bad_request", "The request was cancelled.", { reason: "CANCELLED" });
-        return withKeyCredentials(key.id, (plaintext) => call(getExchangeClient(), plaintext), envelope);
-      },
-      classify: classifyUpstream,
-      onUpstreamError: async (err) => {
-        if (err instanceof ExchangeError) await noteFailure(user, key, err);
-      },
-    }));
-    if (result.source === "live") await timed("note", () => noteSuccess(key));
+    const result = await timed("gate", () =>
+      getGate().fetch<T>({
+        // Cached and coalesced under this key; the account only once the exchange has accepted this key.
+        keyId: key.id,
+        accountId: key.lastSuccessAt ? key.accountId : null,
+        knownFailure: failureFromStatus(key.status),
+        endpoint,
+        params,
+        userId: user.id,
+        egressIp: egressKey(),
+        priority: opts.priority ?? "interactive",
+        refresh: opts.refresh,
+        noWait: opts.noWait,
+        prepare: () => {
+          envelope ??= readEnvelope(key.id);
+        },
+        fetcher: () => {
+          if (opts.signal?.aborted)
+            throw new AppError("bad_request", "The request was cancelled.", { reason: "CANCELLED" });
+          return withKeyCredentials(key.id, (plaintext) => call(getExchangeClient(), plaintext), envelope);
+        },
+        classify: classifyUpstream,
+        onUpstreamError: async (err) => {
+          if (err instanceof ExchangeError) await noteKeyReadFailure(user, key, err);
+        },
+      }),
+    );
+    if (result.source === "live") {
+      const recorded = await timed("note", () => noteKeyReadSuccess(key));
+      if (recorded) noteKeySuccessRecorded(key.id, recorded);
+    }
     if (key.role === "member") noteMemberRead(user.id, key.id);
-    if (key.hideAmounts && !opts.raw) return { ...result, data: redactAmounts(endpoint, result.data), amountsHidden: true };
+    if (key.hideAmounts && !opts.raw)
+      return { ...result, data: redactAmounts(endpoint, result.data), amountsHidden: true };
     return result;
   } catch (err) {
     if (err instanceof BudgetExceededError) {
       const wait = Math.ceil(err.retryAfterMs / 1000);
-      throw new AppError("rate_limited", err.reason === "ip_blocked"
-        ? `The exchange has blocked this server's address for too many requests. Keydesk will try again in ${wait} s.`
-        : `Keydesk is pacing requests to stay under the exchange's limits. Refreshing in ${wait} s.`, { reason: err.reason, retryAfterSeconds: wait });
+      throw new AppError(
+        "rate_limited",
+        err.reason === "ip_blocked"
+          ? `The exchange has blocked this server's address for too many requests. Keydesk will try again in ${wait} s.`
+          : `Keydesk is pacing requests to stay under the exchange's limits. Refreshing in ${wait} s.`,
+        { reason: err.reason, retryAfterSeconds: wait },
+      );
     }
+    if (err instanceof KeyFailedError) err = new ExchangeError(err.failure.code, 401);
     if (err instanceof ExchangeError) {
       throw appErrorFromUpstream(err, await messageForExchangeError(err));
     }
@@ -88,14 +103,29 @@ export async function readKeyData<T>(
 }
 
 /** Public market data: budgeted per IP and per user, not tied to a key. */
-export async function readMarketData<T>(user: CurrentUser, endpoint: Endpoint, call: (client: ExchangeClient) => Promise<{ data: T; remainingQuota: number | null }>): Promise<Freshness<T>> {
+export async function readMarketData<T>(
+  user: CurrentUser,
+  endpoint: Endpoint,
+  call: (client: ExchangeClient) => Promise<{ data: T; remainingQuota: number | null }>,
+  opts: Pick<ReadOptions, "noWait"> = {},
+): Promise<Freshness<T>> {
   try {
     return await getGate().fetch<T>({
-      accountId: "public", endpoint, userId: user.id, egressIp: egressKey(), priority: "interactive",
-      fetcher: () => call(getExchangeClient()), classify: classifyUpstream,
+      keyId: null,
+      accountId: null,
+      endpoint,
+      userId: user.id,
+      egressIp: egressKey(),
+      priority: "interactive",
+      noWait: opts.noWait,
+      fetcher: () => call(getExchangeClient()),
+      classify: classifyUpstream,
     });
   } catch (err) {
-    if (err instanceof BudgetExceededError) throw new AppError("rate_limited", "Keydesk is pacing requests to stay under the exchange's limits.", { retryAfterSeconds: Math.ceil(err.retryAfterMs / 1000) });
+    if (err instanceof BudgetExceededError)
+      throw new AppError("rate_limited", "Keydesk is pacing requests to stay under the exchange's limits.", {
+        retryAfterSeconds: Math.ceil(err.retryAfterMs / 1000),
+      });
     if (err instanceof ExchangeError) throw appErrorFromUpstream(err, err.userMessage);
     throw err;
   }

@@ -25,7 +25,8 @@ export function redactAmounts<T>(endpoint: Endpoint, data: T): T {
       (copy.balances as unknown[]).forEach((b) => blank(b, ["available", "locked", "change"]));
       break;
     case "fees":
-      blank(copy, ["running_trading_volume"]);
+      // Keydesk's fee model (lib/exchange/model.ts): one running volume per fee group.
+      if (Array.isArray(copy.groups)) (copy.groups as unknown[]).forEach((g) => blank(g, ["running_volume"]));
       break;
     case "trading-volume":
       blank(copy, ["volume"]);
