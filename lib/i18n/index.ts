@@ -4,7 +4,6 @@ import type { Locale } from "@/lib/ui/format";
 import { MESSAGES, type MessageKey } from "./messages";
 
 export type { Locale } from "@/lib/ui/format";
-export const LOCALES = ["en", "de"] as const;
 export const LOCALE_COOKIE = "keydesk-locale";
 
 export function parseLocale(value: string | undefined | null): Locale | null {
@@ -13,11 +12,15 @@ export function parseLocale(value: string | undefined | null): Locale | null {
 
 /** Picks the first supported language from an Accept-Language header, English otherwise. */
 export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
-  const prefs = (acceptLanguage ?? "").split(",").map((part) => {
-    const [tag = "", ...params] = part.trim().split(";");
-    const q = params.find((p) => p.trim().startsWith("q="));
-    return { lang: tag.toLowerCase().split("-")[0]!, q: q ? Number(q.trim().slice(2)) || 0 : 1 };
-  }).filter((p) => p.lang && p.q > 0).sort((a, b) => b.q - a.q);
+  const prefs = (acceptLanguage ?? "")
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.find((p) => p.trim().startsWith("q="));
+      return { lang: tag.toLowerCase().split("-")[0]!, q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((p) => p.lang && p.q > 0)
+    .sort((a, b) => b.q - a.q);
   for (const p of prefs) {
     const l = parseLocale(p.lang);
     if (l) return l;

@@ -4,5 +4,8 @@ import { LOCALE_COOKIE, negotiateLocale, parseLocale, type Locale } from "./inde
 
 /** The viewer's locale: their explicit choice (cookie), else their browser's languages. */
 export async function getLocale(): Promise<Locale> {
-  return parseLocale((await cookies()).get(LOCALE_COOKIE)?.value) ?? negotiateLocale((await headers()).get("accept-language"));
+  return (
+    parseLocale((await cookies()).get(LOCALE_COOKIE)?.value) ??
+    negotiateLocale((await headers()).get("accept-language"))
+  );
 }

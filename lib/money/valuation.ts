@@ -1,11 +1,22 @@
 // EUR valuation of balances, exact (decimal.js). A currency is priced by its EUR market, or
 // through BTC (X_BTC × BTC_EUR), or through a quote currency that itself has a EUR price
 // (X_USDT × USDT in EUR, where USDT in EUR = BTC_EUR / BTC_USDT). Otherwise: no price.
+// Perpetuals (One Trading Fast's BTC_EUR_P) never price their base currency: a perp's price is
+// not the spot price. A balance held in a perpetual's own code (a futures position) is valued
+// at that perpetual's last price in its quote currency; without one it is listed as unpriced.
 // Safe on the client: no server imports.
 import Decimal from "decimal.js";
 
-export interface TickerLike { instrument_code: string; last_price: string; price_change_percentage?: string }
-export interface BalanceLike { currency_code: string; available: string; locked: string }
+export interface TickerLike {
+  instrument_code: string;
+  last_price: string;
+  price_change_percentage?: string;
+}
+export interface BalanceLike {
+  currency_code: string;
+  available: string;
+  locked: string;
+}
 
 export type PriceSource = { kind: "eur"; via: null } | { kind: "market"; via: string } | { kind: "none"; via: null };
 
@@ -20,14 +31,22 @@ export interface ValuedBalance {
   change24hPct: string | null;
 }
 
-export function buildPriceTable(tickers: readonly TickerLike[]): Map<string, { price: Decimal; via: string; change: Decimal | null }> {
-  const last = new Map(tickers.map((t) => [t.instrument_code, t]));
+export function buildPriceTable(
+  tickers: readonly TickerLike[],
+): Map<string, { price: Decimal; via: string; change: Decimal | null }> {
+  const perps = tickers.filter((t) => t.instrument_code.split("_").length === 3);
+  tickers = tickers.filter((t) => t.instrument_code.split("_").length === 2);
   const table = new Map<string, { price: Decimal; via: string; change: Decimal | null }>();
   table.set("EUR", { price: new Decimal(1), via: "EUR", change: new Decimal(0) });
   // Direct EUR markets first.
   for (const t of tickers) {
     const [base, quote] = t.instrument_code.split("_");
-    if (base && quote === "EUR") table.set(base, { price: new Decimal(t.last_price), via: t.instrument_code, change: t.price_change_percentage ? new Decimal(t.price_change_percentage) : null });
+    if (base && quote === "EUR")
+      table.set(base, {
+        price: new Decimal(t.last_price),
+        via: t.instrument_code,
+        change: t.price_change_percentage ? new Decimal(t.price_change_percentage) : null,
+      });
   }
   // Quote currencies without a EUR market, priced through BTC (e.g. USDT = BTC_EUR / BTC_USDT).
   const btcEur = table.get("BTC")?.price;
@@ -42,12 +61,31 @@ export function buildPriceTable(tickers: readonly TickerLike[]): Map<string, { p
     const [base, quote] = t.instrument_code.split("_");
     if (!base || !quote || table.has(base)) continue;
     const q = table.get(quote);
-    if (q) table.set(base, { price: new Decimal(t.last_price).mul(q.price), via: `${t.instrument_code}×${q.via}`, change: null });
+    if (q)
+      table.set(base, {
+        price: new Decimal(t.last_price).mul(q.price),
+        via: `${t.instrument_code}×${q.via}`,
+        change: null,
+      });
+  }
+  // Perpetual positions, by the perpetual's own code.
+  for (const t of perps) {
+    const [, quote, suffix] = t.instrument_code.split("_");
+    const q = quote && suffix === "P" ? table.get(quote) : undefined;
+    if (q)
+      table.set(t.instrument_code, {
+        price: new Decimal(t.last_price).mul(q.price),
+        via: quote === "EUR" ? t.instrument_code : `${t.instrument_code}×${q.via}`,
+        change: t.price_change_percentage && quote === "EUR" ? new Decimal(t.price_change_percentage) : null,
+      });
   }
   return table;
 }
 
-export function valueBalances(balances: readonly BalanceLike[], tickers: readonly TickerLike[]): { rows: ValuedBalance[]; totalEur: string; unpriced: string[] } {
+export function valueBalances(
+  balances: readonly BalanceLike[],
+  tickers: readonly TickerLike[],
+): { rows: ValuedBalance[]; totalEur: string; unpriced: string[] } {
   const prices = buildPriceTable(tickers);
   let total = new Decimal(0);
   const unpriced: string[] = [];
@@ -64,7 +102,12 @@ export function valueBalances(balances: readonly BalanceLike[], tickers: readonl
       total: amount.toFixed(),
       priceEur: p ? p.price.toDecimalPlaces(8).toFixed() : null,
       valueEur: value ? value.toFixed(2, Decimal.ROUND_HALF_UP) : null,
-      source: b.currency_code === "EUR" ? { kind: "eur", via: null } : p ? { kind: "market", via: p.via } : { kind: "none", via: null },
+      source:
+        b.currency_code === "EUR"
+          ? { kind: "eur", via: null }
+          : p
+            ? { kind: "market", via: p.via }
+            : { kind: "none", via: null },
       change24hPct: p?.change ? p.change.toFixed(2) : null,
     } satisfies ValuedBalance;
   });

@@ -16,19 +16,33 @@ function nf(locale: Locale, opts: Intl.NumberFormatOptions): Fmt {
 }
 
 /** Formats a decimal string exactly: all its significant fraction digits, grouped per locale. */
-export function formatDecimal(value: string, locale: Locale = "en", opts: { minFraction?: number; maxFraction?: number } = {}): string {
+export function formatDecimal(
+  value: string,
+  locale: Locale = "en",
+  opts: { minFraction?: number; maxFraction?: number } = {},
+): string {
   const digits = value.includes(".") ? value.split(".")[1]!.replace(/0+$/, "").length : 0;
   const min = opts.minFraction ?? 0;
   const max = Math.max(min, Math.min(opts.maxFraction ?? 20, Math.max(digits, min)));
-  return nf(locale, { minimumFractionDigits: min, maximumFractionDigits: max, roundingMode: "halfExpand" } as Intl.NumberFormatOptions).format(value);
+  return nf(locale, {
+    minimumFractionDigits: min,
+    maximumFractionDigits: max,
+    roundingMode: "halfExpand",
+  } as Intl.NumberFormatOptions).format(value);
 }
 
 export function formatEur(value: string, locale: Locale = "en"): string {
-  return nf(locale, { style: "currency", currency: "EUR", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  return nf(locale, { style: "currency", currency: "EUR", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    value,
+  );
 }
 
 export function formatPercent(value: string, locale: Locale = "en", signed = false): string {
-  const f = nf(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: signed ? "exceptZero" : "auto" } as Intl.NumberFormatOptions).format(value);
+  const f = nf(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    signDisplay: signed ? "exceptZero" : "auto",
+  } as Intl.NumberFormatOptions).format(value);
   return `${f} %`;
 }
 

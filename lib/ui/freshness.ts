@@ -12,9 +12,21 @@ export function ageText(fetchedAt: string, now: number, t: Translate = translato
   return t("fresh.days", { n: Math.floor(s / 86_400) });
 }
 
-const REASONS = ["rate_limited", "ip_blocked", "account_cooldown", "upstream_error", "upstream_unreachable", "key_revoked", "key_rejected"] as const;
+const REASONS = [
+  "rate_limited",
+  "ip_blocked",
+  "account_cooldown",
+  "upstream_error",
+  "upstream_unreachable",
+  "key_revoked",
+  "key_rejected",
+] as const;
 
-export function freshnessText(f: { fetchedAt: string; source: Source; staleReason?: string }, now: number, t: Translate = translator("en")): { text: string; tone: "ok" | "muted" | "warn" } {
+export function freshnessText(
+  f: { fetchedAt: string; source: Source; staleReason?: string },
+  now: number,
+  t: Translate = translator("en"),
+): { text: string; tone: "ok" | "muted" | "warn" } {
   const age = ageText(f.fetchedAt, now, t);
   if (f.source === "stale") {
     const known = (REASONS as readonly string[]).includes(f.staleReason ?? "");

@@ -1,11 +1,17 @@
 // Order/trade history filters ↔ the proxy's query parameters. Dates are whole UTC days: "from"
 // starts at 00:00:00.000Z, "to" ends at 23:59:59.999Z. Pure, shared with tests.
 export type StatusGroup = "all" | "open" | "filled" | "cancelled";
-export interface HistoryFilters { instrument: string; side: "" | "BUY" | "SELL"; status: StatusGroup; from: string; to: string }
+export interface HistoryFilters {
+  instrument: string;
+  side: "" | "BUY" | "SELL";
+  status: StatusGroup;
+  from: string;
+  to: string;
+}
 
 export const EMPTY_FILTERS: HistoryFilters = { instrument: "", side: "", status: "all", from: "", to: "" };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const INSTRUMENT = /^[A-Z0-9]{1,12}_[A-Z0-9]{1,12}$/;
+const INSTRUMENT = /^[A-Z0-9]{1,12}_[A-Z0-9]{1,12}(_P)?$/; // BTC_EUR, and One Trading Fast perpetuals like BTC_EUR_P
 
 /** Reads filters from URL search params, dropping anything malformed. */
 export function parseFilters(sp: { get(name: string): string | null }): HistoryFilters {
@@ -31,7 +37,10 @@ export function filterProblems(f: HistoryFilters): Partial<Record<keyof HistoryF
 }
 
 /** The proxy route's query string for one page (without the cursor). */
-export function filtersToQuery(f: HistoryFilters, opts: { kind: "orders" | "trades"; pageSize?: number }): URLSearchParams {
+export function filtersToQuery(
+  f: HistoryFilters,
+  opts: { kind: "orders" | "trades"; pageSize?: number },
+): URLSearchParams {
   const q = new URLSearchParams();
   if (f.instrument) q.set("instrument", f.instrument);
   if (f.side) q.set("side", f.side);
@@ -51,20 +60,4 @@ export function filtersToSearch(f: HistoryFilters, tab: string): string {
   if (f.from) q.set("from", f.from);
   if (f.to) q.set("to", f.to);
   return `?${q.toString()}`;
-}
-
-/**
- * How a date range splits into the exchange's 100-day windows, newest first (the proxy walks
- * them in this order behind one cursor). Shown to the user for long ranges.
- */
-export function splitWindows(fromIso: string, toIso: string, windowMs = 100 * 86_400_000): { from: string; to: string }[] {
-  const from = Date.parse(fromIso);
-  let to = Date.parse(toIso);
-  const out: { from: string; to: string }[] = [];
-  while (to >= from) {
-    const start = Math.max(from, to - windowMs);
-    out.push({ from: new Date(start).toISOString(), to: new Date(to).toISOString() });
-    to = start - 1;
-  }
-  return out;
 }

@@ -9,7 +9,8 @@ export const de: Record<MessageKey, string> = {
   "keys.title": "Schlüssel",
   "keys.add": "Schlüssel hinzufügen",
   "keys.empty": "Noch keine Schlüssel.",
-  "keys.emptyHint": "Fügen Sie einen API-Schlüssel mit reiner Leseberechtigung von der Börse hinzu, um zu sehen, was er darf, sein Guthaben und seine Orderhistorie.",
+  "keys.emptyHint":
+    "Fügen Sie einen API-Schlüssel mit reiner Leseberechtigung von der Börse hinzu, um zu sehen, was er darf, sein Guthaben und seine Orderhistorie.",
   "card.ipList": "IP-Freigabeliste",
   "card.ipNone": "keine (jede Adresse)",
   "card.ipCount": "{n} Adresse(n)",
@@ -29,24 +30,31 @@ export const de: Record<MessageKey, string> = {
   "status.unchecked": "Nicht geprüft",
   "scope.label": "Berechtigungen",
   "scope.READ_ONLY.name": "Lesen",
-  "scope.READ_ONLY.summary": "Kann alles im Konto ansehen: Guthaben, Marktpreise, Order- und Tradehistorie. Kann nichts ändern.",
+  "scope.READ_ONLY.summary":
+    "Kann alles im Konto ansehen: Guthaben, Marktpreise, Order- und Tradehistorie. Kann nichts ändern.",
   "scope.TRADE.name": "Handeln",
-  "scope.TRADE.summary": "Kann Orders erteilen und stornieren: Wer diesen Schlüssel hat, kann mit dem Guthaben des Kontos kaufen und verkaufen.",
-  "scope.TRADE.warning": "Dieser Schlüssel kann handeln. Keydesk erteilt nie Orders, aber jeder, der den Schlüssel erlangt, könnte es. Für Keydesk genügt ein reiner Leseschlüssel.",
+  "scope.TRADE.summary":
+    "Kann Orders erteilen und stornieren: Wer diesen Schlüssel hat, kann mit dem Guthaben des Kontos kaufen und verkaufen.",
+  "scope.TRADE.warning":
+    "Dieser Schlüssel kann handeln. Keydesk erteilt nie Orders, aber jeder, der den Schlüssel erlangt, könnte es. Für Keydesk genügt ein reiner Leseschlüssel.",
   "scope.WITHDRAW.name": "Auszahlen",
   "scope.WITHDRAW.summary": "Kann Guthaben ein- und auszahlen, auch an externe Wallets.",
-  "scope.WITHDRAW.warning": "Dieser Schlüssel kann Geld aus dem Konto bewegen. Gelangt er in falsche Hände, könnte das Guthaben abfließen. Keydesk zahlt nie aus; verwenden Sie einen reinen Leseschlüssel, wenn es keinen triftigen Grund gibt.",
+  "scope.WITHDRAW.warning":
+    "Dieser Schlüssel kann Geld aus dem Konto bewegen. Gelangt er in falsche Hände, könnte das Guthaben abfließen. Keydesk zahlt nie aus; verwenden Sie einen reinen Leseschlüssel, wenn es keinen triftigen Grund gibt.",
   "scope.unknown": "Eine Berechtigung, die Keydesk noch nicht kennt; siehe die Dokumentation der Börse.",
   "scope.permission": "Berechtigung „{name}“",
   "cap.title": "Was dieser Schlüssel darf",
   "cap.permissions": "Berechtigungen",
-  "cap.noRead": "Ohne Leseberechtigung kann Keydesk weder Guthaben noch Historie dieses Schlüssels anzeigen noch ihn bei der Börse prüfen.",
+  "cap.noRead":
+    "Ohne Leseberechtigung kann Keydesk weder Guthaben noch Historie dieses Schlüssels anzeigen noch ihn bei der Börse prüfen.",
   "cap.ipList": "IP-Freigabeliste",
   "cap.ipNone": "Keine IP-Beschränkung: Die Börse akzeptiert diesen Schlüssel von jeder Adresse.",
   "cap.ipAllowed": "Die Adresse dieses Servers ({ip}) steht auf der Liste.",
-  "cap.ipBlocked": "Die Adresse dieses Servers ({ip}) steht nicht auf der Liste, daher lehnt die Börse Anfragen von Keydesk ab.",
+  "cap.ipBlocked":
+    "Die Adresse dieses Servers ({ip}) steht nicht auf der Liste, daher lehnt die Börse Anfragen von Keydesk ab.",
   "cap.ipWhat": "Was tun",
-  "cap.ipUnknown": "Die öffentliche Adresse dieses Servers ist unbekannt, daher kann Keydesk nicht sagen, ob sie auf der Liste steht. Setzen Sie KEYDESK_EGRESS_IP, um es herauszufinden.",
+  "cap.ipUnknown":
+    "Die öffentliche Adresse dieses Servers ist unbekannt, daher kann Keydesk nicht sagen, ob sie auf der Liste steht. Setzen Sie KEYDESK_EGRESS_IP, um es herauszufinden.",
   "cap.account": "Börsenkonto",
   "cap.keyId": "Schlüssel-ID",
   "cap.created": "An der Börse erstellt",
@@ -57,9 +65,11 @@ export const de: Record<MessageKey, string> = {
   "cap.lastSuccess": "Letzter erfolgreicher Abruf",
   "cap.troubleshooting": "Fehlerbehebung",
   "key.added": "Schlüssel hinzugefügt. Keydesk hat ihn verschlüsselt gespeichert und zeigt ihn nie wieder an.",
-  "key.sharedWithYou": "Mit Ihnen geteilt von {owner} über {teams}. Sie sehen seine Daten, nie den Schlüssel, und niemand kann über Keydesk handeln oder auszahlen.",
+  "key.sharedWithYou":
+    "Mit Ihnen geteilt von {owner} über {teams}. Sie sehen seine Daten, nie den Schlüssel, und niemand kann über Keydesk handeln oder auszahlen.",
   "key.noReadTitle": "Keine Daten für diesen Schlüssel",
-  "key.noRead": "Dieser Schlüssel hat keine Leseberechtigung, daher zeigt die Börse Keydesk weder Guthaben noch Orders. Für ein Dashboard erstellen Sie an der Börse einen reinen Leseschlüssel und fügen ihn hier hinzu.",
+  "key.noRead":
+    "Dieser Schlüssel hat keine Leseberechtigung, daher zeigt die Börse Keydesk weder Guthaben noch Orders. Für ein Dashboard erstellen Sie an der Börse einen reinen Leseschlüssel und fügen ihn hier hinzu.",
   "key.whyRead": "Warum reine Leseschlüssel am sichersten sind",
   "key.checkAgain": "Erneut prüfen",
   "key.checking": "Wird geprüft…",
@@ -87,7 +97,14 @@ export const de: Record<MessageKey, string> = {
   "fresh.live": "Aktualisiert {age}",
   "fresh.cache": "Zwischengespeichert · aktualisiert {age}",
   "fresh.stale": "Veraltet: {reason} · Stand {age}",
+  "keyPage.title": "Schlüssel",
   "fresh.refresh": "Aktualisieren",
+  "fresh.refresh.overview": "Überblick aktualisieren",
+  "fresh.refresh.balances": "Guthaben aktualisieren",
+  "fresh.refresh.orders": "Orders aktualisieren",
+  "fresh.refresh.order": "Order aktualisieren",
+  "fresh.refresh.trades": "Trades aktualisieren",
+  "fresh.refresh.fees": "Gebühren aktualisieren",
   "fresh.refreshing": "Wird aktualisiert…",
   "fresh.retryIn": "Neuer Versuch in {n} s",
   "stale.rate_limited": "Anfragelimit erreicht",
@@ -98,6 +115,13 @@ export const de: Record<MessageKey, string> = {
   "stale.key_revoked": "Schlüssel widerrufen",
   "stale.key_rejected": "Schlüssel von der Börse abgelehnt",
   "stale.unknown": "Aktualisierung fehlgeschlagen",
+  "gate.keyChecks":
+    "Sie haben in der letzten Minute zu viele Schlüssel prüfen lassen. Keydesk begrenzt Schlüsselprüfungen, damit die Börse diesen Server nie sperrt. Versuchen Sie es in {n} s erneut.",
+  "gate.pacing":
+    "Keydesk drosselt Anfragen, um unter den Limits der Börse zu bleiben. Versuchen Sie es in {n} s erneut.",
+  "gate.ipBlocked":
+    "Die Börse hat die Adresse dieses Servers wegen zu vieler Anfragen gesperrt. Keydesk versucht es in {n} s erneut.",
+  "gate.accountCooldown": "Die Börse bremst dieses Konto gerade kurz aus. Versuchen Sie es in {n} s erneut.",
   "overview.total": "Gesamtwert",
   "overview.change": "Änderung 24 Std.",
   "overview.allocation": "Aufteilung nach Währung",
@@ -131,7 +155,7 @@ export const de: Record<MessageKey, string> = {
   "filters.to": "Bis (UTC)",
   "filters.apply": "Filter anwenden",
   "filters.reset": "Zurücksetzen",
-  "filters.windowNote": "Zeiträume über dem 100-Tage-Fenster der Börse werden Fenster für Fenster geladen.",
+  "filters.windowNote": "Zeiträume über dem {days}-Tage-Fenster der Börse werden Fenster für Fenster geladen.",
   "orders.title": "Orders",
   "orders.time": "Zeit",
   "orders.instrument": "Instrument",
@@ -169,6 +193,26 @@ export const de: Record<MessageKey, string> = {
   "fees.yes": "ja",
   "fees.no": "nein",
   "fees.tradingVolume": "Handelsvolumen",
+  "fees.tradingVolumeUnsupported":
+    "One Trading Fast weist kein eigenes Handelsvolumen aus; maßgeblich für die Stufe ist das laufende Volumen jeder Gebührengruppe oben.",
+  "fees.combined": "Volumen und Stufen gelten zusammengefasst über alle Unterkonten.",
+  "fees.groupVolume": "Laufendes Volumen",
+  "fees.noTier": "keine Stufe gemeldet",
+  "history.defaultRange":
+    "Kein Zeitraum gewählt: angezeigt wird {from} bis {to}. Wählen Sie Daten, um ältere Einträge zu sehen.",
+  "orders.lookupTooOld":
+    "Die Börse ruft einzelne Orders nur aus den letzten {days} Tagen ab. Diese Order ist älter, daher stammen die Angaben unten aus der Orderliste.",
+  "orders.lookupTooOldNoList":
+    "Die Börse hat in den letzten {days} Tagen keine solche Order: One Trading Fast ruft einzelne Orders nur so weit zurück ab. Eine ältere Order steht weiterhin mit ihren Trades in der Orderliste, wenn Sie ihren Zeitraum wählen.",
+  "orders.exchangeStatus": "Börse: {status}",
+  "keyError.wrong_dialect":
+    "Dieser Schlüssel ist für One Trading Fast (er nennt One Tradings eigenen API-Host), aber dieses Keydesk ist mit der älteren Bitpanda-Pro-API (/public/v1) verbunden. Verwenden Sie hier einen Bitpanda-Pro-Schlüssel, oder bitten Sie den Betreiber von Keydesk, es mit One Trading Fast zu verbinden (EXCHANGE_BASE_URL=https://api.onetrading.com/fast/v1).",
+  "keyError.pre_fast_key":
+    "One Trading Fast hat diesen Schlüssel abgelehnt, und es ist ein alter Bitpanda-Pro-Schlüssel: Er wurde vor 2023 ausgestellt (ihm fehlt die Kontoinhaber-Angabe, die jeder neuere Schlüssel trägt), bevor es One Tradings Fast-API gab. Erstellen Sie bei One Trading einen neuen API-Schlüssel und fügen Sie diesen hinzu.",
+  "keyError.other_dialect.onetrading-fast":
+    "One Trading Fast kennt das Konto dieses Schlüssels nicht: Es sieht nach einem Schlüssel für die ältere Bitpanda-Pro-API (/public/v1) aus. Erstellen Sie bei One Trading einen Schlüssel für Ihr Fast-Konto, oder bitten Sie den Betreiber von Keydesk, es mit Bitpanda Pro zu verbinden.",
+  "keyError.other_dialect.bitpanda-pro":
+    "Die Bitpanda-Pro-API (/public/v1) kennt das Konto dieses Schlüssels nicht: Es sieht nach einem Schlüssel für One Trading Fast aus. Verwenden Sie hier einen Bitpanda-Pro-Schlüssel, oder bitten Sie den Betreiber von Keydesk, es mit One Trading Fast zu verbinden (EXCHANGE_BASE_URL=https://api.onetrading.com/fast/v1).",
   "export.title": "Als CSV exportieren",
   "export.kind": "Was",
   "export.trades": "Trades (eine Zeile pro Trade)",
@@ -189,5 +233,6 @@ export const de: Record<MessageKey, string> = {
   "common.retry": "Erneut versuchen",
   "common.hidden": "verborgen",
   "common.hiddenByOwner": "Vom Besitzer des Schlüssels verborgen",
-  "common.amountsHiddenNote": "Der Besitzer teilt diesen Schlüssel mit verborgenen Beträgen: Sie sehen Währungen und Anteile am Gesamtwert, keine Mengen oder Werte.",
+  "common.amountsHiddenNote":
+    "Der Besitzer teilt diesen Schlüssel mit verborgenen Beträgen: Sie sehen Währungen und Anteile am Gesamtwert, keine Mengen oder Werte.",
 };

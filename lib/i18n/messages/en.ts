@@ -7,7 +7,8 @@ export const en = {
   "keys.title": "Keys",
   "keys.add": "Add a key",
   "keys.empty": "No keys yet.",
-  "keys.emptyHint": "Add a Read-only API key from the exchange to see what it may do, its balances and its order history.",
+  "keys.emptyHint":
+    "Add a Read-only API key from the exchange to see what it may do, its balances and its order history.",
   "card.ipList": "IP allow-list",
   "card.ipNone": "none (any address)",
   "card.ipCount": "{n} address(es)",
@@ -27,13 +28,17 @@ export const en = {
   "status.unchecked": "Not verified",
   "scope.label": "Permissions",
   "scope.READ_ONLY.name": "Read",
-  "scope.READ_ONLY.summary": "Can look at everything in the account: balances, market prices, order and trade history. Cannot change anything.",
+  "scope.READ_ONLY.summary":
+    "Can look at everything in the account: balances, market prices, order and trade history. Cannot change anything.",
   "scope.TRADE.name": "Trade",
-  "scope.TRADE.summary": "Can place and cancel orders: anyone holding this key can buy and sell with the account's funds.",
-  "scope.TRADE.warning": "This key can trade. Keydesk never places orders, but anyone who obtained the key could. A Read-only key is enough for Keydesk.",
+  "scope.TRADE.summary":
+    "Can place and cancel orders: anyone holding this key can buy and sell with the account's funds.",
+  "scope.TRADE.warning":
+    "This key can trade. Keydesk never places orders, but anyone who obtained the key could. A Read-only key is enough for Keydesk.",
   "scope.WITHDRAW.name": "Withdraw",
   "scope.WITHDRAW.summary": "Can deposit and withdraw funds, including sending them to outside wallets.",
-  "scope.WITHDRAW.warning": "This key can move money out of the account. If it leaked, the funds could be sent away. Keydesk never withdraws; use a Read-only key unless you have a strong reason.",
+  "scope.WITHDRAW.warning":
+    "This key can move money out of the account. If it leaked, the funds could be sent away. Keydesk never withdraws; use a Read-only key unless you have a strong reason.",
   "scope.unknown": "A permission Keydesk doesn't know yet; check the exchange's documentation.",
   "scope.permission": "{name} permission",
   "cap.title": "What this key may do",
@@ -44,7 +49,8 @@ export const en = {
   "cap.ipAllowed": "This server's address ({ip}) is on the list.",
   "cap.ipBlocked": "This server's address ({ip}) is not on the list, so the exchange will refuse Keydesk's requests.",
   "cap.ipWhat": "What to do",
-  "cap.ipUnknown": "This server's public address is unknown, so Keydesk can't tell whether it is on the list. Set KEYDESK_EGRESS_IP to find out.",
+  "cap.ipUnknown":
+    "This server's public address is unknown, so Keydesk can't tell whether it is on the list. Set KEYDESK_EGRESS_IP to find out.",
   "cap.account": "Exchange account",
   "cap.keyId": "Key id",
   "cap.created": "Created at the exchange",
@@ -55,9 +61,11 @@ export const en = {
   "cap.lastSuccess": "Last successful call",
   "cap.troubleshooting": "Troubleshooting",
   "key.added": "Key added. Keydesk stored it encrypted and will never show it again.",
-  "key.sharedWithYou": "Shared with you by {owner} through {teams}. You can read its data; you never see the key, and nobody can trade or withdraw through Keydesk.",
+  "key.sharedWithYou":
+    "Shared with you by {owner} through {teams}. You can read its data; you never see the key, and nobody can trade or withdraw through Keydesk.",
   "key.noReadTitle": "No data to show for this key",
-  "key.noRead": "This key has no Read permission, so the exchange will not show Keydesk its balances or orders. For a dashboard, create a Read-only key at the exchange and add it here.",
+  "key.noRead":
+    "This key has no Read permission, so the exchange will not show Keydesk its balances or orders. For a dashboard, create a Read-only key at the exchange and add it here.",
   "key.whyRead": "Why Read-only is safest",
   "key.checkAgain": "Check again",
   "key.checking": "Checking…",
@@ -85,7 +93,14 @@ export const en = {
   "fresh.live": "Updated {age}",
   "fresh.cache": "Cached · updated {age}",
   "fresh.stale": "Stale: {reason} · from {age}",
+  "keyPage.title": "Key",
   "fresh.refresh": "Refresh",
+  "fresh.refresh.overview": "Refresh overview",
+  "fresh.refresh.balances": "Refresh balances",
+  "fresh.refresh.orders": "Refresh orders",
+  "fresh.refresh.order": "Refresh order",
+  "fresh.refresh.trades": "Refresh trades",
+  "fresh.refresh.fees": "Refresh fees",
   "fresh.refreshing": "Refreshing…",
   "fresh.retryIn": "Refreshing in {n} s",
   "stale.rate_limited": "rate-limited",
@@ -96,6 +111,12 @@ export const en = {
   "stale.key_revoked": "key revoked",
   "stale.key_rejected": "key rejected by the exchange",
   "stale.unknown": "could not refresh",
+  "gate.keyChecks":
+    "You have checked too many keys in the last minute. Keydesk limits key checks so the exchange never blocks this server. Try again in {n} s.",
+  "gate.pacing": "Keydesk is pacing requests to stay under the exchange's limits. Try again in {n} s.",
+  "gate.ipBlocked":
+    "The exchange has blocked this server's address for too many requests. Keydesk will try again in {n} s.",
+  "gate.accountCooldown": "The exchange is throttling this account for a moment. Try again in {n} s.",
   "overview.total": "Total value",
   "overview.change": "24 h change",
   "overview.allocation": "Allocation by currency",
@@ -129,7 +150,7 @@ export const en = {
   "filters.to": "To (UTC)",
   "filters.apply": "Apply filters",
   "filters.reset": "Reset",
-  "filters.windowNote": "Ranges longer than the exchange's 100-day window are fetched window by window.",
+  "filters.windowNote": "Ranges longer than the exchange's {days}-day window are fetched window by window.",
   "orders.title": "Orders",
   "orders.time": "Time",
   "orders.instrument": "Instrument",
@@ -167,6 +188,25 @@ export const en = {
   "fees.yes": "yes",
   "fees.no": "no",
   "fees.tradingVolume": "Trading volume",
+  "fees.tradingVolumeUnsupported":
+    "One Trading Fast has no separate trading-volume figure; the running volume of each fee group above is what decides the tier.",
+  "fees.combined": "Volumes and tiers are combined across all subaccounts.",
+  "fees.groupVolume": "Running volume",
+  "fees.noTier": "no tier reported",
+  "history.defaultRange": "No dates chosen: showing {from} to {to}. Choose dates to see older entries.",
+  "orders.lookupTooOld":
+    "The exchange looks up single orders only within the last {days} days. This order is older, so its details below come from the order list.",
+  "orders.lookupTooOldNoList":
+    "The exchange has no such order in the last {days} days: One Trading Fast looks up single orders only that far back. An older order is still in the order list, with its trades, when you choose its dates.",
+  "orders.exchangeStatus": "exchange: {status}",
+  "keyError.wrong_dialect":
+    "That key is for One Trading Fast (it names One Trading's own API host), but this Keydesk is connected to the older Bitpanda Pro API (/public/v1). Use a Bitpanda Pro key here, or ask whoever runs Keydesk to connect it to One Trading Fast (EXCHANGE_BASE_URL=https://api.onetrading.com/fast/v1).",
+  "keyError.pre_fast_key":
+    "One Trading Fast refused this key, and it is an old Bitpanda Pro key: it was issued before 2023 (it lacks the account-holder claim every newer key carries), before One Trading's Fast API existed. Create a new API key at One Trading and add that one.",
+  "keyError.other_dialect.onetrading-fast":
+    "One Trading Fast doesn't know this key's account: it looks like a key for the older Bitpanda Pro API (/public/v1). Create a key at One Trading for your Fast account, or ask whoever runs Keydesk to connect it to Bitpanda Pro.",
+  "keyError.other_dialect.bitpanda-pro":
+    "The Bitpanda Pro API (/public/v1) doesn't know this key's account: it looks like a key for One Trading Fast. Use a Bitpanda Pro key here, or ask whoever runs Keydesk to connect it to One Trading Fast (EXCHANGE_BASE_URL=https://api.onetrading.com/fast/v1).",
   "export.title": "Export to CSV",
   "export.kind": "What",
   "export.trades": "Trades (one row per trade)",
@@ -187,7 +227,8 @@ export const en = {
   "common.retry": "Try again",
   "common.hidden": "hidden",
   "common.hiddenByOwner": "Hidden by the key's owner",
-  "common.amountsHiddenNote": "The key's owner shares this key with amounts hidden: you see currencies and shares of the total, not quantities or values.",
+  "common.amountsHiddenNote":
+    "The key's owner shares this key with amounts hidden: you see currencies and shares of the total, not quantities or values.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,44 @@
+// Hinweise der Schlüsselliste, Seite und Formular zum Hinzufügen, Dialog zum Löschen, Deutsch.
+import type { keysEn } from "./keys-en";
+
+export const keysDe: Record<keyof typeof keysEn, string> = {
+  "addKey.title": "Schlüssel hinzufügen",
+  "addKey.heading": "API-Schlüssel einer Börse hinzufügen",
+  "addKey.useReadOnly": "Verwenden Sie einen Schlüssel mit reiner Leseberechtigung.",
+  "addKey.whyReadOnly":
+    "Keydesk liest nur Guthaben und Historie; dafür genügt „Lesen“. Schlüssel mit „Handeln“ oder „Auszahlen“ funktionieren auch, aber gerieten sie je in falsche Hände, könnte man damit handeln oder Ihr Geld bewegen.",
+  "addKey.shownOnce": "Die Börse zeigt einen Schlüssel nur einmal an.",
+  "addKey.howTo": "So erstellen Sie einen",
+  "addKey.troubleshooting": "Fehlerbehebung",
+  "addKey.openExisting": "Den bereits hinzugefügten Schlüssel öffnen",
+  "addKey.name": "Name",
+  "addKey.nameHint": "Damit Sie ihn wiedererkennen, z. B. „Hauptkonto, nur lesen“.",
+  "addKey.key": "API-Schlüssel",
+  "addKey.keyHint":
+    "Fügen Sie den Schlüssel genau so ein, wie die Börse ihn angezeigt hat. Nach dem Hinzufügen zeigt Keydesk ihn nie wieder an, auch Ihnen nicht.",
+  "addKey.mayDo": "Dieser Schlüssel darf:",
+  "addKey.typeToConfirm": "Geben Sie zur Bestätigung {word} ein",
+  "addKey.password": "Ihr Keydesk-Passwort",
+  "addKey.passwordHint": "Für Schlüssel, die handeln oder abheben können, brauchen wir Ihr Passwort noch einmal.",
+  "addKey.submit": "Schlüssel hinzufügen",
+  "addKey.pending": "Der Schlüssel wird bei der Börse geprüft…",
+  "deleteKey.open": "Schlüssel löschen…",
+  "deleteKey.title": "„{label}“ aus Keydesk löschen?",
+  "deleteKey.explain":
+    "Keydesk löscht seine verschlüsselte Kopie des Schlüssels. Das lässt sich nicht rückgängig machen, und der Schlüssel selbst funktioniert an der Börse weiter, bis Sie ihn auch dort löschen.",
+  "deleteKey.typeName": "Geben Sie zur Bestätigung den Namen des Schlüssels ({label}) ein",
+  "deleteKey.password": "Ihr Keydesk-Passwort",
+  "deleteKey.cancel": "Abbrechen",
+  "deleteKey.submit": "Schlüssel löschen",
+  "deleteKey.pending": "Wird gelöscht…",
+  "deleted.title": "„{label}“ wurde aus Keydesk gelöscht.",
+  "deleted.noLonger": "Keydesk speichert ihn nicht mehr.",
+  "deleted.stillExists": "Der Schlüssel besteht an der Börse weiter",
+  "deleted.worksForAnyone": "und funktioniert für jeden, der ihn hat.",
+  "deleted.howTo":
+    "So löschen Sie ihn dort: Melden Sie sich an der Börse an, öffnen Sie {api} unter Ihrem Benutzersymbol, wählen Sie {delete} neben dem Schlüssel und bestätigen Sie mit {yes}.",
+  "deleted.api": "API",
+  "deleted.delete": "Löschen",
+  "deleted.yes": "Ja, löschen",
+  "deleted.more": "Mehr",
+};
