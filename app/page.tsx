@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { HOME_PATH } from "@/lib/auth/after-sign-in";
 
 export default async function Home() {
-  redirect((await getCurrentUser()) ? "/keys" : "/sign-in");
+  redirect((await getCurrentUser()) ? HOME_PATH : "/sign-in");
 }

@@ -3,19 +3,29 @@ import { requirePageUser } from "@/lib/auth/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import { AppHeader } from "@/components/shell/app-header";
 import { LocaleProvider } from "@/components/i18n/locale-provider";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
+import { translator } from "@/lib/i18n";
+import { countUnreadNotifications } from "@/lib/alerts/notifications";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
-  const locale = await getLocale();
+  const [locale, unread] = await Promise.all([getLocale(), countUnreadNotifications(user.id)]);
   return (
-    <LocaleProvider locale={locale}>
-    <div className="flex min-h-dvh flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2 focus:text-slate-900">Skip to content</a>
-      <AppHeader user={user} theme={theme} locale={locale} />
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</main>
-    </div>
+    <LocaleProvider locale={locale} messages={MESSAGES[locale]}>
+      <div className="flex min-h-dvh flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2 focus:text-slate-900"
+        >
+          {translator(locale)("shell.skip")}
+        </a>
+        <AppHeader user={user} theme={theme} locale={locale} unread={unread} />
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+          {children}
+        </main>
+      </div>
     </LocaleProvider>
   );
 }

@@ -4,19 +4,49 @@ import { signInAction, type AuthFormState } from "@/lib/auth/actions";
 import { TextField } from "@/components/ui/text-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
+import { useI18n } from "@/components/i18n/locale-provider";
 
 export function SignInForm({ next }: { next?: string }) {
   const [state, action] = useActionState<AuthFormState, FormData>(signInAction, {});
+  const { t } = useI18n();
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      {state.message ? <Alert tone="error" reference={state.requestId}>{state.message}</Alert> : null}
-      <TextField label="E-mail" name="email" type="email" autoComplete="email" required defaultValue={state.email} errors={state.fields?.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={state.fields?.password} />
-      {state.needsCode ? (
-        <TextField label="Two-factor code" name="code" inputMode="text" autoComplete="one-time-code" autoFocus required hint="The 6-digit code from your authenticator app, or one of your recovery codes." errors={state.fields?.code} />
+      {state.message ? (
+        <Alert tone="error" reference={state.requestId}>
+          {state.message}
+        </Alert>
       ) : null}
-      <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
+      <TextField
+        label={t("signIn.email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.email}
+        errors={state.fields?.email}
+      />
+      <TextField
+        label={t("signIn.password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state.fields?.password}
+      />
+      {state.needsCode ? (
+        <TextField
+          label={t("signIn.code")}
+          name="code"
+          inputMode="text"
+          autoComplete="one-time-code"
+          autoFocus
+          required
+          hint={t("signIn.codeHint")}
+          errors={state.fields?.code}
+        />
+      ) : null}
+      <SubmitButton pendingText={t("signIn.pending")}>{t("signIn.submit")}</SubmitButton>
     </form>
   );
 }

@@ -9,8 +9,18 @@ export default function AllocationChart({ slices }: { slices: { currency: string
     <div className="h-48 w-48 shrink-0" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
         <PieChart accessibilityLayer={false} tabIndex={-1}>
-          <Pie data={slices} dataKey="value" nameKey="currency" innerRadius="55%" outerRadius="95%" isAnimationActive={false} rootTabIndex={-1}>
-            {slices.map((s, i) => <Cell key={s.currency} fill={COLOURS[i % COLOURS.length]} />)}
+          <Pie
+            data={slices}
+            dataKey="value"
+            nameKey="currency"
+            innerRadius="55%"
+            outerRadius="95%"
+            isAnimationActive={false}
+            rootTabIndex={-1}
+          >
+            {slices.map((s, i) => (
+              <Cell key={s.currency} fill={COLOURS[i % COLOURS.length]} />
+            ))}
           </Pie>
           <Tooltip formatter={(_v, _n, item) => (item.payload as { label: string }).label} />
         </PieChart>

@@ -1,27 +1,61 @@
 "use client";
 // The body of the selected tab, each panel its own chunk: the page loads only what the open
 // tab needs (the allocation chart, decimal maths and history tables come with their tabs).
-// Every panel reads through the budgeted proxy routes.
+// Every panel reads through the budgeted proxy routes, starting from the server's first view
+// (`initial`, rendered into the page's HTML) when there is one.
 import dynamic from "next/dynamic";
 import type { Tab } from "@/lib/ui/key-tabs";
-import { Skeleton } from "@/components/data/states";
+import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Order, TradeEntry } from "@/lib/exchange/schemas";
+import type { AccountFees } from "@/lib/exchange/model";
+import { Skeleton } from "@/components/data/skeleton";
+import type { Initial } from "./use-exchange";
+import type { InitialPage } from "./history-data";
+
+type F<T> = { data: T; fetchedAt: string; source: "live" | "cache" | "stale"; staleReason?: string };
+
+/** The server's first view of the open tab's widget; any part may be missing (then the client reads it). */
+export interface SectionInitial {
+  portfolio?: Initial<Portfolio>;
+  orders?: InitialPage<{ order: Order; trades?: TradeEntry[] }>;
+  trades?: InitialPage<TradeEntry>;
+  fees?: { fees?: Initial<F<AccountFees>>; volume?: Initial<F<{ volume: string } | null> & { unsupported?: boolean }> };
+}
 
 const loading = () => <Skeleton rows={4} label="section" />;
-const OverviewPanel = dynamic(() => import("./portfolio-panels").then((m) => m.OverviewPanel), { loading });
-const BalancesPanel = dynamic(() => import("./portfolio-panels").then((m) => m.BalancesPanel), { loading });
-const OrdersPanel = dynamic(() => import("./history-panels").then((m) => m.OrdersPanel), { loading });
-const TradesPanel = dynamic(() => import("./history-panels").then((m) => m.TradesPanel), { loading });
+const OverviewPanel = dynamic(() => import("./overview-panel").then((m) => m.OverviewPanel), { loading });
+const BalancesPanel = dynamic(() => import("./balances-panel").then((m) => m.BalancesPanel), { loading });
+const OrdersPanel = dynamic(() => import("./orders-panel").then((m) => m.OrdersPanel), { loading });
+const TradesPanel = dynamic(() => import("./trades-panel").then((m) => m.TradesPanel), { loading });
+// Value over time (issue 20): below the Overview, its chart in a chunk of its own.
+const KeyHistoryPanel = dynamic(
+  () => import("@/components/portfolio/key-history-panel").then((m) => m.KeyHistoryPanel),
+  {
+    loading,
+  },
+);
 const FeesPanel = dynamic(() => import("./fees-panel").then((m) => m.FeesPanel), { loading });
 // Rendered only in the browser: a date typed into server-rendered inputs before hydration would be lost.
 const ExportPanel = dynamic(() => import("./export-panel").then((m) => m.ExportPanel), { loading, ssr: false });
 
-export function KeySection({ keyId, tab }: { keyId: string; tab: Tab }) {
+export function KeySection({ keyId, tab, initial }: { keyId: string; tab: Tab; initial?: SectionInitial }) {
   switch (tab) {
-    case "overview": return <OverviewPanel keyId={keyId} />;
-    case "balances": return <BalancesPanel keyId={keyId} />;
-    case "orders": return <OrdersPanel keyId={keyId} />;
-    case "trades": return <TradesPanel keyId={keyId} />;
-    case "fees": return <FeesPanel keyId={keyId} />;
-    case "export": return <ExportPanel keyId={keyId} />;
+    case "overview":
+      return (
+        <div className="flex flex-col gap-4">
+          <OverviewPanel keyId={keyId} initial={initial?.portfolio} />
+          <KeyHistoryPanel keyId={keyId} />
+        </div>
+      );
+    case "balances":
+      return <BalancesPanel keyId={keyId} initial={initial?.portfolio} />;
+    case "orders":
+      return <OrdersPanel keyId={keyId} initial={initial?.orders} />;
+    case "trades":
+      return <TradesPanel keyId={keyId} initial={initial?.trades} />;
+    case "fees":
+      return <FeesPanel keyId={keyId} initial={initial?.fees} />;
+    case "export":
+      return <ExportPanel keyId={keyId} />;
   }
 }

@@ -23,8 +23,12 @@ export function KeyTabs({ keyId, current, tabs = TABS }: { keyId: string; curren
       <ul ref={ref} className="flex min-w-max gap-1 border-b border-slate-200 dark:border-slate-800">
         {tabs.map((tab) => (
           <li key={tab}>
-            <Link href={`/keys/${keyId}?tab=${tab}`} scroll={false} aria-current={tab === current ? "page" : undefined}
-              className="inline-flex min-h-11 items-center border-b-2 border-transparent px-3 text-sm font-medium text-slate-700 hover:text-slate-900 aria-[current=page]:border-sky-700 aria-[current=page]:text-sky-800 dark:text-slate-300 dark:aria-[current=page]:border-sky-400 dark:aria-[current=page]:text-sky-300">
+            <Link
+              href={`/keys/${keyId}?tab=${tab}`}
+              scroll={false}
+              aria-current={tab === current ? "page" : undefined}
+              className="inline-flex min-h-11 items-center border-b-2 border-transparent px-3 text-sm font-medium text-slate-700 hover:text-slate-900 aria-[current=page]:border-sky-700 aria-[current=page]:text-sky-800 dark:text-slate-300 dark:aria-[current=page]:border-sky-400 dark:aria-[current=page]:text-sky-300"
+            >
               {t(`tabs.${tab}`)}
             </Link>
           </li>

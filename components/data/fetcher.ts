@@ -7,7 +7,11 @@ export async function fetchJson<T>(url: string): Promise<T> {
   try {
     res = await fetch(url, { headers: { accept: "application/json" }, credentials: "same-origin" });
   } catch {
-    throw new AppError("upstream_unavailable", "Keydesk could not be reached. Check your connection; the last data stays on screen.", { reason: "NETWORK" });
+    throw new AppError(
+      "upstream_unavailable",
+      "Keydesk could not be reached. Check your connection; the last data stays on screen.",
+      { reason: "NETWORK" },
+    );
   }
   let body: unknown = null;
   try {
@@ -18,7 +22,8 @@ export async function fetchJson<T>(url: string): Promise<T> {
   if (!res.ok) {
     const err = AppError.fromBody(body, res.status);
     const retry = Number(res.headers.get("retry-after"));
-    if (err.retryAfterSeconds === undefined && Number.isFinite(retry) && retry > 0) throw new AppError(err.code, err.message, { ...err.toBody(), retryAfterSeconds: retry });
+    if (err.retryAfterSeconds === undefined && Number.isFinite(retry) && retry > 0)
+      throw new AppError(err.code, err.message, { ...err.toBody(), retryAfterSeconds: retry });
     throw err;
   }
   if (body === null) throw new AppError("upstream_error", "The server answered with an unexpected response.");
@@ -30,11 +35,18 @@ export const exchangeSWR = {
   keepPreviousData: true,
   revalidateOnFocus: true,
   shouldRetryOnError: true,
-  onErrorRetry: (err: unknown, _key: string, _config: unknown, revalidate: (o: { retryCount: number }) => void, { retryCount }: { retryCount: number }) => {
+  onErrorRetry: (
+    err: unknown,
+    _key: string,
+    _config: unknown,
+    revalidate: (o: { retryCount: number }) => void,
+    { retryCount }: { retryCount: number },
+  ) => {
     if (!(err instanceof AppError)) return;
     if (["not_found", "forbidden", "unauthorized", "bad_request", "unprocessable"].includes(err.code)) return;
     if (retryCount >= 5) return;
-    const wait = err.retryAfterSeconds !== undefined ? err.retryAfterSeconds * 1000 : Math.min(30_000, 2_000 * 2 ** retryCount);
+    const wait =
+      err.retryAfterSeconds !== undefined ? err.retryAfterSeconds * 1000 : Math.min(30_000, 2_000 * 2 ** retryCount);
     setTimeout(() => revalidate({ retryCount }), wait);
   },
 };

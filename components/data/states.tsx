@@ -1,33 +1,45 @@
+"use client";
 // The designed states every exchange-backed widget shares: loading, empty, error.
+// An error's message is shown in the reader's language (the server already localized its
+// own; the browser's own, e.g. "could not be reached", are localized here).
 import Link from "next/link";
 import type { AppError } from "@/lib/errors";
+import { useI18n } from "@/components/i18n/locale-provider";
+import { localizeMessage } from "@/lib/i18n/localize";
+import { troubleshootingHref } from "@/lib/keys/failure";
 
-export function Skeleton({ rows = 4, label }: { rows?: number; label: string }) {
+// Re-exported: widgets that need only the loading state import ./skeleton (no message catalog).
+export { Skeleton } from "./skeleton";
+
+export function Empty({ children }: { children: React.ReactNode }) {
   return (
-    <div role="status" aria-label={`Loading ${label}`} className="flex flex-col gap-2">
-      {Array.from({ length: rows }, (_, i) => <div key={i} className="h-8 animate-pulse rounded bg-slate-200 motion-reduce:animate-none dark:bg-slate-800" />)}
-      <span className="sr-only">Loading {label}…</span>
-    </div>
+    <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+      {children}
+    </p>
   );
 }
 
-export function Empty({ children }: { children: React.ReactNode }) {
-  return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">{children}</p>;
-}
-
-const TROUBLESHOOT: Record<string, string> = {
-  APIKEY_REVOKED: "revoked", INVALID_IP_RESTRICTION: "ip-restriction", INVALID_APIKEY: "lost-key", MISSING_PERMISSION: "permissions",
-  RATELIMIT: "rate-limit", CF_RATELIMIT: "rate-limit", rate_limited: "rate-limit", upstream_unavailable: "unreachable",
-};
-
 export function ErrorState({ error, stale }: { error: AppError; stale?: boolean }) {
-  const anchor = (error.reason ? TROUBLESHOOT[error.reason] : undefined) ?? TROUBLESHOOT[error.code];
+  const { t, locale } = useI18n();
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-      <p>{stale ? "Showing the last data Keydesk has. " : ""}{error.message}</p>
+    <div
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
+      <p>
+        {stale ? `${t("states.stale")} ` : ""}
+        {localizeMessage(error.message, locale, error.code)}
+      </p>
       <p className="mt-1 text-xs">
-        <Link className="underline" href={`/help/troubleshooting${anchor ? `#${anchor}` : ""}`}>Troubleshooting</Link>
-        {error.requestId ? <span> · request id <span className="font-mono">{error.requestId}</span></span> : null}
+        <Link className="underline" href={troubleshootingHref(error.reason, error.code)}>
+          {t("states.troubleshooting")}
+        </Link>
+        {error.requestId ? (
+          <span>
+            {" "}
+            · {t("states.requestId")} <span className="font-mono">{error.requestId}</span>
+          </span>
+        ) : null}
       </p>
     </div>
   );

@@ -1,11 +1,33 @@
 "use client";
+// The reader's language on the client. The server passes the one dictionary the page needs
+// (MESSAGES[locale] from lib/i18n/messages), so no message file of either language is part
+// of the client bundle.
 import { createContext, useContext, useMemo } from "react";
-import { translator, type Locale, type Translate } from "@/lib/i18n";
+import type { Locale, Translate } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n/messages";
 
-const Ctx = createContext<{ locale: Locale; t: Translate }>({ locale: "en", t: translator("en") });
+type Dictionary = Record<MessageKey, string>;
 
-export function LocaleProvider({ locale, children }: { locale: Locale; children: React.ReactNode }) {
-  const value = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
+/** Outside a provider (never in the app): the key itself, so a missing provider shows. */
+const Ctx = createContext<{ locale: Locale; t: Translate }>({ locale: "en", t: (key) => key });
+
+export function translatorOf(dict: Dictionary): Translate {
+  return (key, vars) => {
+    const template: string = dict[key] ?? key;
+    return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
+  };
+}
+
+export function LocaleProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: Dictionary;
+  children: React.ReactNode;
+}) {
+  const value = useMemo(() => ({ locale, t: translatorOf(messages) }), [locale, messages]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

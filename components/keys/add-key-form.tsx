@@ -11,6 +11,7 @@ import { scopeInfo } from "@/lib/keys/scope-info";
 import { TextField } from "@/components/ui/text-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert, ErrorReference } from "@/components/ui/alert";
+import { useI18n } from "@/components/i18n/locale-provider";
 
 function previewScopes(text: string): string[] | null {
   const payload = text.trim().split(".")[1];
@@ -26,6 +27,7 @@ function previewScopes(text: string): string[] | null {
 export function AddKeyForm({ stepUpActive }: { stepUpActive: boolean }) {
   const [state, action] = useActionState<AddKeyFormState, FormData>(addKeyAction, {});
   const [preview, setPreview] = useState<string[] | null>(null);
+  const { t } = useI18n();
   const scopes = preview ?? state.scopes ?? [];
   const canWithdraw = scopes.includes("WITHDRAW");
   const risky = scopes.some((s) => s !== "READ_ONLY");
@@ -34,17 +36,32 @@ export function AddKeyForm({ stepUpActive }: { stepUpActive: boolean }) {
     <form action={action} className="flex flex-col gap-4" autoComplete="off">
       {state.message ? (
         <Alert tone="error" reference={state.requestId}>
-          {state.message} <Link href="/help/troubleshooting" className="underline">Troubleshooting</Link>
+          {state.message}{" "}
+          <Link href="/help/troubleshooting" className="underline">
+            {t("addKey.troubleshooting")}
+          </Link>
         </Alert>
       ) : null}
       {state.code === "duplicate" && state.existingKeyRowId ? (
         <Alert tone="info">
-          <Link href={`/keys/${state.existingKeyRowId}`} className="underline">Open the key you already added</Link>
+          <Link href={`/keys/${state.existingKeyRowId}`} className="underline">
+            {t("addKey.openExisting")}
+          </Link>
         </Alert>
       ) : null}
-      <TextField label="Name" name="label" required maxLength={60} defaultValue={state.label} hint="For you to recognise it, e.g. “Main account, read-only”." errors={state.fields?.label} />
+      <TextField
+        label={t("addKey.name")}
+        name="label"
+        required
+        maxLength={60}
+        defaultValue={state.label}
+        hint={t("addKey.nameHint")}
+        errors={state.fields?.label}
+      />
       <div className="flex flex-col gap-1">
-        <label htmlFor="field-key" className="text-sm font-medium">API key</label>
+        <label htmlFor="field-key" className="text-sm font-medium">
+          {t("addKey.key")}
+        </label>
         <textarea
           id="field-key"
           name="key"
@@ -60,28 +77,60 @@ export function AddKeyForm({ stepUpActive }: { stepUpActive: boolean }) {
           onChange={(e) => setPreview(previewScopes(e.currentTarget.value))}
           className="w-full rounded-md border border-slate-300 bg-white p-3 font-mono text-xs break-all text-slate-900 aria-invalid:border-red-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
         />
-        <p id="field-key-hint" className="text-xs text-slate-600 dark:text-slate-400">Paste the key exactly as the exchange showed it. After you add it, Keydesk never shows it again, not even to you.</p>
-        {keyErrors?.length ? <ul id="field-key-error" className="text-sm text-red-700 dark:text-red-400">{keyErrors.map((e) => <li key={e}>{e}</li>)}</ul> : null}
+        <p id="field-key-hint" className="text-xs text-slate-600 dark:text-slate-400">
+          {t("addKey.keyHint")}
+        </p>
+        {keyErrors?.length ? (
+          <ul id="field-key-error" className="text-sm text-red-700 dark:text-red-400">
+            {keyErrors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        ) : null}
         {state.message ? null : <ErrorReference id={state.requestId} className="text-red-700 dark:text-red-400" />}
       </div>
       {scopes.length ? (
         <div className="flex flex-col gap-2" aria-live="polite">
-          <p className="text-sm font-medium">This key may:</p>
+          <p className="text-sm font-medium">{t("addKey.mayDo")}</p>
           <ul className="list-disc pl-5 text-sm">
-            {scopes.map((s) => <li key={s}><strong>{scopeInfo(s).name}</strong>: {scopeInfo(s).summary}</li>)}
+            {scopes.map((s) => (
+              <li key={s}>
+                <strong>{scopeInfo(s, t).name}</strong>: {scopeInfo(s, t).summary}
+              </li>
+            ))}
           </ul>
-          {scopes.filter((s) => scopeInfo(s).warning).map((s) => (
-            <Alert key={s} tone={s === "WITHDRAW" ? "error" : "warning"} title={`${scopeInfo(s).name} permission`}>{scopeInfo(s).warning}</Alert>
-          ))}
+          {scopes
+            .filter((s) => scopeInfo(s, t).warning)
+            .map((s) => (
+              <Alert
+                key={s}
+                tone={s === "WITHDRAW" ? "error" : "warning"}
+                title={t("scope.permission", { name: scopeInfo(s, t).name })}
+              >
+                {scopeInfo(s, t).warning}
+              </Alert>
+            ))}
         </div>
       ) : null}
       {canWithdraw ? (
-        <TextField label={`Type ${WITHDRAW_CONFIRMATION} to confirm`} name="confirmation" autoComplete="off" errors={state.fields?.confirmation} />
+        <TextField
+          label={t("addKey.typeToConfirm", { word: WITHDRAW_CONFIRMATION })}
+          name="confirmation"
+          autoComplete="off"
+          errors={state.fields?.confirmation}
+        />
       ) : null}
       {(risky && !stepUpActive) || state.code === "needs_step_up" ? (
-        <TextField label="Your Keydesk password" name="password" type="password" autoComplete="current-password" hint="Keys that can trade or withdraw need your password again." errors={state.fields?.password} />
+        <TextField
+          label={t("addKey.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          hint={t("addKey.passwordHint")}
+          errors={state.fields?.password}
+        />
       ) : null}
-      <SubmitButton pendingText="Checking the key with the exchange…">Add key</SubmitButton>
+      <SubmitButton pendingText={t("addKey.pending")}>{t("addKey.submit")}</SubmitButton>
     </form>
   );
 }

@@ -3,8 +3,11 @@ import type { KeyView } from "@/lib/keys/view";
 import { scopeInfo, sortScopes } from "@/lib/keys/scope-info";
 import { Alert } from "@/components/ui/alert";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { LocalTime } from "@/components/ui/local-time";
 import { KeyStatusBadge } from "./key-status";
 import { translator, type Locale, type Translate } from "@/lib/i18n";
+import { localizeMessage } from "@/lib/i18n/localize";
+import { troubleshootingHref } from "@/lib/keys/failure";
 
 export type EgressVerdict = { state: "unrestricted" | "allowed" | "blocked" | "unknown"; ip: string | null };
 
@@ -17,7 +20,9 @@ function EgressLine({ egress, ips, t }: { egress: EgressVerdict; ips: string[]; 
       return (
         <p className="font-medium text-red-800 dark:text-red-300">
           {t("cap.ipBlocked", { ip: egress.ip ?? "" })}{" "}
-          <Link href="/help/troubleshooting#ip-restriction" className="underline">{t("cap.ipWhat")}</Link>
+          <Link href="/help/troubleshooting#ip-restriction" className="underline">
+            {t("cap.ipWhat")}
+          </Link>
         </p>
       );
     default:
@@ -25,23 +30,45 @@ function EgressLine({ egress, ips, t }: { egress: EgressVerdict; ips: string[]; 
   }
 }
 
-export function CapabilityCard({ keyView, egress, children, locale = "en" }: { keyView: KeyView; egress: EgressVerdict; children?: React.ReactNode; locale?: Locale }) {
+export function CapabilityCard({
+  keyView,
+  egress,
+  children,
+  locale = "en",
+}: {
+  keyView: KeyView;
+  egress: EgressVerdict;
+  children?: React.ReactNode;
+  locale?: Locale;
+}) {
   const t = translator(locale);
   const scopes = sortScopes(keyView.scopes);
   const warnings = scopes.map((s) => scopeInfo(s, t)).filter((s) => s.warning);
   return (
-    <section aria-labelledby={`cap-${keyView.id}`} className="flex flex-col gap-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+    <section
+      aria-labelledby={`cap-${keyView.id}`}
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+    >
       <header className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id={`cap-${keyView.id}`} className="text-lg font-semibold">{t("cap.title")}</h2>
+        <h2 id={`cap-${keyView.id}`} className="text-lg font-semibold">
+          {t("cap.title")}
+        </h2>
         <KeyStatusBadge status={keyView.status} t={t} />
       </header>
       {keyView.statusDetail && keyView.status !== "active" ? (
         <Alert tone="error">
-          {keyView.statusDetail} <Link href="/help/troubleshooting" className="underline">{t("cap.troubleshooting")}</Link>
+          {localizeMessage(keyView.statusDetail, locale)}{" "}
+          <Link href={troubleshootingHref(keyView.status)} className="underline">
+            {t("cap.troubleshooting")}
+          </Link>
         </Alert>
       ) : null}
       {warnings.map((w) => (
-        <Alert key={w.scope} tone={w.risk === "critical" ? "error" : "warning"} title={t("scope.permission", { name: w.name })}>
+        <Alert
+          key={w.scope}
+          tone={w.risk === "critical" ? "error" : "warning"}
+          title={t("scope.permission", { name: w.name })}
+        >
           {w.warning}
         </Alert>
       ))}
@@ -58,13 +85,19 @@ export function CapabilityCard({ keyView, egress, children, locale = "en" }: { k
               );
             })}
           </ul>
-          {!scopes.includes("READ_ONLY") ? <p className="mt-1 text-amber-800 dark:text-amber-300">{t("cap.noRead")}</p> : null}
+          {!scopes.includes("READ_ONLY") ? (
+            <p className="mt-1 text-amber-800 dark:text-amber-300">{t("cap.noRead")}</p>
+          ) : null}
         </dd>
         <dt className="font-medium">{t("cap.ipList")}</dt>
         <dd className="flex flex-col gap-1">
           {keyView.ips.length ? (
             <ul className="flex flex-wrap gap-1 font-mono text-xs">
-              {keyView.ips.map((ip) => <li key={ip} className="rounded bg-slate-100 px-1.5 py-0.5 break-all dark:bg-slate-800">{ip}</li>)}
+              {keyView.ips.map((ip) => (
+                <li key={ip} className="rounded bg-slate-100 px-1.5 py-0.5 break-all dark:bg-slate-800">
+                  {ip}
+                </li>
+              ))}
             </ul>
           ) : null}
           <EgressLine egress={egress} ips={keyView.ips} t={t} />
@@ -72,15 +105,25 @@ export function CapabilityCard({ keyView, egress, children, locale = "en" }: { k
         <dt className="font-medium">{t("cap.account")}</dt>
         <dd className="font-mono text-xs break-all">{keyView.accountId}</dd>
         <dt className="font-medium">{t("cap.keyId")}</dt>
-        <dd className="font-mono text-xs">{keyView.keyIdShort}…{keyView.fragment ? <span className="ml-2 text-slate-500">({keyView.fragment})</span> : null}</dd>
+        <dd className="font-mono text-xs">
+          {keyView.keyIdShort}…
+          {keyView.fragment ? <span className="ml-2 text-slate-500">({keyView.fragment})</span> : null}
+        </dd>
         <dt className="font-medium">{t("cap.created")}</dt>
-        <dd>{keyView.issuedAt ? <time dateTime={keyView.issuedAt}>{keyView.issuedAt}</time> : t("cap.unknown")}</dd>
+        <dd>{keyView.issuedAt ? <LocalTime iso={keyView.issuedAt} locale={locale} /> : t("cap.unknown")}</dd>
         <dt className="font-medium">{t("cap.added")}</dt>
-        <dd><time dateTime={keyView.createdAt}>{keyView.createdAt}</time> {t("cap.by", { name: keyView.owner.name ?? keyView.owner.email })}</dd>
+        <dd>
+          <LocalTime iso={keyView.createdAt} locale={locale} />{" "}
+          {t("cap.by", { name: keyView.owner.name ?? keyView.owner.email })}
+        </dd>
         <dt className="font-medium">{t("cap.lastChecked")}</dt>
-        <dd><TimeAgo iso={keyView.lastCheckedAt} never={t("card.never")} t={t} /></dd>
+        <dd>
+          <TimeAgo iso={keyView.lastCheckedAt} never={t("card.never")} t={t} />
+        </dd>
         <dt className="font-medium">{t("cap.lastSuccess")}</dt>
-        <dd><TimeAgo iso={keyView.lastSuccessAt} never={t("card.never")} t={t} /></dd>
+        <dd>
+          <TimeAgo iso={keyView.lastSuccessAt} never={t("card.never")} t={t} />
+        </dd>
       </dl>
       {children}
     </section>

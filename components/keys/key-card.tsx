@@ -12,7 +12,9 @@ export function KeyCard({ keyView, locale = "en" }: { keyView: KeyView; locale?:
     <article className="flex flex-col gap-2 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <header className="flex flex-wrap items-start justify-between gap-2">
         <h2 className="min-w-0 text-base font-semibold break-words">
-          <Link href={`/keys/${keyView.id}`} className="underline-offset-2 hover:underline">{keyView.label}</Link>
+          <Link href={`/keys/${keyView.id}`} className="underline-offset-2 hover:underline">
+            {keyView.label}
+          </Link>
         </h2>
         <KeyStatusBadge status={keyView.status} t={t} />
       </header>
@@ -23,15 +25,34 @@ export function KeyCard({ keyView, locale = "en" }: { keyView: KeyView; locale?:
         <dt>{t("card.keyId")}</dt>
         <dd className="font-mono">{keyView.keyIdShort}</dd>
         <dt>{t("card.owner")}</dt>
-        <dd className="truncate">{keyView.role === "owner" ? t("card.you") : keyView.owner.name ?? keyView.owner.email}</dd>
-        {keyView.role === "member" ? (<><dt>{t("card.sharedVia")}</dt><dd className="truncate" data-testid="shared-via">{keyView.sharedVia.join(", ")}{keyView.hideAmounts ? ` ${t("card.amountsHidden")}` : ""}</dd></>) : null}
+        <dd className="truncate">
+          {keyView.role === "owner" ? t("card.you") : (keyView.owner.name ?? keyView.owner.email)}
+        </dd>
+        {keyView.role === "member" ? (
+          <>
+            <dt>{t("card.sharedVia")}</dt>
+            <dd className="truncate" data-testid="shared-via">
+              {keyView.sharedVia.join(", ")}
+              {keyView.hideAmounts ? ` ${t("card.amountsHidden")}` : ""}
+            </dd>
+          </>
+        ) : null}
         <dt>{t("card.lastSuccess")}</dt>
-        <dd><TimeAgo iso={keyView.lastSuccessAt} never={t("card.never")} t={t} /></dd>
+        <dd>
+          <TimeAgo iso={keyView.lastSuccessAt} never={t("card.never")} t={t} />
+        </dd>
         <dt>{t("card.value")}</dt>
         <dd data-testid="key-card-value">
           {keyView.lastValueEur !== null && keyView.lastValuedAt ? (
-            <><span className="font-medium tabular-nums">{formatEur(keyView.lastValueEur, locale)}</span> <span className="text-slate-500">(<TimeAgo iso={keyView.lastValuedAt} t={t} />)</span></>
-          ) : t("card.valueUnknown")}
+            <>
+              <span className="font-medium tabular-nums">{formatEur(keyView.lastValueEur, locale)}</span>{" "}
+              <span className="text-slate-500">
+                (<TimeAgo iso={keyView.lastValuedAt} t={t} />)
+              </span>
+            </>
+          ) : (
+            t("card.valueUnknown")
+          )}
         </dd>
       </dl>
     </article>

@@ -1,10 +1,28 @@
 "use client";
 import { ActionForm } from "@/components/ui/action-form";
 import { revokeOtherSessionsAction, revokeSessionAction } from "@/lib/auth/session-actions";
+import { useI18n } from "@/components/i18n/locale-provider";
 
 export function RevokeSession({ sessionId }: { sessionId: string }) {
-  return <ActionForm action={revokeSessionAction} hidden={{ sessionId }} submit="Sign out" pending="Signing out…" variant="secondary" />;
+  const { t } = useI18n();
+  return (
+    <ActionForm
+      action={revokeSessionAction}
+      hidden={{ sessionId }}
+      submit={t("settings.signOut")}
+      pending={t("settings.signingOut")}
+      variant="secondary"
+    />
+  );
 }
 export function RevokeOthers() {
-  return <ActionForm action={revokeOtherSessionsAction} submit="Sign out all other sessions" pending="Signing out…" variant="danger" />;
+  const { t } = useI18n();
+  return (
+    <ActionForm
+      action={revokeOtherSessionsAction}
+      submit={t("settings.signOutOthers")}
+      pending={t("settings.signingOut")}
+      variant="danger"
+    />
+  );
 }

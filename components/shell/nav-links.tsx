@@ -4,6 +4,7 @@ import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/locale-provider";
 
 export const NAV_ITEMS = [
+  { href: "/portfolio", label: "nav.portfolio" },
   { href: "/keys", label: "nav.keys" },
   { href: "/teams", label: "nav.teams" },
   { href: "/activity", label: "nav.activity" },

@@ -6,11 +6,22 @@ const TONES: Record<Tone, string> = {
   error: "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100",
   warning: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100",
   info: "border-sky-300 bg-sky-50 text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100",
-  success: "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100",
+  success:
+    "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100",
 };
 
 /** `reference`: the request id behind an error, for the user to quote when asking for help. */
-export function Alert({ tone = "info", title, children, reference }: { tone?: Tone; title?: string; children?: ReactNode; reference?: string }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  reference,
+}: {
+  tone?: Tone;
+  title?: string;
+  children?: ReactNode;
+  reference?: string;
+}) {
   return (
     <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border p-3 text-sm ${TONES[tone]}`}>
       {title ? <p className="font-semibold">{title}</p> : null}
@@ -23,5 +34,9 @@ export function Alert({ tone = "info", title, children, reference }: { tone?: To
 /** The request id behind an error, small, for support; nothing when there is none. */
 export function ErrorReference({ id, className = "mt-1" }: { id?: string; className?: string }) {
   if (!id) return null;
-  return <p className={`${className} break-all text-xs opacity-80`}>Reference: <code data-testid="error-reference">{id}</code></p>;
+  return (
+    <p className={`${className} break-all text-xs opacity-80`}>
+      Reference: <code data-testid="error-reference">{id}</code>
+    </p>
+  );
 }

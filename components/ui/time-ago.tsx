@@ -1,17 +1,13 @@
 import { ageText } from "@/lib/ui/freshness";
-import type { Translate } from "@/lib/i18n";
+import { translator, type Translate } from "@/lib/i18n";
 // Renders a UTC timestamp as an absolute ISO time (for machines and tooltips) with a
-// human "3 min ago" text computed on the server at render time.
-export function formatAgo(iso: string, now = Date.now()): string {
-  const s = Math.round((now - new Date(iso).getTime()) / 1000);
-  if (s < 5) return "just now";
-  if (s < 60) return `${s} s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
-  return `${Math.floor(s / 86_400)} d ago`;
-}
-
-export function TimeAgo({ iso, never = "never", t }: { iso: string | null; never?: string; t?: Translate }) {
-  if (!iso) return <span>{never}</span>;
-  return <time dateTime={iso} title={iso}>{t ? ageText(iso, Date.now(), t) : formatAgo(iso)}</time>;
+// human "3 min ago" text in the reader's language (fresh.* messages), computed on the server at render time.
+export function TimeAgo({ iso, never, t = translator("en") }: { iso: string | null; never?: string; t?: Translate }) {
+  if (!iso) return <span>{never ?? t("card.never")}</span>;
+  return (
+    <time dateTime={iso} title={iso}>
+      {/* eslint-disable-next-line react-hooks/purity -- a server component: "now" is the request's time, on purpose */}
+      {ageText(iso, Date.now(), t)}
+    </time>
+  );
 }

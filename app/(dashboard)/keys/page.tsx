@@ -6,9 +6,27 @@ import { KeyCard } from "@/components/keys/key-card";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { getLocale } from "@/lib/i18n/server";
-import { translator } from "@/lib/i18n";
+import { translator, type Translate } from "@/lib/i18n";
 
-export const metadata: Metadata = { title: "Keys" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await getLocale())("keys.title") };
+}
+
+/** "open API …, choose Delete …": the exchange's own button names in bold. */
+function howToDelete(t: Translate) {
+  const parts = t("deleted.howTo", { api: "\u0000api", delete: "\u0000delete", yes: "\u0000yes" }).split("\u0000");
+  const bold = { api: t("deleted.api"), delete: t("deleted.delete"), yes: t("deleted.yes") } as const;
+  return parts.map((part, i) => {
+    const name = (["api", "delete", "yes"] as const).find((n) => part.startsWith(n));
+    if (i === 0 || !name) return part;
+    return (
+      <span key={i}>
+        <strong>{bold[name]}</strong>
+        {part.slice(name.length)}
+      </span>
+    );
+  });
+}
 
 export default async function KeysPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const user = await requirePageUser();
@@ -19,12 +37,23 @@ export default async function KeysPage({ searchParams }: { searchParams: Promise
   return (
     <section aria-labelledby="keys-title" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 id="keys-title" className="text-2xl font-semibold">{t("keys.title")}</h1>
-        <Link href="/keys/new" className={buttonClass("primary")}>{t("keys.add")}</Link>
+        <h1 id="keys-title" className="text-2xl font-semibold">
+          {t("keys.title")}
+        </h1>
+        <Link href="/keys/new" className={buttonClass("primary")}>
+          {t("keys.add")}
+        </Link>
       </div>
       {deleted ? (
-        <Alert tone="success" title={`“${deleted.slice(0, 60)}” was deleted from Keydesk.`}>
-          <p>Keydesk no longer stores it. <strong>The key still exists at the exchange</strong> and works for anyone who has it. To delete it there: sign in to the exchange, open <strong>API</strong> under your user icon, choose <strong>Delete</strong> next to the key and confirm with <strong>Yes, delete it</strong>. <Link href="/help/troubleshooting#delete-key" className="underline">More</Link></p>
+        <Alert tone="success" title={t("deleted.title", { label: deleted.slice(0, 60) })}>
+          <p>
+            {t("deleted.noLonger")} <strong>{t("deleted.stillExists")}</strong> {t("deleted.worksForAnyone")}{" "}
+            {howToDelete(t)}{" "}
+            <Link href="/help/troubleshooting#delete-key" className="underline">
+              {t("deleted.more")}
+            </Link>
+          </p>
+          <p className="mt-2">{t("replace.afterDeleteHint")}</p>
         </Alert>
       ) : null}
       {keys.length === 0 ? (
@@ -34,7 +63,11 @@ export default async function KeysPage({ searchParams }: { searchParams: Promise
         </div>
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {keys.map((k) => <li key={k.id}><KeyCard keyView={k} locale={locale} /></li>)}
+          {keys.map((k) => (
+            <li key={k.id}>
+              <KeyCard keyView={k} locale={locale} />
+            </li>
+          ))}
         </ul>
       )}
     </section>

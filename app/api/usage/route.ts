@@ -1,13 +1,8 @@
 import { route } from "@/lib/http/route";
 import { requireUser } from "@/lib/auth/session";
-import { listKeysForUser } from "@/lib/keys/queries";
-import { egressKey, getGate } from "@/lib/limiter/instance";
+import { readUsage } from "@/lib/proxy/usage";
 
 export const dynamic = "force-dynamic";
 
 /** The upstream budget as this user may see it: the egress IP, their accounts, their own share. */
-export const GET = route(async () => {
-  const user = await requireUser();
-  const accounts = [...new Set((await listKeysForUser(user)).map((k) => k.accountId))];
-  return getGate().usage(egressKey(), accounts, user.id);
-});
+export const GET = route(async () => readUsage(await requireUser()));

@@ -1,10 +1,10 @@
 import { route } from "@/lib/http/route";
 import { requireUser } from "@/lib/auth/session";
-import { readMarketData } from "@/lib/proxy/read";
+import { readMarketEndpoint } from "@/lib/proxy/endpoints";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(async () => {
   const user = await requireUser();
-  return readMarketData(user, "tickers", (client) => client.getMarketTickers());
+  return readMarketEndpoint(user, "tickers");
 });

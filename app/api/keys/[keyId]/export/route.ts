@@ -2,7 +2,7 @@
 // streamed page by page (lib/export/run.ts).
 import { route, parseQuery } from "@/lib/http/route";
 import { requireUser } from "@/lib/auth/session";
-import { parseKeyId } from "@/lib/proxy/params";
+import { parseKeyId } from "@/lib/keys/access";
 import { exportQuerySchema, startExport } from "@/lib/export/run";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { route, parseQuery } from "@/lib/http/route";
-import { requireUserAndKeyAccess } from "@/lib/auth/key-access";
+import { requireUserAndKeyAccess } from "@/lib/keys/access";
 import { historyQuerySchema, listOrdersPage } from "@/lib/proxy/history";
 import { wantsRefresh } from "@/lib/proxy/params";
 

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { requireUserAndKeyAccess } from "@/lib/auth/key-access";
+import { requireUserAndKeyAccess } from "@/lib/keys/access";
 import { readPortfolio } from "@/lib/proxy/portfolio";
 import { wantsRefresh } from "@/lib/proxy/params";
 

@@ -1,11 +1,11 @@
 import { route } from "@/lib/http/route";
-import { requireUserAndKeyAccess } from "@/lib/auth/key-access";
-import { readKeyData } from "@/lib/proxy/read";
+import { requireUserAndKeyAccess } from "@/lib/keys/access";
+import { readTradingVolume } from "@/lib/proxy/endpoints";
 import { wantsRefresh } from "@/lib/proxy/params";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ keyId: string }>(async ({ req, params }) => {
   const { user, key } = await requireUserAndKeyAccess(params.keyId, "read");
-  return readKeyData(user, key.id, "trading-volume", {}, (client, secret) => client.getTradingVolume(secret), { refresh: wantsRefresh(req.url), access: key });
+  return readTradingVolume(user, key.id, { refresh: wantsRefresh(req.url), access: key });
 });
