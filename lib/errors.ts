@@ -70,8 +70,23 @@ export class AppError extends Error {
   }
 }
 
-const DB_DOWN_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EPIPE", "57P01", "57P02", "57P03", "53300", "P1001", "P1002", "P1017"]);
-const DB_DOWN_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Client has encountered a connection error|connection is closed/i;
+const DB_DOWN_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "P1001",
+  "P1002",
+  "P1017",
+]);
+const DB_DOWN_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Client has encountered a connection error|connection is closed/i;
 
 /** True when an error (or its cause) says the database can't be reached, not that a query was wrong. */
 export function isDatabaseUnavailable(err: unknown): boolean {
@@ -86,5 +101,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 /** The answer when the database isn't answering: nothing was lost, try again shortly. */
 export function databaseUnavailableError(): AppError {
-  return new AppError("upstream_unavailable", "Keydesk's database isn't answering right now. Nothing was lost; try again in a moment.", { reason: "DATABASE_UNAVAILABLE", retryAfterSeconds: 5 });
+  return new AppError(
+    "upstream_unavailable",
+    "Keydesk's database isn't answering right now. Nothing was lost; try again in a moment.",
+    { reason: "DATABASE_UNAVAILABLE", retryAfterSeconds: 5 },
+  );
 }

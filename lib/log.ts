@@ -2,12 +2,30 @@
 import "server-only";
 import pino from "pino";
 import { getEnv } from "@/lib/env";
-import { currentRequestId } from "@/lib/http/request-context";
+import { currentRequestId } from "@/lib/request-context";
 
 export const REDACT_PATHS = [
-  "authorization", "*.authorization", "headers.authorization", "req.headers.authorization", "*.headers.authorization",
-  "key", "*.key", "apiKey", "*.apiKey", "secret", "*.secret", "password", "*.password", "token", "*.token",
-  "plaintext", "*.plaintext", "cookie", "*.cookie", "headers.cookie", "*.headers.cookie",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "req.headers.authorization",
+  "*.headers.authorization",
+  "key",
+  "*.key",
+  "apiKey",
+  "*.apiKey",
+  "secret",
+  "*.secret",
+  "password",
+  "*.password",
+  "token",
+  "*.token",
+  "plaintext",
+  "*.plaintext",
+  "cookie",
+  "*.cookie",
+  "headers.cookie",
+  "*.headers.cookie",
 ];
 
 /** Every line written while a request is being served carries that request's id. */
@@ -23,7 +41,12 @@ export function buildLogger(destination?: pino.DestinationStream): pino.Logger {
   } catch {
     // Settings are validated (loudly) elsewhere; logging must still work to report that.
   }
-  const options: pino.LoggerOptions = { level, redact: { paths: REDACT_PATHS, censor: "[redacted]" }, base: { app: "keydesk" }, mixin: requestIdMixin };
+  const options: pino.LoggerOptions = {
+    level,
+    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    base: { app: "keydesk" },
+    mixin: requestIdMixin,
+  };
   return destination ? pino(options, destination) : pino(options);
 }
 

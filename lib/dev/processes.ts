@@ -43,3 +43,8 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
 export function stopChildren(): void {
   for (const child of children) child.kill("SIGTERM");
 }
+
+/** The REST base `npm run dev` gives Keydesk for its local simulator in a dialect. */
+export function simulatorBaseUrl(port: string | number, dialect: "bitpanda" | "fast"): string {
+  return `http://127.0.0.1:${port}${dialect === "fast" ? "/fast/v1" : "/public/v1"}`;
+}

@@ -9,12 +9,17 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import apiHeaders from "@/lib/http/api-headers.json";
+import HEADER_VALUES from "@/lib/http/security-headers.json";
+import { KEY_ID_IN_URL } from "@/lib/ids";
+
+// As lib/http/route.ts names them (that module is server-only; these are the same global symbols).
+const FAST_PATH = Symbol.for("keydesk.fastPath");
+const FAST_BODY = Symbol.for("keydesk.fastBody");
 
 // Each handler takes its own params shape; the pattern's named groups supply exactly those.
 type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
 
-const KEY = "(?<keyId>[A-Za-z0-9]{20,40})";
+const KEY = `(?<keyId>${KEY_ID_IN_URL})`;
 const ORDER = "(?<orderId>[0-9A-Fa-f-]{36})";
 
 /** Path → the app/api route whose GET answers it. Every path here is also in next.config.js's API headers and outside proxy.ts's matcher (a test keeps them equal). */
@@ -25,7 +30,10 @@ export const FAST_ROUTES: { pattern: RegExp; route: string }[] = [
   { pattern: new RegExp(`^/api/keys/${KEY}/trading-volume$`), route: "api/keys/[keyId]/trading-volume" },
   { pattern: new RegExp(`^/api/keys/${KEY}/orders$`), route: "api/keys/[keyId]/orders" },
   { pattern: new RegExp(`^/api/keys/${KEY}/orders/${ORDER}$`), route: "api/keys/[keyId]/orders/[orderId]" },
-  { pattern: new RegExp(`^/api/keys/${KEY}/orders/${ORDER}/trades$`), route: "api/keys/[keyId]/orders/[orderId]/trades" },
+  {
+    pattern: new RegExp(`^/api/keys/${KEY}/orders/${ORDER}/trades$`),
+    route: "api/keys/[keyId]/orders/[orderId]/trades",
+  },
   { pattern: new RegExp(`^/api/keys/${KEY}/trades$`), route: "api/keys/[keyId]/trades" },
   { pattern: /^\/api\/usage$/, route: "api/usage" },
   { pattern: /^\/api\/market\/tickers$/, route: "api/market/tickers" },
@@ -60,7 +68,10 @@ export function builtRouteLoader(distDir: string): RouteLoader {
   };
 }
 
-export interface FastMatch { handler: Handler; params: Record<string, string> }
+export interface FastMatch {
+  handler: Handler;
+  params: Record<string, string>;
+}
 
 export interface FastPath {
   /** The handler for a well-formed GET of one of the data reads; null for anything else (Next's). */
@@ -68,11 +79,13 @@ export interface FastPath {
 }
 
 export async function createFastPath(load: RouteLoader): Promise<FastPath> {
-  const table = await Promise.all(FAST_ROUTES.map(async (r) => {
-    const GET = (await load(r.route)).GET;
-    if (typeof GET !== "function") throw new Error(`/${r.route} has no GET handler.`);
-    return { pattern: r.pattern, handler: GET as Handler };
-  }));
+  const table = await Promise.all(
+    FAST_ROUTES.map(async (r) => {
+      const GET = (await load(r.route)).GET;
+      if (typeof GET !== "function") throw new Error(`/${r.route} has no GET handler.`);
+      return { pattern: r.pattern, handler: GET as Handler };
+    }),
+  );
   return {
     match(method, rawUrl) {
       if (method !== "GET" || !rawUrl?.startsWith("/api/")) return null;
@@ -106,8 +119,15 @@ function headersOf(req: IncomingMessage): Headers {
   return h;
 }
 
+const API_HEADERS = Object.entries({ ...HEADER_VALUES.everyAnswer, ...HEADER_VALUES.apiOnly });
+
 /** Serves one matched request. Never throws: route() answers every error itself, and anything else is a plain 500. */
-export async function serveFast(req: IncomingMessage, res: ServerResponse, match: FastMatch, opts: FastOptions): Promise<void> {
+export async function serveFast(
+  req: IncomingMessage,
+  res: ServerResponse,
+  match: FastMatch,
+  opts: FastOptions,
+): Promise<void> {
   let status = 500;
   let headers: [string, string][] = [];
   let body: Buffer | undefined;
@@ -115,24 +135,40 @@ export async function serveFast(req: IncomingMessage, res: ServerResponse, match
     let host = req.headers.host ?? "localhost";
     if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) host = "localhost";
     const request = new Request(`http://${host}${req.url}`, { method: "GET", headers: headersOf(req) });
+    Object.defineProperty(request, FAST_PATH, { value: true });
     const response = await match.handler(request, { params: Promise.resolve(match.params) as Promise<never> });
     status = response.status;
     headers = [...response.headers.entries()];
-    body = Buffer.from(await response.arrayBuffer());
+    const handed = (response as { [FAST_BODY]?: unknown })[FAST_BODY];
+    body = typeof handed === "string" ? Buffer.from(handed) : Buffer.from(await response.arrayBuffer());
   } catch (err) {
     // route() answers every error of the handler itself; this is only the adapter failing
     // (building the Request, reading the Response). Answered and logged like route() would,
     // without the message (it could quote the URL, and a pasted key with it).
     const requestId = randomUUID();
     status = 500;
-    headers = [["content-type", "application/json"], ["cache-control", "no-store"], ["x-request-id", requestId]];
-    body = Buffer.from(JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side. Nothing was lost; please try again.", requestId } }));
+    headers = [
+      ["content-type", "application/json"],
+      ["cache-control", "no-store"],
+      ["x-request-id", requestId],
+    ];
+    body = Buffer.from(
+      JSON.stringify({
+        error: {
+          code: "internal",
+          message: "Something went wrong on our side. Nothing was lost; please try again.",
+          requestId,
+        },
+      }),
+    );
     const pathname = (req.url ?? "").split("?")[0];
-    process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), app: "keydesk", requestId, err: { type: err instanceof Error ? err.name : typeof err }, path: pathname, msg: "fast path failed" })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 50, time: Date.now(), app: "keydesk", requestId, err: { type: err instanceof Error ? err.name : typeof err }, path: pathname, msg: "fast path failed" })}\n`,
+    );
   }
   body ??= Buffer.alloc(0);
-  for (const [k, v] of Object.entries(apiHeaders)) res.setHeader(k, v);
-  if (opts.production) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  for (const [k, v] of API_HEADERS) res.setHeader(k, v);
+  if (opts.production) res.setHeader("Strict-Transport-Security", HEADER_VALUES.hsts);
   for (const [k, v] of headers) res.setHeader(k, v);
   res.setHeader("vary", "Accept-Encoding");
   if (body.length > (opts.compressAbove ?? 1024) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {

@@ -15,6 +15,9 @@ export async function checkKeyringAtStartup(): Promise<void> {
       console.error(err.message);
       process.exit(1);
     }
-    logger.warn({ phase: "startup", err: err instanceof Error ? err.message : String(err) }, "could not check stored keys against the keyring at start-up (database unreachable?)");
+    logger.warn(
+      { phase: "startup", err: err instanceof Error ? err.message : String(err) },
+      "could not check stored keys against the keyring at start-up (database unreachable?)",
+    );
   }
 }

@@ -1,0 +1,14 @@
+// The alert conditions. Each goes out once per recipient, subject and condition while the
+// condition holds (AlertState's unique constraint); one-off events use a subject of their own.
+export type AlertKind =
+  | "key_refused"
+  | "key_failing"
+  | "key_stopped"
+  | "key_replaced"
+  | "share_removed"
+  | "new_device"
+  | "two_factor_off"
+  | "member_joined";
+
+/** How long a key must keep failing before the "failing" alert goes out. */
+export const FAILING_AFTER_MS = 15 * 60_000;
