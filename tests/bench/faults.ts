@@ -16,6 +16,7 @@ import { startAppServer } from "../e2e/app-server";
 import { createClient } from "./http-client";
 import { table } from "./stats";
 import { keyNeedles, leaksIn } from "../helpers/canary";
+import { buildApp } from "../helpers/build-app";
 
 const QUICK = process.argv.includes("--quick");
 const FAULT_MS = QUICK ? 10_000 : 20_000;
@@ -26,26 +27,63 @@ const REDIS_PORT = 6391;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startRedis(): ChildProcess {
-  return spawn("redis-server", ["--port", String(REDIS_PORT), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"], { stdio: "ignore" });
+  return spawn(
+    "redis-server",
+    ["--port", String(REDIS_PORT), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"],
+    { stdio: "ignore" },
+  );
 }
 async function stopRedis(r: ChildProcess) {
-  await new Promise<void>((resolve) => { r.once("exit", () => resolve()); r.kill("SIGKILL"); });
+  await new Promise<void>((resolve) => {
+    r.once("exit", () => resolve());
+    r.kill("SIGKILL");
+  });
 }
 
-interface Sample { at: number; status: number; source?: string; staleReason?: string; code?: string; reason?: string; viewer: number }
+interface Sample {
+  at: number;
+  status: number;
+  source?: string;
+  staleReason?: string;
+  code?: string;
+  reason?: string;
+  viewer: number;
+}
 
 async function main() {
   console.log(`bench:faults ${QUICK ? "(quick)" : ""}: embedded PostgreSQL, Redis on ${REDIS_PORT}, simulator, build…`);
-  let pgDb: EmbeddedDb = await startEmbeddedPostgres({ rootDir: path.join(ROOT, ".data", "faults"), port: PG_PORT, database: "keydesk_faults", log: () => undefined });
+  let pgDb: EmbeddedDb = await startEmbeddedPostgres({
+    rootDir: path.join(ROOT, ".data", "faults"),
+    port: PG_PORT,
+    database: "keydesk_faults",
+    log: () => undefined,
+  });
   const databaseUrl = pgDb.url;
-  execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "ignore" });
+  execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "ignore",
+  });
   let redis = startRedis();
   await sleep(300);
   const sim = await startSimulator({ port: 0, controlPort: 0, seed: "faults" });
   const redisUrl = `redis://127.0.0.1:${REDIS_PORT}/0`;
-  Object.assign(process.env, TEST_SECRETS, { DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", EXCHANGE_BASE_URL: sim.url, EXCHANGE_TIMEOUT_MS: "3000" });
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", REDIS_URL: redisUrl, KEYDESK_INSTANCE_COUNT: "1", SIMULATOR_CONTROL_URL: sim.controlUrl, LOG_LEVEL: "info" };
-  execFileSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  Object.assign(process.env, TEST_SECRETS, {
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "warn",
+    EXCHANGE_BASE_URL: sim.url,
+    EXCHANGE_TIMEOUT_MS: "3000",
+  });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    KEYDESK_ALLOW_INSECURE_EXCHANGE: "true",
+    REDIS_URL: redisUrl,
+    KEYDESK_INSTANCE_COUNT: "1",
+    SIMULATOR_CONTROL_URL: sim.controlUrl,
+    LOG_LEVEL: "info",
+  };
+  buildApp(ROOT, env);
 
   const { db, disconnectDb } = await import("@/lib/db");
   const { hashPassword } = await import("@/lib/auth/password");
@@ -54,13 +92,24 @@ async function main() {
   const passwordHash = await hashPassword("fault drill viewer password");
   const keys: { key: string; jti: string; account: string }[] = [];
   for (let k = 0; k < KEYS; k++) {
-    const m = (await (await fetch(`${sim.controlUrl}/keys`, { method: "POST", body: JSON.stringify({ scopes: ["READ_ONLY"], account: `fault-${k}` }) })).json()) as { key: string; jti: string; accountId: string };
+    const m = (await (
+      await fetch(`${sim.controlUrl}/keys`, {
+        method: "POST",
+        body: JSON.stringify({ scopes: ["READ_ONLY"], account: `fault-${k}` }),
+      })
+    ).json()) as { key: string; jti: string; accountId: string };
     keys.push({ key: m.key, jti: m.jti, account: `fault-${k}` });
   }
   const viewers: { cookie: string; keyRowId: string; k: number }[] = [];
   for (let v = 0; v < VIEWERS; v++) {
     const k = v % KEYS;
-    const seeded = await seedViewer({ email: `fault-viewer-${v}-${Date.now()}@bench.test`, passwordHash, rowId: `fault${String(v).padStart(20, "0")}`, label: `k${v}`, key: keys[k]!.key });
+    const seeded = await seedViewer({
+      email: `fault-viewer-${v}-${Date.now()}@bench.test`,
+      passwordHash,
+      rowId: `fault${String(v).padStart(20, "0")}`,
+      label: `k${v}`,
+      key: keys[k]!.key,
+    });
     viewers.push({ ...seeded, k });
   }
   await disconnectDb();
@@ -74,25 +123,106 @@ async function main() {
     while (running) {
       const r = await get(`${app.url}/api/keys/${viewer.keyRowId}/balances`, { cookie: viewer.cookie });
       let body: { source?: string; staleReason?: string; error?: { code?: string; reason?: string } } = {};
-      try { body = JSON.parse(r.body) as typeof body; } catch { /* not JSON */ }
-      samples.push({ at: Date.now(), status: r.status, source: body.source, staleReason: body.staleReason, code: body.error?.code, reason: body.error?.reason, viewer: v });
+      try {
+        body = JSON.parse(r.body) as typeof body;
+      } catch {
+        /* not JSON */
+      }
+      samples.push({
+        at: Date.now(),
+        status: r.status,
+        source: body.source,
+        staleReason: body.staleReason,
+        code: body.error?.code,
+        reason: body.error?.reason,
+        viewer: v,
+      });
       await sleep(1_500 + Math.random() * 1_000);
     }
   });
 
   const fault = (b: object) => fetch(`${sim.controlUrl}/faults`, { method: "POST", body: JSON.stringify(b) });
   const clear = () => fetch(`${sim.controlUrl}/faults`, { method: "DELETE" });
-  type Phase = { name: string; inject: () => Promise<void>; end: () => Promise<void>; ms: number; viewers?: (v: number) => boolean };
+  type Phase = {
+    name: string;
+    inject: () => Promise<void>;
+    end: () => Promise<void>;
+    ms: number;
+    viewers?: (v: number) => boolean;
+  };
   const phases: Phase[] = [
-    { name: "upstream latency 5 s", ms: FAULT_MS, inject: async () => void (await fault({ kind: "latency", latencyMs: 5_000, durationMs: FAULT_MS })), end: async () => void (await clear()) },
-    { name: "upstream 5xx for 30 s", ms: 30_000, inject: async () => void (await fault({ kind: "error5xx", status: 503, durationMs: 30_000 })), end: async () => void (await clear()) },
-    { name: "malformed JSON", ms: FAULT_MS, inject: async () => void (await fault({ kind: "malformed", durationMs: FAULT_MS })), end: async () => void (await clear()) },
-    { name: "connection resets", ms: FAULT_MS, inject: async () => void (await fault({ kind: "reset", durationMs: FAULT_MS })), end: async () => void (await clear()) },
-    { name: "upstream echoes the request (Authorization included)", ms: FAULT_MS, inject: async () => void (await fault({ kind: "echo", status: 502, durationMs: FAULT_MS })), end: async () => void (await clear()) },
-    { name: "429 storm", ms: FAULT_MS, inject: async () => void (await fault({ kind: "ratelimit", durationMs: FAULT_MS })), end: async () => void (await clear()) },
-    { name: "revoked key (1 of 8)", ms: FAULT_MS, viewers: (v) => v % KEYS === 0, inject: async () => void (await fetch(`${sim.controlUrl}/keys/revoke`, { method: "POST", body: JSON.stringify({ jti: keys[0]!.jti }) })), end: async () => undefined },
-    { name: "PostgreSQL restart", ms: 8_000, inject: async () => { await pgDb.stop(); }, end: async () => { pgDb = await startEmbeddedPostgres({ rootDir: path.join(ROOT, ".data", "faults"), port: PG_PORT, database: "keydesk_faults", log: () => undefined }); } },
-    { name: "Redis stop/start", ms: FAULT_MS, inject: async () => { await stopRedis(redis); }, end: async () => { redis = startRedis(); } },
+    {
+      name: "upstream latency 5 s",
+      ms: FAULT_MS,
+      inject: async () => void (await fault({ kind: "latency", latencyMs: 5_000, durationMs: FAULT_MS })),
+      end: async () => void (await clear()),
+    },
+    {
+      name: "upstream 5xx for 30 s",
+      ms: 30_000,
+      inject: async () => void (await fault({ kind: "error5xx", status: 503, durationMs: 30_000 })),
+      end: async () => void (await clear()),
+    },
+    {
+      name: "malformed JSON",
+      ms: FAULT_MS,
+      inject: async () => void (await fault({ kind: "malformed", durationMs: FAULT_MS })),
+      end: async () => void (await clear()),
+    },
+    {
+      name: "connection resets",
+      ms: FAULT_MS,
+      inject: async () => void (await fault({ kind: "reset", durationMs: FAULT_MS })),
+      end: async () => void (await clear()),
+    },
+    {
+      name: "upstream echoes the request (Authorization included)",
+      ms: FAULT_MS,
+      inject: async () => void (await fault({ kind: "echo", status: 502, durationMs: FAULT_MS })),
+      end: async () => void (await clear()),
+    },
+    {
+      name: "429 storm",
+      ms: FAULT_MS,
+      inject: async () => void (await fault({ kind: "ratelimit", durationMs: FAULT_MS })),
+      end: async () => void (await clear()),
+    },
+    {
+      name: "revoked key (1 of 8)",
+      ms: FAULT_MS,
+      viewers: (v) => v % KEYS === 0,
+      inject: async () =>
+        void (await fetch(`${sim.controlUrl}/keys/revoke`, {
+          method: "POST",
+          body: JSON.stringify({ jti: keys[0]!.jti }),
+        })),
+      end: async () => undefined,
+    },
+    {
+      name: "PostgreSQL restart",
+      ms: 8_000,
+      inject: async () => {
+        await pgDb.stop();
+      },
+      end: async () => {
+        pgDb = await startEmbeddedPostgres({
+          rootDir: path.join(ROOT, ".data", "faults"),
+          port: PG_PORT,
+          database: "keydesk_faults",
+          log: () => undefined,
+        });
+      },
+    },
+    {
+      name: "Redis stop/start",
+      ms: FAULT_MS,
+      inject: async () => {
+        await stopRedis(redis);
+      },
+      end: async () => {
+        redis = startRedis();
+      },
+    },
   ];
 
   const results: Record<string, unknown>[] = [];
@@ -107,27 +237,46 @@ async function main() {
     await sleep(p.name === "429 storm" ? 75_000 : QUICK ? 15_000 : 25_000);
     const mine = (s: Sample) => !p.viewers || p.viewers(s.viewer);
     const during = samples.filter((s) => s.at >= start && s.at < ended && mine(s));
-    const after = samples.filter((s) => s.at >= ended && mine(s) && s.status === 200 && (s.source === "live" || s.source === "cache"));
+    const after = samples.filter(
+      (s) => s.at >= ended && mine(s) && s.status === 200 && (s.source === "live" || s.source === "cache"),
+    );
     const kinds: Record<string, number> = {};
     for (const s of during) {
-      const k = s.status === 200 ? `200 ${s.source}${s.staleReason ? `:${s.staleReason}` : ""}` : `${s.status} ${s.reason ?? s.code ?? "?"}`;
+      const k =
+        s.status === 200
+          ? `200 ${s.source}${s.staleReason ? `:${s.staleReason}` : ""}`
+          : `${s.status} ${s.reason ?? s.code ?? "?"}`;
       kinds[k] = (kinds[k] ?? 0) + 1;
     }
     const stale = during.filter((s) => s.source === "stale");
     results.push({
-      fault: p.name, responses: during.length, kinds,
+      fault: p.name,
+      responses: during.length,
+      kinds,
       staleWithReason: stale.length ? stale.every((s) => Boolean(s.staleReason)) : null,
       errors5xx: during.filter((s) => s.status >= 500 || s.status === 0).length,
-      recoverySeconds: p.name.startsWith("revoked") ? null : after.length ? Math.round((Math.min(...after.map((s) => s.at)) - ended) / 100) / 10 : "not recovered",
+      recoverySeconds: p.name.startsWith("revoked")
+        ? null
+        : after.length
+          ? Math.round((Math.min(...after.map((s) => s.at)) - ended) / 100) / 10
+          : "not recovered",
     });
     console.log(`  ${JSON.stringify(results.at(-1))}`);
   }
   running = false;
   await Promise.all(loops);
-  const counters = (await (await fetch(`${sim.controlUrl}/counters`)).json()) as { maxPerIp: number; maxPerAccount: number; sent429: { total: number } };
+  const counters = (await (await fetch(`${sim.controlUrl}/counters`)).json()) as {
+    maxPerIp: number;
+    maxPerAccount: number;
+    sent429: { total: number };
+  };
   const logs = app.logs.join("");
   const leaked = leaksIn([["the app's log", [logs]]], keyNeedles(keys.map((k) => k.key))).length;
-  const logLines = logs.split("\n").filter((l) => l.startsWith("{\"")).map((l) => JSON.parse(l) as { app?: string; phase?: string; requestId?: string }).filter((l) => l.app === "keydesk" && l.phase !== "startup");
+  const logLines = logs
+    .split("\n")
+    .filter((l) => l.startsWith('{"'))
+    .map((l) => JSON.parse(l) as { app?: string; phase?: string; requestId?: string })
+    .filter((l) => l.app === "keydesk" && l.phase !== "startup");
   const linesWithoutRequestId = logLines.filter((l) => !l.requestId).length;
   const restarts = app.alive() ? 0 : 1;
   await app.stop();
@@ -135,16 +284,42 @@ async function main() {
   await stopRedis(redis);
   await pgDb.stop();
 
-  const summary = { bench: "faults", quick: QUICK, viewers: VIEWERS, keys: KEYS, upstreamMaxPerMinutePerIp: counters.maxPerIp, upstreamMaxPerMinutePerAccount: counters.maxPerAccount, upstream429Sent: counters.sent429.total, appRestartsNeeded: restarts, keysInLogs: leaked, logLines: logLines.length, logLinesWithoutRequestId: linesWithoutRequestId, phases: results };
+  const summary = {
+    bench: "faults",
+    quick: QUICK,
+    viewers: VIEWERS,
+    keys: KEYS,
+    upstreamMaxPerMinutePerIp: counters.maxPerIp,
+    upstreamMaxPerMinutePerAccount: counters.maxPerAccount,
+    upstream429Sent: counters.sent429.total,
+    appRestartsNeeded: restarts,
+    keysInLogs: leaked,
+    logLines: logLines.length,
+    logLinesWithoutRequestId: linesWithoutRequestId,
+    phases: results,
+  };
   console.log("\nbench:faults results");
-  console.log(table(results.map((r) => [String(r.fault), `${r.errors5xx} 5xx/none`, `stale w/ reason: ${String(r.staleWithReason)}; recovery ${String(r.recoverySeconds)} s`] as [string, string, string])));
-  console.log(table([
-    ["upstream max / rolling min / IP", counters.maxPerIp, "ceiling 240"],
-    ["upstream max / rolling min / account", counters.maxPerAccount, "ceiling 200"],
-    ["app restarts needed", restarts, "target 0"],
-    ["key fragments found in the app's log", leaked, "target 0"],
-    [`log lines without a request id (of ${logLines.length})`, linesWithoutRequestId, "target 0"],
-  ]));
+  console.log(
+    table(
+      results.map(
+        (r) =>
+          [
+            String(r.fault),
+            `${r.errors5xx} 5xx/none`,
+            `stale w/ reason: ${String(r.staleWithReason)}; recovery ${String(r.recoverySeconds)} s`,
+          ] as [string, string, string],
+      ),
+    ),
+  );
+  console.log(
+    table([
+      ["upstream max / rolling min / IP", counters.maxPerIp, "ceiling 240"],
+      ["upstream max / rolling min / account", counters.maxPerAccount, "ceiling 200"],
+      ["app restarts needed", restarts, "target 0"],
+      ["key fragments found in the app's log", leaked, "target 0"],
+      [`log lines without a request id (of ${logLines.length})`, linesWithoutRequestId, "target 0"],
+    ]),
+  );
   console.log(JSON.stringify(summary));
   process.exit(0);
 }

@@ -1,5 +1,5 @@
 // Starts what the browser tests need: the simulator (when present), and the built app
-// with `npm start`'s server (lib/server/start.ts) on the test database.
+// with `npm start`'s server (bin/start.ts) on the test database.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -10,6 +10,8 @@ const ROOT = path.resolve(__dirname, "..", "..");
 export interface AppServer {
   url: string;
   logs: string[];
+  /** The server process (tsx; the node process serving runs under it). */
+  pid?: number;
   /** False once the server process has exited. */
   alive(): boolean;
   stop(): Promise<void>;
@@ -17,11 +19,15 @@ export interface AppServer {
 
 export async function startAppServer(env: NodeJS.ProcessEnv, port = 3100): Promise<AppServer> {
   const logs: string[] = [];
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["lib/server/start.ts", "--port", String(port)], {
-    cwd: ROOT,
-    env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    path.join(ROOT, "node_modules", ".bin", "tsx"),
+    ["bin/start.ts", "--port", String(port)],
+    {
+      cwd: ROOT,
+      env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout?.on("data", (d: Buffer) => logs.push(d.toString()));
   child.stderr?.on("data", (d: Buffer) => logs.push(d.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -34,6 +40,7 @@ export async function startAppServer(env: NodeJS.ProcessEnv, port = 3100): Promi
   return {
     url,
     logs,
+    pid: child.pid,
     alive: () => child.exitCode === null && child.signalCode === null,
     stop: () =>
       new Promise((resolve) => {

@@ -40,7 +40,9 @@ function withIssuer(key: string, iss: string): string {
   return `${h}.${Buffer.from(JSON.stringify({ ...payload, iss, aud: [iss] })).toString("base64url")}.${s}`;
 }
 
-async function asText(p: Promise<{ status(): number; text(): Promise<string> }>): Promise<{ status: number; text: string }> {
+async function asText(
+  p: Promise<{ status(): number; text(): Promise<string> }>,
+): Promise<{ status: number; text: string }> {
   const r = await p;
   return { status: r.status(), text: await r.text() };
 }
@@ -52,13 +54,15 @@ export function registerCanaryTest(ctx: CanaryCtx): void {
     const errorSeen: string[] = [];
     const extraSecrets: string[] = [];
     const statuses = new Map<string, number>();
-    const control = (p: string, body?: unknown, method = "POST") => fetch(`${ctx.controlUrl()}${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    const control = (p: string, body?: unknown, method = "POST") =>
+      fetch(`${ctx.controlUrl()}${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
     const context = await ctx.browser().newContext({ baseURL: ctx.baseUrl() });
     context.setDefaultTimeout(15_000);
     recordBodies(context, errorSeen);
     context.on("response", (res) => {
       errorSeen.push(JSON.stringify(res.headers()));
-      if (res.status() >= 400) statuses.set(`${res.status()} ${new URL(res.url()).pathname.slice(0, 40)}`, res.status());
+      if (res.status() >= 400)
+        statuses.set(`${res.status()} ${new URL(res.url()).pathname.slice(0, 40)}`, res.status());
     });
     try {
       const page = await context.newPage();
@@ -67,7 +71,10 @@ export function registerCanaryTest(ctx: CanaryCtx): void {
       const sig = read.split(".")[2]!;
 
       // The add-key form with keys that are almost right: every refusal is specific, none repeats the key.
-      const minted = (await (await control("/keys", { account: "canary-revoked", scopes: ["READ_ONLY"] })).json()) as { key: string; jti: string };
+      const minted = (await (await control("/keys", { account: "canary-revoked", scopes: ["READ_ONLY"] })).json()) as {
+        key: string;
+        jti: string;
+      };
       await control("/keys/revoke", { jti: minted.jti });
       extraSecrets.push(minted.key);
       const attempts: [string, string][] = [
@@ -79,15 +86,30 @@ export function registerCanaryTest(ctx: CanaryCtx): void {
       ];
       for (const [key, why] of attempts) {
         await addKey(page, `Near miss: ${why}`, key);
-        const ref = await page.getByTestId("error-reference").first().innerText().catch(() => "");
-        expectTrue(/^[0-9a-f-]{36}$/.test(ref.trim()), `the refusal (${why}) shows a request id as its reference ("${ref}")`);
+        const ref = await page
+          .getByTestId("error-reference")
+          .first()
+          .innerText()
+          .catch(() => "");
+        expectTrue(
+          /^[0-9a-f-]{36}$/.test(ref.trim()),
+          `the refusal (${why}) shows a request id as its reference ("${ref}")`,
+        );
       }
 
       // A key that works, then an exchange that fails in every way while it is read.
       await addKey(page, "Canary read", read);
       await page.waitForURL(/\/keys\/(?!new\b)[a-z0-9]+(\?|$)/);
       const keyId = /\/keys\/([a-z0-9]+)/.exec(page.url())![1]!;
-      for (const fault of [{ kind: "echo" }, { kind: "echo", status: 500 }, { kind: "error5xx", status: 503 }, { kind: "malformed" }, { kind: "reset" }, { kind: "ratelimit" }, { kind: "ratelimit", code: "CF_RATELIMIT" }]) {
+      for (const fault of [
+        { kind: "echo" },
+        { kind: "echo", status: 500 },
+        { kind: "error5xx", status: 503 },
+        { kind: "malformed" },
+        { kind: "reset" },
+        { kind: "ratelimit" },
+        { kind: "ratelimit", code: "CF_RATELIMIT" },
+      ]) {
         await control("/faults", undefined, "DELETE");
         await control("/faults", { ...fault, account: "demo-read", count: 1_000 });
         for (const r of ROUTES) {
@@ -102,14 +124,43 @@ export function registerCanaryTest(ctx: CanaryCtx): void {
       // Keys pasted where they don't belong: query strings, headers, bodies, unknown addresses.
       const base = ctx.baseUrl();
       const pasted: [string, Promise<{ status: number; text: string }>][] = [
-        ["key in the query", asText(page.request.get(`/api/keys/${keyId}/orders?from=${encodeURIComponent(read)}&instrument=${encodeURIComponent(read)}`))],
+        [
+          "key in the query",
+          asText(
+            page.request.get(
+              `/api/keys/${keyId}/orders?from=${encodeURIComponent(read)}&instrument=${encodeURIComponent(read)}`,
+            ),
+          ),
+        ],
         ["key as the key id", asText(page.request.get(`/api/keys/${encodeURIComponent(read)}/balances`))],
-        ["key as a bearer token", asText(page.request.get("/api/usage", { headers: { authorization: `Bearer ${read}` } }))],
+        [
+          "key as a bearer token",
+          asText(page.request.get("/api/usage", { headers: { authorization: `Bearer ${read}` } })),
+        ],
         ["unknown endpoint", asText(page.request.get("/api/no-such-endpoint", { headers: { "x-api-key": read } }))],
-        ["wrong method", asText(page.request.post(`/api/keys/${keyId}/balances`, { headers: { origin: base }, data: { key: read } }))],
-        ["oversized headers", asText(page.request.get(`/keys/${keyId}`, { headers: { "x-padding": `${read}${"x".repeat(9000)}` } }))],
-        ["cross-origin form", asText(page.request.post("/keys/new", { headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, data: `key=${encodeURIComponent(read)}` }))],
-        ["key as the session cookie", fetch(`${base}/api/keys/${keyId}/balances`, { headers: { authorization: `Bearer ${read}`, cookie: `authjs.session-token=${read}` } }).then(async (r) => ({ status: r.status, text: await r.text() }))],
+        [
+          "wrong method",
+          asText(page.request.post(`/api/keys/${keyId}/balances`, { headers: { origin: base }, data: { key: read } })),
+        ],
+        [
+          "oversized headers",
+          asText(page.request.get(`/keys/${keyId}`, { headers: { "x-padding": `${read}${"x".repeat(9000)}` } })),
+        ],
+        [
+          "cross-origin form",
+          asText(
+            page.request.post("/keys/new", {
+              headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+              data: `key=${encodeURIComponent(read)}`,
+            }),
+          ),
+        ],
+        [
+          "key as the session cookie",
+          fetch(`${base}/api/keys/${keyId}/balances`, {
+            headers: { authorization: `Bearer ${read}`, cookie: `authjs.session-token=${read}` },
+          }).then(async (r) => ({ status: r.status, text: await r.text() })),
+        ],
       ];
       for (const [what, p] of pasted) {
         const res = await p;
@@ -120,19 +171,35 @@ export function registerCanaryTest(ctx: CanaryCtx): void {
       await context.close();
     }
     const kinds = new Set(statuses.values());
-    for (const s of [400, 401, 403, 404, 405, 431]) expectTrue(kinds.has(s), `an error answer ${s} was exercised (${JSON.stringify([...statuses])})`);
+    for (const s of [400, 401, 403, 404, 405, 431])
+      expectTrue(kinds.has(s), `an error answer ${s} was exercised (${JSON.stringify([...statuses])})`);
     expectTrue(errorSeen.length > 50, `the canary saw the error answers (${errorSeen.length})`);
     const needles = keyNeedles([...ctx.secrets(), ...extraSecrets]);
-    const leaks = leaksIn([["error pages and answers", errorSeen], ["server log", [ctx.logs()]]], needles);
+    const leaks = leaksIn(
+      [
+        ["error pages and answers", errorSeen],
+        ["server log", [ctx.logs()]],
+      ],
+      needles,
+    );
     expectTrue(leaks.length === 0, `key fragments found in: ${leaks.join("; ")}`);
   });
 
   test("log lines: every line written while serving a request carries its id", async () => {
-    const lines = ctx.logs().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as { app?: string; msg?: string; requestId?: string; phase?: string }).filter((l) => l.app === "keydesk");
-    const during = lines.filter((l) => l.phase !== "startup");
+    const lines = ctx
+      .logs()
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as { app?: string; msg?: string; requestId?: string; phase?: string })
+      .filter((l) => l.app === "keydesk");
+    // Start-up lines and background jobs' lines (pg-boss workers: phase "job") serve no request.
+    const during = lines.filter((l) => l.phase !== "startup" && l.phase !== "job");
     expectTrue(during.length >= 10, `the tests caused request-time log lines (${during.length})`);
     const missing = during.filter((l) => !l.requestId);
-    expectTrue(missing.length === 0, `${missing.length} lines without a request id, e.g. ${JSON.stringify(missing.slice(0, 3))}`);
+    expectTrue(
+      missing.length === 0,
+      `${missing.length} lines without a request id, e.g. ${JSON.stringify(missing.slice(0, 3))}`,
+    );
   });
 
   test("secret canary: no key plaintext or signature in responses, HTML, bundles, logs or the database", async () => {
@@ -141,12 +208,15 @@ export function registerCanaryTest(ctx: CanaryCtx): void {
     const bundles = filesUnder(path.join(ctx.root, ".next", "static")).map((f) => readFileSync(f, "latin1"));
     const dump = await dumpDatabase(ctx.databaseUrl);
     expectTrue(/ApiKey/.test(dump.text) || dump.method === "pg_dump", "the dump includes the key table");
-    const leaks = leaksIn([
-      ["HTTP responses and HTML", ctx.seen],
-      ["client bundles", bundles],
-      ["server log", [ctx.logs()]],
-      [`database (${dump.method})`, [dump.text]],
-    ], needles);
+    const leaks = leaksIn(
+      [
+        ["HTTP responses and HTML", ctx.seen],
+        ["client bundles", bundles],
+        ["server log", [ctx.logs()]],
+        [`database (${dump.method})`, [dump.text]],
+      ],
+      needles,
+    );
     expectTrue(leaks.length === 0, `key fragments found in: ${leaks.join("; ")}`);
   });
 }

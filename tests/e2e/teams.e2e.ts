@@ -3,14 +3,19 @@
 // unshares and the member's next refresh shows the key gone. Desktop and phone.
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { ARTIFACTS, expectTrue, test } from "./harness";
+import { ARTIFACTS, expectTrue, test, waitForAnswer } from "./harness";
 import { VIEWPORTS } from "./browser";
 import { assertNoHorizontalScroll } from "./auth-shell.e2e";
 import { assertAccessible } from "./axe";
 import { addKey, PASSWORD, recordBodies, signUp } from "./vault.e2e";
 import { randomEmail } from "../helpers/random";
 
-interface Ctx { browser: () => Browser; baseUrl: () => string; demoKey: (name: string) => string; seen: string[] }
+interface Ctx {
+  browser: () => Browser;
+  baseUrl: () => string;
+  demoKey: (name: string) => string;
+  seen: string[];
+}
 
 export function registerTeamsTests(ctx: Ctx): void {
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
@@ -25,7 +30,8 @@ export function registerTeamsTests(ctx: Ctx): void {
       memberCtx.setDefaultTimeout(20_000);
       const owner = await ownerCtx.newPage();
       const member = await memberCtx.newPage();
-      const shot = (page: typeof owner, what: string) => page.screenshot({ path: path.join(ARTIFACTS, `teams-${what}-${name}.png`), fullPage: true });
+      const shot = (page: typeof owner, what: string) =>
+        page.screenshot({ path: path.join(ARTIFACTS, `teams-${what}-${name}.png`), fullPage: true });
       try {
         await signUp(owner, randomEmail("t-owner"));
         await addKey(owner, "Family savings", ctx.demoKey("demo-small"));
@@ -56,6 +62,11 @@ export function registerTeamsTests(ctx: Ctx): void {
         await member.getByLabel("Password", { exact: true }).fill(PASSWORD);
         await member.getByLabel("Repeat password").fill(PASSWORD);
         await member.getByRole("button", { name: "Create account" }).click();
+        // Issue 15: no automatic sign-in after sign-up; the sign-in page keeps the way back.
+        await member.waitForURL("**/sign-in?signed-up=1**");
+        await member.getByLabel("E-mail").fill(memberEmail);
+        await member.getByLabel("Password").fill(PASSWORD);
+        await member.getByRole("button", { name: "Sign in" }).click();
         await member.waitForURL((u) => u.pathname === invitePath);
         await member.getByRole("button", { name: "Join the team" }).click();
         await member.waitForURL(/\/teams\/[a-z0-9]+\?joined=1$/);
@@ -67,7 +78,7 @@ export function registerTeamsTests(ctx: Ctx): void {
         await owner.getByLabel(/Hide amounts/).check();
         await owner.getByLabel("Your Keydesk password, to confirm sharing").fill(PASSWORD);
         await owner.getByRole("button", { name: "Share", exact: true }).click();
-        await owner.getByText("Shared. The team's members can now read").waitFor();
+        await waitForAnswer(owner, "Shared. The team's members can now read");
 
         // The member sees the key, not the key's secret, and balances without amounts.
         await member.goto("/keys");
@@ -79,8 +90,14 @@ export function registerTeamsTests(ctx: Ctx): void {
         await list.waitFor();
         const text = await list.innerText();
         expectTrue(/hidden/.test(text) && !/€\s?\d|\d\s?€/.test(text), "balances show no amounts or values");
-        expectTrue((await member.getByRole("button", { name: "Delete key…" }).count()) === 0, "no delete control for a member");
-        expectTrue((await member.getByRole("link", { name: "Export" }).count()) === 0, "no export tab without the owner's permission");
+        expectTrue(
+          (await member.getByRole("button", { name: "Delete key…" }).count()) === 0,
+          "no delete control for a member",
+        );
+        expectTrue(
+          (await member.getByRole("link", { name: "Export" }).count()) === 0,
+          "no export tab without the owner's permission",
+        );
         await assertAccessible(member, `member's key page (${name})`);
         if (phone) await assertNoHorizontalScroll(member, "member's key page");
         await shot(member, "member-balances");
@@ -90,9 +107,15 @@ export function registerTeamsTests(ctx: Ctx): void {
         await owner.getByRole("button", { name: "Unshare" }).click();
         await owner.getByText("Not shared with any team.").waitFor();
         await member.reload();
-        await member.getByText(/doesn't exist|not found|couldn't find/i).first().waitFor();
+        await member
+          .getByText(/doesn't exist|not found|couldn't find/i)
+          .first()
+          .waitFor();
         await member.goto("/keys");
-        expectTrue((await member.getByText("Family savings").count()) === 0, "the key is gone from the member's Keys page");
+        expectTrue(
+          (await member.getByText("Family savings").count()) === 0,
+          "the key is gone from the member's Keys page",
+        );
         await shot(member, "after-unshare");
 
         await owner.goto("/activity");

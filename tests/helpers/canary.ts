@@ -4,7 +4,13 @@
 export function keyNeedles(keys: string[]): string[] {
   return keys.flatMap((key) => {
     const sig = key.split(".")[2] ?? key;
-    return [key, sig.slice(0, 48), sig.slice(-48), Buffer.from(key).toString("hex").slice(0, 96), Buffer.from(key).toString("base64").slice(8, 72)].filter((n) => n.length >= 32);
+    return [
+      key,
+      sig.slice(0, 48),
+      sig.slice(-48),
+      Buffer.from(key).toString("hex").slice(0, 96),
+      Buffer.from(key).toString("base64").slice(8, 72),
+    ].filter((n) => n.length >= 32);
   });
 }
 
@@ -17,4 +23,29 @@ export function leaksIn(haystacks: [string, string[]][], needles: string[]): str
     }
   }
   return out;
+}
+
+/** Every key and string value Redis holds under a prefix (for the canary and the at-rest checks). */
+export async function dumpRedis(
+  redis: {
+    scan: (cursor: string, match: "MATCH", pattern: string, count: "COUNT", n: number) => Promise<[string, string[]]>;
+    type: (k: string) => Promise<string>;
+    get: (k: string) => Promise<string | null>;
+  },
+  prefix: string,
+): Promise<{ key: string; value: string | null }[]> {
+  const out: { key: string; value: string | null }[] = [];
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+    for (const key of keys)
+      out.push({ key, value: (await redis.type(key)) === "string" ? await redis.get(key) : null });
+    cursor = next;
+  } while (cursor !== "0");
+  return out;
+}
+
+/** Exchange data in plaintext: JSON, or any of the exchange's field names. */
+export function looksLikeExchangeData(value: string): boolean {
+  return /currency_code|available|order_id|instrument_code|trade_id|fee_|"balances"|"amount"|"price"/.test(value);
 }

@@ -7,10 +7,16 @@ export async function dumpDatabase(url: string): Promise<{ text: string; method:
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const serverMajor = Number((await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v.slice(0, 2));
+    const serverMajor = Number(
+      (await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v.slice(0, 2),
+    );
     try {
       const clientMajor = Number(/(\d+)\./.exec(execFileSync("pg_dump", ["--version"], { encoding: "utf8" }))?.[1]);
-      if (clientMajor === serverMajor) return { text: execFileSync("pg_dump", ["--data-only", url], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }), method: "pg_dump" };
+      if (clientMajor === serverMajor)
+        return {
+          text: execFileSync("pg_dump", ["--data-only", url], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }),
+          method: "pg_dump",
+        };
     } catch {
       // no pg_dump on PATH: fall through to the SQL dump
     }
@@ -22,7 +28,10 @@ export async function dumpDatabase(url: string): Promise<{ text: string; method:
       const rows = await client.query<{ r: string }>(`SELECT x::text AS r FROM "${s}"."${t}" x`);
       parts.push(`-- ${s}.${t}\n${rows.rows.map((r) => r.r).join("\n")}`);
     }
-    return { text: parts.join("\n"), method: `SQL text dump of ${tables.rowCount} tables (pg_dump ${serverMajor} not available)` };
+    return {
+      text: parts.join("\n"),
+      method: `SQL text dump of ${tables.rowCount} tables (pg_dump ${serverMajor} not available)`,
+    };
   } finally {
     await client.end();
   }

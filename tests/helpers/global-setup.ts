@@ -7,7 +7,11 @@ import { TEST_SECRETS } from "./test-secrets";
 export default async function globalSetup(): Promise<void> {
   if (!process.env.KEYDESK_TEST_DATABASE_URL) {
     const root = path.resolve(__dirname, "..", "..");
-    const out = execFileSync(path.join(root, "node_modules", ".bin", "tsx"), ["tests/helpers/prepare-db-cli.ts"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    const out = execFileSync(path.join(root, "node_modules", ".bin", "tsx"), ["tests/helpers/prepare-db-cli.ts"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     process.env.KEYDESK_TEST_DATABASE_URL = out.trim().split("\n").pop();
   }
   process.env.DATABASE_URL = process.env.KEYDESK_TEST_DATABASE_URL;

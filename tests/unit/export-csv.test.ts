@@ -1,12 +1,21 @@
-import { csvCell, csvLine, ORDER_COLUMNS, orderRow, TRADE_COLUMNS, tradeRow, averagePrice, feeTotal } from "@/lib/export/csv";
+import { csvCell, csvLine, ORDER_COLUMNS, orderRow, TRADE_COLUMNS, tradeRow } from "@/lib/export/csv";
+import { averagePrice, feeTotal } from "@/lib/money/trades";
 import { exportCsvStream, type ExportPage } from "@/lib/export/stream";
 import type { TradeEntry, Order } from "@/lib/exchange/schemas";
 
 function trade(over: Partial<TradeEntry["trade"]> = {}, fee: Partial<TradeEntry["fee"]> = {}): TradeEntry {
   return {
     trade: {
-      trade_id: "t-1", order_id: "o-1", account_id: "acc", amount: "0.1", side: "BUY",
-      instrument_code: "BTC_EUR", price: "0.2", time: "2024-03-01T10:00:00.123Z", sequence: 42, ...over,
+      trade_id: "t-1",
+      order_id: "o-1",
+      account_id: "acc",
+      amount: "0.1",
+      side: "BUY",
+      instrument_code: "BTC_EUR",
+      price: "0.2",
+      time: "2024-03-01T10:00:00.123Z",
+      sequence: 42,
+      ...over,
     },
     fee: { fee_amount: "0.0001", fee_currency: "BTC", fee_percentage: "0.1", fee_type: "TAKER", ...fee },
   };
@@ -14,8 +23,17 @@ function trade(over: Partial<TradeEntry["trade"]> = {}, fee: Partial<TradeEntry[
 
 function order(over: Partial<Order> = {}): Order {
   return {
-    order_id: "o-1", account_id: "acc", instrument_code: "BTC_EUR", time: "2024-03-01T09:59:00Z",
-    side: "BUY", type: "LIMIT", amount: "4", filled_amount: "4", price: "200", status: "FILLED_FULLY", ...over,
+    order_id: "o-1",
+    account_id: "acc",
+    instrument_code: "BTC_EUR",
+    time: "2024-03-01T09:59:00Z",
+    side: "BUY",
+    type: "LIMIT",
+    amount: "4",
+    filled_amount: "4",
+    price: "200",
+    status: "FILLED_FULLY",
+    ...over,
   };
 }
 
@@ -74,14 +92,29 @@ describe("tradeRow", () => {
     expect(row).toHaveLength(TRADE_COLUMNS.length);
     const byCol = Object.fromEntries(TRADE_COLUMNS.map((c, i) => [c, row[i]]));
     expect(byCol).toEqual({
-      time: "2024-03-01T10:00:00.123Z", trade_id: "t-1", order_id: "o-1", instrument_code: "BTC_EUR", side: "BUY",
-      amount: "0.1", price: "0.2", value: "0.02", fee_amount: "0.0001", fee_currency: "BTC", fee_percentage: "0.1",
-      fee_type: "TAKER", sequence: "42",
+      time: "2024-03-01T10:00:00.123Z",
+      trade_id: "t-1",
+      order_id: "o-1",
+      instrument_code: "BTC_EUR",
+      side: "BUY",
+      amount: "0.1",
+      price: "0.2",
+      value: "0.02",
+      fee_amount: "0.0001",
+      fee_currency: "BTC",
+      fee_percentage: "0.1",
+      fee_type: "TAKER",
+      sequence: "42",
     });
   });
 
   it("passes decimal strings through unchanged and never uses exponents", () => {
-    const row = tradeRow(trade({ amount: "0.00000001", price: "0.00000010" }, { fee_amount: "0.10", fee_percentage: undefined, fee_type: undefined }));
+    const row = tradeRow(
+      trade(
+        { amount: "0.00000001", price: "0.00000010" },
+        { fee_amount: "0.10", fee_percentage: undefined, fee_type: undefined },
+      ),
+    );
     expect(row[5]).toBe("0.00000001");
     expect(row[6]).toBe("0.00000010");
     expect(row[7]).toBe("0.000000000000001");
@@ -106,25 +139,49 @@ describe("orderRow", () => {
     expect(row).toHaveLength(ORDER_COLUMNS.length);
     const byCol = Object.fromEntries(ORDER_COLUMNS.map((c, i) => [c, row[i]]));
     expect(byCol).toEqual({
-      time: "2024-03-01T09:59:00Z", order_id: "o-1", client_id: "=evil", instrument_code: "BTC_EUR", side: "BUY",
-      type: "LIMIT", status: "FILLED_FULLY", price: "200", amount: "4", filled_amount: "4",
-      average_price: "175", fee_total: "0.3", fee_currency: "EUR", time_last_updated: "2024-03-01T10:01:00Z",
+      time: "2024-03-01T09:59:00Z",
+      order_id: "o-1",
+      client_id: "=evil",
+      instrument_code: "BTC_EUR",
+      side: "BUY",
+      type: "LIMIT",
+      status: "FILLED_FULLY",
+      price: "200",
+      amount: "4",
+      filled_amount: "4",
+      average_price: "175",
+      fee_total: "0.3",
+      fee_currency: "EUR",
+      time_last_updated: "2024-03-01T10:01:00Z",
     });
     // Injection neutralised when written out.
     expect(csvLine(row)).toContain(",'=evil,");
   });
 
   it("rounds a non-terminating average and leaves cells empty without trades", () => {
-    expect(averagePrice([trade({ amount: "1", price: "1.1" }), trade({ amount: "2", price: "1.2" })])).toBe("1.166666667");
+    expect(averagePrice([trade({ amount: "1", price: "1.1" }), trade({ amount: "2", price: "1.2" })])).toBe(
+      "1.166666667",
+    );
     const row = orderRow({ order: order({ price: undefined, type: "MARKET" }) });
     const byCol = Object.fromEntries(ORDER_COLUMNS.map((c, i) => [c, row[i]]));
-    expect(byCol).toMatchObject({ client_id: "", price: "", average_price: "", fee_total: "", fee_currency: "", time_last_updated: "" });
+    expect(byCol).toMatchObject({
+      client_id: "",
+      price: "",
+      average_price: "",
+      fee_total: "",
+      fee_currency: "",
+      time_last_updated: "",
+    });
   });
 
   it("falls back to the exchange's average_price and does not sum mixed fee currencies", () => {
     expect(orderRow({ order: order({ average_price: "199.5" }), trades: [] })[10]).toBe("199.5");
-    expect(feeTotal([trade({}, { fee_currency: "EUR", fee_amount: "1" }), trade({}, { fee_currency: "BEST", fee_amount: "2" })]))
-      .toEqual({ total: "", currency: "BEST + EUR" });
+    expect(
+      feeTotal([
+        trade({}, { fee_currency: "EUR", fee_amount: "1" }),
+        trade({}, { fee_currency: "BEST", fee_amount: "2" }),
+      ]),
+    ).toEqual({ total: "", currency: "BEST + EUR" });
   });
 });
 

@@ -5,7 +5,6 @@ import { generate } from "otplib";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { db, disconnectDb } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
 import { newTestUser } from "../../helpers/users";
 
 // iron-session reads and writes the enrolment cookie through next/headers.
@@ -29,7 +28,11 @@ const nextStepCode = async (secret: string) => generate({ secret, epoch: Math.fl
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, controlPort: 0, seed: "two-factor" });
-  Object.assign(process.env, { EXCHANGE_BASE_URL: sim.url, SIMULATOR_CONTROL_URL: sim.controlUrl, KEYDESK_REQUIRE_2FA_FOR_TRADE: "true" });
+  Object.assign(process.env, {
+    EXCHANGE_BASE_URL: sim.url,
+    SIMULATOR_CONTROL_URL: sim.controlUrl,
+    KEYDESK_REQUIRE_2FA_FOR_TRADE: "true",
+  });
   resetEnvCache();
   totp = await import("@/lib/auth/totp");
   credentials = await import("@/lib/auth/credentials");
@@ -53,7 +56,10 @@ it("enrols, asks for a code at sign-in, refuses replays, spends recovery codes o
   expect(new Set(codes).size).toBe(10);
 
   // At rest: encrypted, not the base32 secret; recovery codes only as hashes.
-  const row = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { totpCiphertext: true, totpEnabledAt: true } });
+  const row = await db.user.findUniqueOrThrow({
+    where: { id: u.id },
+    select: { totpCiphertext: true, totpEnabledAt: true },
+  });
   expect(row.totpEnabledAt).not.toBeNull();
   expect(Buffer.from(row.totpCiphertext!).toString("latin1")).not.toContain(secret);
   const hashes = await db.recoveryCode.findMany({ where: { userId: u.id } });
@@ -61,14 +67,28 @@ it("enrols, asks for a code at sign-in, refuses replays, spends recovery codes o
 
   const ip = "203.0.113.9";
   expect(await credentials.checkCredentials(u.email, PASSWORD, ip)).toEqual({ ok: false, reason: "totp_required" });
-  expect(await credentials.checkCredentials(u.email, PASSWORD, ip, "123456")).toEqual({ ok: false, reason: "totp_invalid" });
+  expect(await credentials.checkCredentials(u.email, PASSWORD, ip, "123456")).toEqual({
+    ok: false,
+    reason: "totp_invalid",
+  });
   const code = await nextStepCode(secret); // a step after the one used to confirm
   expect(await credentials.checkCredentials(u.email, PASSWORD, ip, code)).toMatchObject({ ok: true });
-  expect(await credentials.checkCredentials(u.email, PASSWORD, ip, code)).toEqual({ ok: false, reason: "totp_invalid" }); // replay
-  expect(await credentials.checkCredentials(u.email, "wrong password here", ip, code)).toEqual({ ok: false, reason: "invalid_credentials" });
+  expect(await credentials.checkCredentials(u.email, PASSWORD, ip, code)).toEqual({
+    ok: false,
+    reason: "totp_invalid",
+  }); // replay
+  expect(await credentials.checkCredentials(u.email, "wrong password here", ip, code)).toEqual({
+    ok: false,
+    reason: "invalid_credentials",
+  });
 
-  expect(await credentials.checkCredentials(u.email, PASSWORD, ip, codes[3]!.toLowerCase())).toMatchObject({ ok: true });
-  expect(await credentials.checkCredentials(u.email, PASSWORD, ip, codes[3]!)).toEqual({ ok: false, reason: "totp_invalid" });
+  expect(await credentials.checkCredentials(u.email, PASSWORD, ip, codes[3]!.toLowerCase())).toMatchObject({
+    ok: true,
+  });
+  expect(await credentials.checkCredentials(u.email, PASSWORD, ip, codes[3]!)).toEqual({
+    ok: false,
+    reason: "totp_invalid",
+  });
   expect(await totp.remainingRecoveryCodes(u.id)).toBe(9);
 
   await totp.disableTotp(u);
@@ -78,10 +98,24 @@ it("enrols, asks for a code at sign-in, refuses replays, spends recovery codes o
 
 it("only lets users with 2FA on add keys that can trade or withdraw", async () => {
   const u = await user();
-  const refused = await addKey.addKeyForUser({ user: u, steppedUp: true }, { label: "Trading", key: sim.demoKeys["demo-trade"]!.key });
-  expect(refused).toMatchObject({ ok: false, code: "needs_two_factor", message: expect.stringMatching(/two-factor sign-in on/) });
-  expect(await addKey.addKeyForUser({ user: u, steppedUp: true }, { label: "Read", key: sim.demoKeys["demo-read"]!.key })).toMatchObject({ ok: true });
+  const refused = await addKey.addKeyForUser(
+    { user: u, steppedUp: true },
+    { label: "Trading", key: sim.demoKeys["demo-trade"]!.key },
+  );
+  expect(refused).toMatchObject({
+    ok: false,
+    code: "needs_two_factor",
+    message: expect.stringMatching(/two-factor sign-in on/),
+  });
+  expect(
+    await addKey.addKeyForUser({ user: u, steppedUp: true }, { label: "Read", key: sim.demoKeys["demo-read"]!.key }),
+  ).toMatchObject({ ok: true });
   const { secret } = await totp.beginEnrolment(u);
   await totp.confirmEnrolment(u, await generate({ secret }));
-  expect(await addKey.addKeyForUser({ user: u, steppedUp: true }, { label: "Trading", key: sim.demoKeys["demo-trade"]!.key })).toMatchObject({ ok: true });
+  expect(
+    await addKey.addKeyForUser(
+      { user: u, steppedUp: true },
+      { label: "Trading", key: sim.demoKeys["demo-trade"]!.key },
+    ),
+  ).toMatchObject({ ok: true });
 });

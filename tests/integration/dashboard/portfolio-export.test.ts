@@ -19,7 +19,10 @@ let mod: {
 
 const user = () => newTestUser("dash");
 async function addDemo(u: CurrentUser, name: string) {
-  const r = await addKeyForUser({ user: u, steppedUp: true }, { label: `My ${name}`, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" });
+  const r = await addKeyForUser(
+    { user: u, steppedUp: true },
+    { label: `My ${name}`, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" },
+  );
   if (!r.ok) throw new Error(r.message);
   return r.keyRowId;
 }
@@ -31,22 +34,42 @@ async function allUpstreamTrades(name: string, from: string, to: string): Promis
   const out: TradeEntry[] = [];
   let cursor: string | undefined;
   do {
-    const page = await upstream<{ trade_history: TradeEntry[]; cursor?: string }>(name, `/account/trades?from=${from}&to=${to}&max_page_size=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const page = await upstream<{ trade_history: TradeEntry[]; cursor?: string }>(
+      name,
+      `/account/trades?from=${from}&to=${to}&max_page_size=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
     out.push(...page.trade_history);
     cursor = page.cursor;
   } while (cursor);
   return out;
 }
-const gets = async (name: string) => ((await (await fetch(`${sim.controlUrl}/counters`)).json()) as { byAccountMethod: Record<string, Record<string, number>> }).byAccountMethod[sim.demoKeys[name]!.accountId]?.GET ?? 0;
+const gets = async (name: string) =>
+  (
+    (await (await fetch(`${sim.controlUrl}/counters`)).json()) as {
+      byAccountMethod: Record<string, Record<string, number>>;
+    }
+  ).byAccountMethod[sim.demoKeys[name]!.accountId]?.GET ?? 0;
 
 function parseCsv(text: string): string[][] {
   // Enough for our files: no embedded CRLF in cells (asserted by the export's unit tests).
-  return text.split("\r\n").filter(Boolean).map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.filter((c, i, a) => i < a.length - 1 || c !== "").map((c) => c.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"')));
+  return text
+    .split("\r\n")
+    .filter(Boolean)
+    .map((line) =>
+      line
+        .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+        .filter((c, i, a) => i < a.length - 1 || c !== "")
+        .map((c) => c.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"')),
+    );
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, controlPort: 0, seed: "dashboard" });
-  Object.assign(process.env, { EXCHANGE_BASE_URL: sim.url, SIMULATOR_CONTROL_URL: sim.controlUrl, REDIS_URL: "", BUDGET_USER_PER_MINUTE: "200" });
+  sim = await startSimulator({ port: 0, controlPort: 0, seed: "dashboard", warm: ["demo-busy"] });
+  Object.assign(process.env, {
+    EXCHANGE_BASE_URL: sim.url,
+    SIMULATOR_CONTROL_URL: sim.controlUrl,
+    REDIS_URL: "",
+  });
   resetEnvCache();
   mod = {
     readPortfolio: (await import("@/lib/proxy/portfolio")).readPortfolio,
@@ -54,6 +77,8 @@ beforeAll(async () => {
     startExport: (await import("@/lib/export/run")).startExport,
   };
   owner = await user();
+  // A real session row: long exports re-check it as they go (issue 15, lib/export/recheck.ts).
+  owner = { ...owner, sessionId: (await db.userSession.create({ data: { userId: owner.id } })).id };
   // demo-busy's 50,000 orders are generated on first use (about 2 s): do it outside the timed calls.
   await upstream("demo-busy", "/account/balances");
 });
@@ -65,14 +90,23 @@ afterAll(async () => {
 it("values the simulator's balances in EUR exactly and remembers the total for the Keys page", async () => {
   const id = await addDemo(owner, "demo-small");
   const p = await mod.readPortfolio(owner, id);
-  const balances = await upstream<{ balances: { currency_code: string; available: string; locked: string }[] }>("demo-small", "/account/balances");
-  const tickers = await (await fetch(`${sim.url}/market-ticker`)).json() as { instrument_code: string; last_price: string }[];
+  const balances = await upstream<{ balances: { currency_code: string; available: string; locked: string }[] }>(
+    "demo-small",
+    "/account/balances",
+  );
+  const tickers = (await (await fetch(`${sim.url}/market-ticker`)).json()) as {
+    instrument_code: string;
+    last_price: string;
+  }[];
   expect(p.rows.map((r) => r.currency).sort()).toEqual(balances.balances.map((b) => b.currency_code).sort());
   let expected = new Decimal(0);
   for (const b of balances.balances) {
     const row = p.rows.find((r) => r.currency === b.currency_code)!;
     expect(row.total).toBe(new Decimal(b.available).add(b.locked).toFixed());
-    const eur = b.currency_code === "EUR" ? new Decimal(1) : tickers.find((t) => t.instrument_code === `${b.currency_code}_EUR`)?.last_price;
+    const eur =
+      b.currency_code === "EUR"
+        ? new Decimal(1)
+        : tickers.find((t) => t.instrument_code === `${b.currency_code}_EUR`)?.last_price;
     if (eur) {
       expect(row.valueEur).toBe(new Decimal(row.total).mul(eur).toFixed(2, Decimal.ROUND_HALF_UP));
       expected = expected.add(row.valueEur!);
@@ -91,7 +125,11 @@ it("filters orders by side and status group", async () => {
   expect(sells.items.every((o) => o.order.side === "SELL")).toBe(true);
   const cancelled = await mod.listOrdersPage(owner, id, { status: "cancelled", pageSize: 100 });
   expect(cancelled.items.length).toBeGreaterThan(0);
-  expect(cancelled.items.every((o) => ["CLOSED", "REJECTED", "FILLED_CLOSED", "FILLED_REJECTED", "FAILED"].includes(o.order.status))).toBe(true);
+  expect(
+    cancelled.items.every((o) =>
+      ["CLOSED", "REJECTED", "FILLED_CLOSED", "FILLED_REJECTED", "FAILED"].includes(o.order.status),
+    ),
+  ).toBe(true);
   const open = await mod.listOrdersPage(owner, id, { status: "open", pageSize: 100 });
   expect(open.items.every((o) => ["OPEN", "STOP_TRIGGERED", "FILLED"].includes(o.order.status))).toBe(true);
 });
@@ -104,7 +142,18 @@ it("exports a month of trades as the accountant's CSV, identical to the simulato
   expect(filename).toBe(`keydesk-trades-my-demo-busy-${from.slice(0, 10)}-${to.slice(0, 10)}.csv`);
   const rows = parseCsv(await new Response(stream).text());
   const header = rows.shift()!;
-  expect(header.slice(0, 10)).toEqual(["time", "trade_id", "order_id", "instrument_code", "side", "amount", "price", "value", "fee_amount", "fee_currency"]);
+  expect(header.slice(0, 10)).toEqual([
+    "time",
+    "trade_id",
+    "order_id",
+    "instrument_code",
+    "side",
+    "amount",
+    "price",
+    "value",
+    "fee_amount",
+    "fee_currency",
+  ]);
   const truth = await allUpstreamTrades("demo-busy", from, to);
   expect(truth.length).toBeGreaterThan(100); // more than one page
   expect(rows).toHaveLength(truth.length);
@@ -128,7 +177,12 @@ it("a cancelled export stops asking the exchange", async () => {
   const to = new Date().toISOString();
   const from = new Date(Date.now() - 365 * 86_400_000).toISOString();
   const ctrl = new AbortController();
-  const { stream } = await mod.startExport(owner, id, { kind: "orders", from, to, status: "all" }, { signal: ctrl.signal });
+  const { stream } = await mod.startExport(
+    owner,
+    id,
+    { kind: "orders", from, to, status: "all" },
+    { signal: ctrl.signal },
+  );
   const reader = stream.getReader();
   await reader.read();
   await reader.read();
@@ -144,11 +198,27 @@ it("a cancelled export stops asking the exchange", async () => {
 
 it("refuses export ranges it cannot serve, and strangers", async () => {
   const { exportQuerySchema } = await import("@/lib/export/run");
-  expect(exportQuerySchema.safeParse({ kind: "trades", from: "2020-01-01T00:00:00.000Z", to: "2026-01-01T00:00:00.000Z" }).success).toBe(false);
-  expect(exportQuerySchema.safeParse({ kind: "trades", from: "2026-02-01T00:00:00.000Z", to: "2026-01-01T00:00:00.000Z" }).success).toBe(false);
-  expect(exportQuerySchema.safeParse({ kind: "html", from: "2026-01-01T00:00:00.000Z", to: "2026-01-02T00:00:00.000Z" }).success).toBe(false);
+  expect(
+    exportQuerySchema.safeParse({ kind: "trades", from: "2020-01-01T00:00:00.000Z", to: "2026-01-01T00:00:00.000Z" })
+      .success,
+  ).toBe(false);
+  expect(
+    exportQuerySchema.safeParse({ kind: "trades", from: "2026-02-01T00:00:00.000Z", to: "2026-01-01T00:00:00.000Z" })
+      .success,
+  ).toBe(false);
+  expect(
+    exportQuerySchema.safeParse({ kind: "html", from: "2026-01-01T00:00:00.000Z", to: "2026-01-02T00:00:00.000Z" })
+      .success,
+  ).toBe(false);
   const id = (await db.apiKey.findFirstOrThrow({ where: { ownerId: owner.id, label: "My demo-busy" } })).id;
   const stranger = await user();
-  await expect(mod.startExport(stranger, id, { kind: "trades", from: "2026-01-01T00:00:00.000Z", to: "2026-01-02T00:00:00.000Z", status: "all" })).rejects.toMatchObject({ code: "not_found" });
+  await expect(
+    mod.startExport(stranger, id, {
+      kind: "trades",
+      from: "2026-01-01T00:00:00.000Z",
+      to: "2026-01-02T00:00:00.000Z",
+      status: "all",
+    }),
+  ).rejects.toMatchObject({ code: "not_found" });
   await expect(mod.readPortfolio(stranger, id)).rejects.toMatchObject({ code: "not_found" });
 });

@@ -3,7 +3,6 @@
 import { TEST_SECRETS } from "../../helpers/test-secrets";
 import { randomEmail } from "../../helpers/random";
 
-
 const DEAD_URL = "postgresql://postgres:x@127.0.0.1:1/keydesk_gone";
 
 it("a data route answers 503 with a reason while the database is down, and works again after", async () => {
@@ -18,7 +17,10 @@ it("a data route answers 503 with a reason while the database is down, and works
   const cookie = await mintSessionCookie({ id: r.userId, email }, TEST_SECRETS.AUTH_SECRET);
   const { GET } = await import("@/app/api/keys/[keyId]/balances/route");
   // route() reads the session from the request's own Cookie header.
-  const call = () => GET(new Request("http://localhost:3000/api/keys/abcdefghijklmnopqrstuvwx/balances", { headers: { cookie } }), { params: Promise.resolve({ keyId: "abcdefghijklmnopqrstuvwx" }) });
+  const call = () =>
+    GET(new Request("http://localhost:3000/api/keys/abcdefghijklmnopqrstuvwx/balances", { headers: { cookie } }), {
+      params: Promise.resolve({ keyId: "abcdefghijklmnopqrstuvwx" }),
+    });
 
   // Up: the session is good, the key simply isn't there.
   expect((await call()).status).toBe(404);

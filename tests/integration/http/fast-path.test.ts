@@ -25,7 +25,11 @@ let ownerCookie: string;
 let strangerCookie: string;
 let keyRowId: string;
 
-interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
 
 function get(path: string, headers: Record<string, string> = {}, method = "GET"): Promise<Answer> {
   return new Promise((resolve, reject) => {
@@ -38,11 +42,16 @@ function get(path: string, headers: Record<string, string> = {}, method = "GET")
     req.end();
   });
 }
-const json = (a: Answer) => JSON.parse(a.body.toString("utf8")) as Record<string, unknown> & { error?: { code: string; requestId: string } };
+const json = (a: Answer) =>
+  JSON.parse(a.body.toString("utf8")) as Record<string, unknown> & { error?: { code: string; requestId: string } };
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, controlPort: 0, seed: "fast-path" });
-  Object.assign(process.env, { EXCHANGE_BASE_URL: sim.url, SIMULATOR_CONTROL_URL: sim.controlUrl, REDIS_URL: "", BUDGET_USER_PER_MINUTE: "200" });
+  sim = await startSimulator({ port: 0, controlPort: 0, seed: "fast-path", warm: ["demo-busy"] });
+  Object.assign(process.env, {
+    EXCHANGE_BASE_URL: sim.url,
+    SIMULATOR_CONTROL_URL: sim.controlUrl,
+    REDIS_URL: "",
+  });
   resetEnvCache();
   fastRoutes = await import("@/lib/server/fast-routes");
   // The source modules here; `npm start` loads the same routes from the build (the browser tests run that).
@@ -51,14 +60,17 @@ beforeAll(async () => {
   owner = await newTestUser("fast");
   ownerCookie = await mintSessionCookie(owner, TEST_SECRETS.AUTH_SECRET);
   strangerCookie = await mintSessionCookie(await newTestUser("fast-stranger"), TEST_SECRETS.AUTH_SECRET);
-  const added = await addKeyForUser({ user: owner, steppedUp: true }, { label: "busy", key: sim.demoKeys["demo-busy"]!.key, confirmation: "WITHDRAW" });
+  const added = await addKeyForUser(
+    { user: owner, steppedUp: true },
+    { label: "busy", key: sim.demoKeys["demo-busy"]!.key, confirmation: "WITHDRAW" },
+  );
   if (!added.ok) throw new Error(added.message);
   keyRowId = added.keyRowId;
   server = createServer((req, res) => {
     const match = fast.match(req.method, req.url);
     if (match) void fastRoutes.serveFast(req, res, match, { production: true });
     else {
-      // What would go on to Next in lib/server/start.ts.
+      // What would go on to Next in bin/start.ts.
       res.writeHead(599, { "x-handled-by": "next" });
       res.end();
     }
@@ -86,7 +98,11 @@ it("the owner's balances: the handler's answer with its freshness, the API secur
   const a = await get(`/api/keys/${keyRowId}/balances`, { cookie: ownerCookie });
   expect(a.status).toBe(200);
   expectApiHeaders(a);
-  const body = json(a) as { source: string; fetchedAt: string; data: { balances: { currency_code: string; available: string }[] } };
+  const body = json(a) as {
+    source: string;
+    fetchedAt: string;
+    data: { balances: { currency_code: string; available: string }[] };
+  };
   expect(["live", "cache"]).toContain(body.source);
   expect(body.fetchedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   expect(body.data.balances.length).toBeGreaterThan(0);
@@ -113,7 +129,10 @@ it("bad query parameters get the handler's 400 with field errors", async () => {
 });
 
 it("larger answers are gzipped when the client accepts it, and only then", async () => {
-  const zipped = await get(`/api/keys/${keyRowId}/orders?status=all&pageSize=50`, { cookie: ownerCookie, "accept-encoding": "gzip, br" });
+  const zipped = await get(`/api/keys/${keyRowId}/orders?status=all&pageSize=50`, {
+    cookie: ownerCookie,
+    "accept-encoding": "gzip, br",
+  });
   expect(zipped.status).toBe(200);
   expect(zipped.headers["content-encoding"]).toBe("gzip");
   const page = JSON.parse(gunzipSync(zipped.body).toString("utf8")) as { items: unknown[] };
@@ -133,14 +152,44 @@ it("a garbage Host header is refused by the handler's own request checks, not by
 it("only well-formed GETs of the data reads take the fast path; everything else goes to Next", async () => {
   const key = "27f75f5fb4874d6f9ab7d4ec54172a81";
   const order = "0b5a8f3e-1111-4c2a-9d7e-1234567890ab";
-  expect(fast.match("GET", `/api/keys/${key}/orders/${order}/trades?max_page_size=5`)?.params).toEqual({ keyId: key, orderId: order });
+  expect(fast.match("GET", `/api/keys/${key}/orders/${order}/trades?max_page_size=5`)?.params).toEqual({
+    keyId: key,
+    orderId: order,
+  });
   expect(fast.match("GET", "/api/usage?x=1")?.params).toEqual({});
-  for (const p of [`/api/keys/${key}/balances`, `/api/keys/${key}/portfolio`, `/api/keys/${key}/fees`, `/api/keys/${key}/trading-volume`, `/api/keys/${key}/orders`, `/api/keys/${key}/orders/${order}`, `/api/keys/${key}/trades`, "/api/market/tickers", "/api/market/instruments", "/api/market/currencies"]) {
+  for (const p of [
+    `/api/keys/${key}/balances`,
+    `/api/keys/${key}/portfolio`,
+    `/api/keys/${key}/fees`,
+    `/api/keys/${key}/trading-volume`,
+    `/api/keys/${key}/orders`,
+    `/api/keys/${key}/orders/${order}`,
+    `/api/keys/${key}/trades`,
+    "/api/market/tickers",
+    "/api/market/instruments",
+    "/api/market/currencies",
+  ]) {
     expect([p, Boolean(fast.match("GET", p))]).toEqual([p, true]);
-    for (const method of ["POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]) expect([method, p, fast.match(method, p)]).toEqual([method, p, null]);
+    for (const method of ["POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"])
+      expect([method, p, fast.match(method, p)]).toEqual([method, p, null]);
   }
   // Exports stream through Next; health, Auth.js, pages and odd addresses too.
-  for (const p of [`/api/keys/${key}/export`, "/api/health", "/api/activity/export", "/api/auth/session", "/keys", "/", "/api/nope", `/api/keys/${key}/balances/x`, `/api/keys/${key}%25/balances`, "/api/keys/short/balances", `/api/keys/${key}/orders/%E0%A4%A`, "/api/usage/", "//api/usage", "/api/usage#x"]) {
+  for (const p of [
+    `/api/keys/${key}/export`,
+    "/api/health",
+    "/api/activity/export",
+    "/api/auth/session",
+    "/keys",
+    "/",
+    "/api/nope",
+    `/api/keys/${key}/balances/x`,
+    `/api/keys/${key}%25/balances`,
+    "/api/keys/short/balances",
+    `/api/keys/${key}/orders/%E0%A4%A`,
+    "/api/usage/",
+    "//api/usage",
+    "/api/usage#x",
+  ]) {
     expect([p, fast.match("GET", p)]).toEqual([p, null]);
   }
   const next = await get(`/api/keys/${keyRowId}/balances`, { cookie: ownerCookie }, "DELETE");
@@ -156,7 +205,13 @@ it("every fast path is one of the API paths that skip proxy.ts and get their hea
   const withHeaders = new RegExp(`^${headerSource}`);
   const key = "27f75f5fb4874d6f9ab7d4ec54172a81";
   const order = "0b5a8f3e-1111-4c2a-9d7e-1234567890ab";
-  const samples = fastRoutes.FAST_ROUTES.map((r) => r.pattern.source.replace(/\\\//g, "/").replace("(?<keyId>[A-Za-z0-9]{20,40})", key).replace("(?<orderId>[0-9A-Fa-f-]{36})", order).replace(/^\^|\$$/g, ""));
+  const samples = fastRoutes.FAST_ROUTES.map((r) =>
+    r.pattern.source
+      .replace(/\\\//g, "/")
+      .replace("(?<keyId>[A-Za-z0-9]{20,40})", key)
+      .replace("(?<orderId>[0-9A-Fa-f-]{36})", order)
+      .replace(/^\^|\$$/g, ""),
+  );
   expect(samples).toHaveLength(12);
   for (const p of samples) {
     expect([p, Boolean(fast.match("GET", p))]).toEqual([p, true]);
@@ -166,7 +221,9 @@ it("every fast path is one of the API paths that skip proxy.ts and get their hea
 });
 
 it("without a build, `npm start` stops with what to do instead of serving half an app", async () => {
-  await expect(fastRoutes.createFastPath(fastRoutes.builtRouteLoader("/nonexistent/.next"))).rejects.toThrow("The build has no route module for /api/keys/[keyId]/balances: run `npm run build` first.");
+  await expect(fastRoutes.createFastPath(fastRoutes.builtRouteLoader("/nonexistent/.next"))).rejects.toThrow(
+    "The build has no route module for /api/keys/[keyId]/balances: run `npm run build` first.",
+  );
   await expect(fastRoutes.createFastPath(() => ({}))).rejects.toThrow("/api/keys/[keyId]/balances has no GET handler.");
 });
 
@@ -184,15 +241,24 @@ it("if the adapter itself fails, the answer is a plain 500 with a request id, an
       httpRequest(url, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      }).on("error", reject).end();
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+        .on("error", reject)
+        .end();
     });
     expect(a.status).toBe(500);
     expectApiHeaders(a);
     expect(json(a).error).toMatchObject({ code: "internal", requestId: a.headers["x-request-id"] });
     const line = writes.find((w) => w.includes("fast path failed"));
     expect(line).toBeDefined();
-    expect(JSON.parse(line!)).toMatchObject({ level: 50, requestId: a.headers["x-request-id"], path: "/api/usage", err: { type: "TypeError" } });
+    expect(JSON.parse(line!)).toMatchObject({
+      level: 50,
+      requestId: a.headers["x-request-id"],
+      path: "/api/usage",
+      err: { type: "TypeError" },
+    });
     expect(line).not.toContain("SECRET-IN-QUERY");
   } finally {
     write.mockRestore();
@@ -203,7 +269,9 @@ it("if the adapter itself fails, the answer is a plain 500 with a request id, an
 /** A server whose only route's handler hands back something that isn't a Response. */
 function http500Server(): Server {
   return createServer((req, res) => {
-    const handler = (async () => ({ notAResponse: true })) as unknown as import("@/lib/server/fast-routes").FastMatch["handler"];
+    const handler = (async () => ({
+      notAResponse: true,
+    })) as unknown as import("@/lib/server/fast-routes").FastMatch["handler"];
     void fastRoutes.serveFast(req, res, { handler, params: {} }, { production: true });
   });
 }

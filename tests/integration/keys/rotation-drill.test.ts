@@ -15,13 +15,24 @@ const k2 = Buffer.alloc(32, 32).toString("base64");
 const N = 1500;
 let ownerId: string;
 
-function runRotation(killAfterKeys: number | null): Promise<{ code: number | null; signal: string | null; output: string }> {
+function runRotation(
+  killAfterKeys: number | null,
+): Promise<{ code: number | null; signal: string | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "lib/keys/rotate-cli.ts", "--batch-size", "5"], {
-      cwd: ROOT,
-      env: { ...process.env, KEYDESK_MASTER_KEYS: `v2:${k2},v1:${k1}`, KEYDESK_MASTER_KEY_CURRENT: "v2", LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      path.join(ROOT, "node_modules", ".bin", "tsx"),
+      ["--conditions=react-server", "bin/keys-rotate.ts", "--batch-size", "5"],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          KEYDESK_MASTER_KEYS: `v2:${k2},v1:${k1}`,
+          KEYDESK_MASTER_KEY_CURRENT: "v2",
+          LOG_LEVEL: "silent",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     const onData = (d: Buffer) => {
       output += d.toString();
@@ -52,12 +63,26 @@ beforeAll(async () => {
   ownerId = reg.userId;
   const v1 = parseKeyring(`v1:${k1}`, "v1");
   await db.apiKey.deleteMany({});
-  await db.user.updateMany({ data: { totpCiphertext: null, totpWrappedKey: null, totpKeyVersion: null, totpEnabledAt: null } }); // rotation covers 2FA secrets too // the command rotates every stored key: only the drill's keys may be there
+  await db.user.updateMany({
+    data: { totpCiphertext: null, totpWrappedKey: null, totpKeyVersion: null, totpEnabledAt: null },
+  }); // rotation covers 2FA secrets too // the command rotates every stored key: only the drill's keys may be there
   await db.apiKey.createMany({
     data: Array.from({ length: N }, (_, i) => {
       const id = randomUUID().replace(/-/g, "");
       const env = encryptSecret(`drill-secret-${i}`, { rowId: id, ownerId }, v1);
-      return { id, ownerId, label: `d${i}`, keyId: randomUUID(), accountId: randomUUID(), scopes: ["READ_ONLY"], ips: [], fragment: "…", secretCiphertext: new Uint8Array(env.ciphertext), secretWrappedKey: new Uint8Array(env.wrappedKey), masterKeyVersion: env.masterKeyVersion };
+      return {
+        id,
+        ownerId,
+        label: `d${i}`,
+        keyId: randomUUID(),
+        accountId: randomUUID(),
+        scopes: ["READ_ONLY"],
+        ips: [],
+        fragment: "…",
+        secretCiphertext: new Uint8Array(env.ciphertext),
+        secretWrappedKey: new Uint8Array(env.wrappedKey),
+        masterKeyVersion: env.masterKeyVersion,
+      };
     }),
   });
 });
@@ -80,12 +105,30 @@ it("survives ten SIGKILLs at random points, then finishes: every key decrypts", 
   const final = await runRotation(null);
   expect(final.code).toBe(0);
   expect(final.output).toMatch(/Done: every key uses v2/);
-  const rows = await db.apiKey.findMany({ where: { ownerId }, select: { id: true, ownerId: true, label: true, masterKeyVersion: true, secretCiphertext: true, secretWrappedKey: true } });
+  const rows = await db.apiKey.findMany({
+    where: { ownerId },
+    select: {
+      id: true,
+      ownerId: true,
+      label: true,
+      masterKeyVersion: true,
+      secretCiphertext: true,
+      secretWrappedKey: true,
+    },
+  });
   const ring = parseKeyring(`v2:${k2}`, "v2"); // the old version can go: nothing needs it
   expect(rows).toHaveLength(N);
   for (const r of rows) {
     expect(r.masterKeyVersion).toBe("v2");
-    const plain = decryptSecret({ ciphertext: Buffer.from(r.secretCiphertext), wrappedKey: Buffer.from(r.secretWrappedKey), masterKeyVersion: r.masterKeyVersion }, { rowId: r.id, ownerId: r.ownerId }, ring);
+    const plain = decryptSecret(
+      {
+        ciphertext: Buffer.from(r.secretCiphertext),
+        wrappedKey: Buffer.from(r.secretWrappedKey),
+        masterKeyVersion: r.masterKeyVersion,
+      },
+      { rowId: r.id, ownerId: r.ownerId },
+      ring,
+    );
     expect(plain).toBe(`drill-secret-${r.label.slice(1)}`);
   }
 }, 180_000);

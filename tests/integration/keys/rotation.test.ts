@@ -18,7 +18,9 @@ let ownerId: string;
 
 beforeAll(async () => {
   await db.apiKey.deleteMany({});
-  await db.user.updateMany({ data: { totpCiphertext: null, totpWrappedKey: null, totpKeyVersion: null, totpEnabledAt: null } }); // rotation covers 2FA secrets too
+  await db.user.updateMany({
+    data: { totpCiphertext: null, totpWrappedKey: null, totpKeyVersion: null, totpEnabledAt: null },
+  }); // rotation covers 2FA secrets too
   const reg = await registerUser({ email: randomEmail("rotate"), password: "a long enough passphrase" });
   if (!reg.ok) throw new Error("setup failed");
   ownerId = reg.userId;
@@ -26,8 +28,17 @@ beforeAll(async () => {
     const id = randomUUID().replace(/-/g, "");
     const env = encryptSecret(`secret-key-${i}`, { rowId: id, ownerId }, v1);
     return {
-      id, ownerId, label: `k${i}`, keyId: randomUUID(), accountId: randomUUID(), scopes: ["READ_ONLY"], ips: [], fragment: "…abcd",
-      secretCiphertext: new Uint8Array(env.ciphertext), secretWrappedKey: new Uint8Array(env.wrappedKey), masterKeyVersion: env.masterKeyVersion,
+      id,
+      ownerId,
+      label: `k${i}`,
+      keyId: randomUUID(),
+      accountId: randomUUID(),
+      scopes: ["READ_ONLY"],
+      ips: [],
+      fragment: "…abcd",
+      secretCiphertext: new Uint8Array(env.ciphertext),
+      secretWrappedKey: new Uint8Array(env.wrappedKey),
+      masterKeyVersion: env.masterKeyVersion,
     };
   });
   await db.apiKey.createMany({ data: rows });
@@ -47,7 +58,13 @@ it("refuses to start when a stored key's master key version is missing, naming i
 it("rotates 1,000 keys from v1 to v2, survives a crash half-way, and resumes", async () => {
   const crash = new Error("simulated crash");
   await expect(
-    rotateKeys({ keyring: v2AndV1, batchSize: 64, afterRow: (n) => { if (n === N / 2) throw crash; } }),
+    rotateKeys({
+      keyring: v2AndV1,
+      batchSize: 64,
+      afterRow: (n) => {
+        if (n === N / 2) throw crash;
+      },
+    }),
   ).rejects.toBe(crash);
   expect(await countKeysNeedingRotation(v2AndV1)).toBe(N / 2);
 
@@ -60,10 +77,21 @@ it("rotates 1,000 keys from v1 to v2, survives a crash half-way, and resumes", a
   expect(await rotateKeys({ keyring: v2AndV1 })).toEqual({ done: 0, remaining: 0 });
 
   // Every key decrypts with v2 alone: v1 can be removed.
-  const rows = await db.apiKey.findMany({ where: { ownerId }, select: { id: true, label: true, secretCiphertext: true, secretWrappedKey: true, masterKeyVersion: true } });
+  const rows = await db.apiKey.findMany({
+    where: { ownerId },
+    select: { id: true, label: true, secretCiphertext: true, secretWrappedKey: true, masterKeyVersion: true },
+  });
   expect(rows).toHaveLength(N);
   for (const row of rows) {
-    const plain = decryptSecret({ ciphertext: Buffer.from(row.secretCiphertext), wrappedKey: Buffer.from(row.secretWrappedKey), masterKeyVersion: row.masterKeyVersion }, { rowId: row.id, ownerId }, v2Only);
+    const plain = decryptSecret(
+      {
+        ciphertext: Buffer.from(row.secretCiphertext),
+        wrappedKey: Buffer.from(row.secretWrappedKey),
+        masterKeyVersion: row.masterKeyVersion,
+      },
+      { rowId: row.id, ownerId },
+      v2Only,
+    );
     expect(plain).toBe(`secret-key-${row.label.slice(1)}`);
   }
   await expect(assertKeyringCoversStoredKeys(v2Only)).resolves.toBeUndefined();

@@ -22,8 +22,14 @@ async function newUser(): Promise<CurrentUser> {
   return { id: reg.userId, email, name: null, sessionId: "test-session" };
 }
 
-const add = (key: string, opts: { steppedUp?: boolean; confirmation?: string; label?: string; as?: CurrentUser } = {}) =>
-  addKeyForUser({ user: opts.as ?? user, steppedUp: opts.steppedUp ?? false }, { label: opts.label ?? "My key", key, confirmation: opts.confirmation });
+const add = (
+  key: string,
+  opts: { steppedUp?: boolean; confirmation?: string; label?: string; as?: CurrentUser } = {},
+) =>
+  addKeyForUser(
+    { user: opts.as ?? user, steppedUp: opts.steppedUp ?? false },
+    { label: opts.label ?? "My key", key, confirmation: opts.confirmation },
+  );
 
 function expectFailure(r: AddKeyResult, code: string, message?: RegExp) {
   if (r.ok) throw new Error(`expected ${code}, got success`);
@@ -50,9 +56,19 @@ it("adds a Read-only key: verified live, claims decoded, stored encrypted", asyn
   if (!r.ok) throw new Error(r.message);
   expect(r.check.outcome).toBe("verified");
   const [view] = await listKeysForUser(user);
-  expect(view).toMatchObject({ label: "Read only", scopes: ["READ_ONLY"], ips: [], accountId: demo.accountId, status: "active", keyIdShort: demo.jti.slice(0, 8) });
+  expect(view).toMatchObject({
+    label: "Read only",
+    scopes: ["READ_ONLY"],
+    ips: [],
+    accountId: demo.accountId,
+    status: "active",
+    keyIdShort: demo.jti.slice(0, 8),
+  });
   expect(view!.fragment).toBe(`…${demo.key.slice(-4)}`);
-  const raw = await db.apiKey.findUniqueOrThrow({ where: { id: r.keyRowId }, select: { secretCiphertext: true, secretWrappedKey: true } });
+  const raw = await db.apiKey.findUniqueOrThrow({
+    where: { id: r.keyRowId },
+    select: { secretCiphertext: true, secretWrappedKey: true },
+  });
   expect(Buffer.from(raw.secretCiphertext).includes(Buffer.from(demo.key.split(".")[2]!.slice(0, 40)))).toBe(false);
   expect(await withKeyCredentials(r.keyRowId, async (k) => k === demo.key)).toBe(true);
   const audit = await db.auditEvent.findFirst({ where: { keyRef: r.keyRowId, action: "key.add" } });
@@ -60,7 +76,11 @@ it("adds a Read-only key: verified live, claims decoded, stored encrypted", asyn
 });
 
 it("refuses the same key twice with a pointer to the existing entry", async () => {
-  const r = expectFailure(await add(sim.demoKeys["demo-read"]!.key), "duplicate", /already added this key as “Read only”/);
+  const r = expectFailure(
+    await add(sim.demoKeys["demo-read"]!.key),
+    "duplicate",
+    /already added this key as “Read only”/,
+  );
   expect(r.existingKeyRowId).toEqual(expect.any(String));
 });
 
@@ -82,11 +102,20 @@ it("a Withdraw key needs the typed confirmation and a step-up", async () => {
 });
 
 it("an IP-restricted key that excludes this server is refused with the IP to add", async () => {
-  expectFailure(await add(sim.demoKeys["demo-iprestricted"]!.key, { label: "Restricted" }), "rejected_by_exchange", /This server's IP address \(127\.0\.0\.1\) is not on the key's IP allow-list/);
+  expectFailure(
+    await add(sim.demoKeys["demo-iprestricted"]!.key, { label: "Restricted" }),
+    "rejected_by_exchange",
+    /This server's IP address \(127\.0\.0\.1\) is not on the key's IP allow-list/,
+  );
 });
 
 it("a key revoked at the exchange is refused: create a new one", async () => {
-  const minted = (await (await fetch(`${sim.controlUrl}/keys`, { method: "POST", body: JSON.stringify({ scopes: ["READ_ONLY"], account: "revoked-one" }) })).json()) as { key: string; jti: string };
+  const minted = (await (
+    await fetch(`${sim.controlUrl}/keys`, {
+      method: "POST",
+      body: JSON.stringify({ scopes: ["READ_ONLY"], account: "revoked-one" }),
+    })
+  ).json()) as { key: string; jti: string };
   await fetch(`${sim.controlUrl}/keys/revoke`, { method: "POST", body: JSON.stringify({ jti: minted.jti }) });
   expectFailure(await add(minted.key), "rejected_by_exchange", /deleted \(revoked\) at the exchange.*create a new one/);
 });
@@ -124,7 +153,12 @@ it("exchange down: a clear message, nothing stored", async () => {
 });
 
 it("check again: a key revoked later shows as revoked, with an audit event", async () => {
-  const minted = (await (await fetch(`${sim.controlUrl}/keys`, { method: "POST", body: JSON.stringify({ scopes: ["READ_ONLY"], account: "later-revoked" }) })).json()) as { key: string; jti: string };
+  const minted = (await (
+    await fetch(`${sim.controlUrl}/keys`, {
+      method: "POST",
+      body: JSON.stringify({ scopes: ["READ_ONLY"], account: "later-revoked" }),
+    })
+  ).json()) as { key: string; jti: string };
   const r = await add(minted.key, { label: "Soon revoked" });
   if (!r.ok) throw new Error(r.message);
   await fetch(`${sim.controlUrl}/keys/revoke`, { method: "POST", body: JSON.stringify({ jti: minted.jti }) });
@@ -145,7 +179,10 @@ it("another user cannot see, check or delete someone's key (not found)", async (
 
 it("delete needs the exact label, then removes the row and its ciphertext", async () => {
   const view = (await listKeysForUser(user)).find((k) => k.label === "Read only")!;
-  expect(await deleteKeyForOwner(user, view.id, "read only")).toEqual({ ok: false, message: "Type the key's name exactly (“Read only”) to confirm." });
+  expect(await deleteKeyForOwner(user, view.id, "read only")).toEqual({
+    ok: false,
+    message: "Type the key's name exactly (“Read only”) to confirm.",
+  });
   expect(await deleteKeyForOwner(user, view.id, "Read only")).toEqual({ ok: true, label: "Read only" });
   expect(await db.apiKey.count({ where: { id: view.id } })).toBe(0);
   const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "ApiKey" WHERE id = $1`, view.id);

@@ -15,20 +15,34 @@ let owner: CurrentUser;
 
 const user = () => newTestUser("proxy");
 async function addDemo(u: CurrentUser, name: string) {
-  const r = await addKeyForUser({ user: u, steppedUp: true }, { label: name, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" });
+  const r = await addKeyForUser(
+    { user: u, steppedUp: true },
+    { label: name, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" },
+  );
   if (!r.ok) throw new Error(r.message);
   return r.keyRowId;
 }
 async function counters() {
-  return (await (await fetch(`${sim.controlUrl}/counters`)).json()) as { byAccountMethod: Record<string, Record<string, number>>; byMethod: Record<string, number>; maxPerAccount: number; sent429: { total: number } };
+  return (await (await fetch(`${sim.controlUrl}/counters`)).json()) as {
+    byAccountMethod: Record<string, Record<string, number>>;
+    byMethod: Record<string, number>;
+    maxPerAccount: number;
+    sent429: { total: number };
+  };
 }
 const gets = async (name: string) => (await counters()).byAccountMethod[sim.demoKeys[name]!.accountId]?.GET ?? 0;
 const fault = (body: object) => fetch(`${sim.controlUrl}/faults`, { method: "POST", body: JSON.stringify(body) });
-const balances = (u: CurrentUser, id: string, refresh = true) => readKeyData<Balances>(u, id, "balances", {}, (c, k) => c.getBalances(k), { refresh });
+const balances = (u: CurrentUser, id: string, refresh = true) =>
+  readKeyData<Balances>(u, id, "balances", {}, (c, k) => c.getBalances(k), { refresh });
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, controlPort: 0, seed: "proxy" });
-  Object.assign(process.env, { EXCHANGE_BASE_URL: sim.url, SIMULATOR_CONTROL_URL: sim.controlUrl, EXCHANGE_TIMEOUT_MS: "700", REDIS_URL: "", BUDGET_USER_PER_MINUTE: "200" });
+  sim = await startSimulator({ port: 0, controlPort: 0, seed: "proxy", warm: ["demo-busy"] });
+  Object.assign(process.env, {
+    EXCHANGE_BASE_URL: sim.url,
+    SIMULATOR_CONTROL_URL: sim.controlUrl,
+    EXCHANGE_TIMEOUT_MS: "700",
+    REDIS_URL: "",
+  });
   resetEnvCache();
   ({ readKeyData } = await import("@/lib/proxy/read"));
   ({ listOrdersPage } = await import("@/lib/proxy/history"));
@@ -70,13 +84,20 @@ it("upstream 5xx, malformed JSON, resets and timeouts give typed errors when not
   await fault({ kind: "error5xx", status: 503, account: "demo-trade", count: 1 });
   await expect(balances(u, id)).rejects.toMatchObject({ code: "upstream_unavailable", reason: "SERVICE_UNAVAILABLE" });
   await fault({ kind: "malformed", pathPrefix: "/account/balances", count: 1 });
-  await expect(balances(u, id)).rejects.toMatchObject({ code: "upstream_unavailable", reason: "upstream_bad_response", message: expect.stringMatching(/couldn't understand/) });
+  await expect(balances(u, id)).rejects.toMatchObject({
+    code: "upstream_unavailable",
+    reason: "upstream_bad_response",
+    message: expect.stringMatching(/couldn't understand/),
+  });
   await fault({ kind: "reset", pathPrefix: "/account/balances", count: 1 });
   await expect(balances(u, id)).rejects.toMatchObject({ reason: "upstream_unreachable" });
   await fault({ kind: "latency", latencyMs: 1_500, pathPrefix: "/account/balances", count: 1 });
   await expect(balances(u, id)).rejects.toMatchObject({ reason: "upstream_timeout" });
   const ok = await balances(u, id);
   expect(ok.source).toBe("live");
+  // The user's budget (3 calls a second at 200/min) now also counts the add-key live check: let
+  // its window roll, so this read goes upstream instead of being paced.
+  await new Promise((r) => setTimeout(r, 1_100));
   await fault({ kind: "error5xx", status: 500, pathPrefix: "/account/balances", count: 1 });
   expect(await balances(u, id)).toMatchObject({ source: "stale", staleReason: "upstream_error" });
 });
@@ -86,23 +107,44 @@ it("a key revoked at the exchange turns revoked, and the last data is served lab
   await fetch(`${sim.controlUrl}/accounts/demo-busy/balances`); // generate its 50,000-order history first
   const id = await addDemo(u, "demo-busy");
   await balances(u, id);
-  await fetch(`${sim.controlUrl}/keys/revoke`, { method: "POST", body: JSON.stringify({ jti: sim.demoKeys["demo-busy"]!.jti }) });
+  await fetch(`${sim.controlUrl}/keys/revoke`, {
+    method: "POST",
+    body: JSON.stringify({ jti: sim.demoKeys["demo-busy"]!.jti }),
+  });
   expect(await balances(u, id)).toMatchObject({ source: "stale", staleReason: "key_revoked" });
   expect((await db.apiKey.findUniqueOrThrow({ where: { id } })).status).toBe("revoked");
-  await expect(listOrdersPage(u, id, { status: "all", pageSize: 10 })).rejects.toMatchObject({ code: "upstream_error", reason: "APIKEY_REVOKED" });
+  await expect(listOrdersPage(u, id, { status: "all", pageSize: 10 })).rejects.toMatchObject({
+    code: "upstream_error",
+    reason: "APIKEY_REVOKED",
+  });
 });
 
 it("strangers get not_found for every read of a key they cannot see", async () => {
   const stranger = await user();
   const id = (await db.apiKey.findFirstOrThrow({ where: { ownerId: owner.id } })).id;
   await expect(balances(stranger, id)).rejects.toMatchObject({ code: "not_found" });
-  await expect(listOrdersPage(stranger, id, { status: "all", pageSize: 10 })).rejects.toMatchObject({ code: "not_found" });
+  await expect(listOrdersPage(stranger, id, { status: "all", pageSize: 10 })).rejects.toMatchObject({
+    code: "not_found",
+  });
 });
 
 it("order history longer than 100 days is walked window by window", async () => {
   const u = await user();
   // demo-all has ~300 orders over two years: several per 100-day window, quick to walk.
-  const id = await addKeyForUser({ user: u, steppedUp: false }, { label: "all-read", key: (await (await fetch(`${sim.controlUrl}/keys`, { method: "POST", body: JSON.stringify({ scopes: ["READ_ONLY"], account: "demo-all" }) })).json() as { key: string }).key });
+  const id = await addKeyForUser(
+    { user: u, steppedUp: false },
+    {
+      label: "all-read",
+      key: (
+        (await (
+          await fetch(`${sim.controlUrl}/keys`, {
+            method: "POST",
+            body: JSON.stringify({ scopes: ["READ_ONLY"], account: "demo-all" }),
+          })
+        ).json()) as { key: string }
+      ).key,
+    },
+  );
   if (!id.ok) throw new Error(id.message);
   const to = new Date();
   const from = new Date(to.getTime() - 250 * 86_400_000);
@@ -111,7 +153,12 @@ it("order history longer than 100 days is walked window by window", async () => 
   let pages = 0;
   const windows = new Set<string>();
   do {
-    const page = await listOrdersPage(u, id.keyRowId, { status: "all", pageSize: 20, from: from.toISOString(), to: to.toISOString(), cursor }, { priority: "background" });
+    const page = await listOrdersPage(
+      u,
+      id.keyRowId,
+      { status: "all", pageSize: 20, from: from.toISOString(), to: to.toISOString(), cursor },
+      { priority: "background" },
+    );
     for (const o of page.items) {
       expect(seen.has(o.order.order_id)).toBe(false);
       seen.add(o.order.order_id);
@@ -121,7 +168,9 @@ it("order history longer than 100 days is walked window by window", async () => 
     cursor = page.nextCursor ?? undefined;
     pages++;
   } while (cursor && pages < 400);
-  const truth = sim.state.accounts.get(sim.demoKeys["demo-all"]!.accountId)!.orders.filter((o) => o.time >= from.getTime() && o.time <= to.getTime()).length;
+  const truth = sim.state.accounts
+    .get(sim.demoKeys["demo-all"]!.accountId)!
+    .orders.filter((o) => o.time >= from.getTime() && o.time <= to.getTime()).length;
   expect(seen.size).toBe(truth);
   expect(truth).toBeGreaterThan(60);
   expect(windows.size).toBeGreaterThanOrEqual(3);

@@ -1,7 +1,7 @@
 // Member reads are counted in memory and written in batches: the counts are exact, one
 // statement writes many, and a database failure keeps the counts for the next attempt.
 import { db, disconnectDb } from "@/lib/db";
-import { flushMemberReads, noteMemberRead } from "@/lib/proxy/member-reads";
+import { flushMemberReads, noteMemberRead } from "@/lib/audit/member-reads";
 import { newTestUser } from "../../helpers/users";
 
 afterAll(async () => {
@@ -10,7 +10,12 @@ afterAll(async () => {
 
 async function countsFor(userIds: string[]) {
   const rows = await db.memberRead.findMany({ where: { userId: { in: userIds } } });
-  return Object.fromEntries(rows.map((r) => [`${r.userId === userIds[0] ? "a" : "b"}:${r.keyRef}:${r.day.toISOString().slice(0, 10)}`, r.count]));
+  return Object.fromEntries(
+    rows.map((r) => [
+      `${r.userId === userIds[0] ? "a" : "b"}:${r.keyRef}:${r.day.toISOString().slice(0, 10)}`,
+      r.count,
+    ]),
+  );
 }
 
 it("counts every read exactly, per member, key and UTC day, across batches", async () => {
@@ -23,7 +28,11 @@ it("counts every read exactly, per member, key and UTC day, across batches", asy
   await flushMemberReads();
   for (let i = 0; i < 10; i++) noteMemberRead(a.id, "key-1", nearMidnight);
   await Promise.all([flushMemberReads(), flushMemberReads()]);
-  expect(await countsFor([a.id, b.id])).toEqual({ "a:key-1:2026-11-25": 260, "a:key-1:2026-11-26": 40, "b:key-2:2026-11-26": 7 });
+  expect(await countsFor([a.id, b.id])).toEqual({
+    "a:key-1:2026-11-25": 260,
+    "a:key-1:2026-11-26": 40,
+    "b:key-2:2026-11-26": 7,
+  });
 });
 
 it("keeps the counts when the write fails and writes them on the next flush", async () => {
@@ -32,7 +41,8 @@ it("keeps the counts when the write fails and writes them on the next flush", as
   for (let i = 0; i < 5; i++) noteMemberRead(a.id, "key-r", day);
   // The database fails once (the client behind lib/db's proxy, as a restart would).
   await db.$queryRaw`SELECT 1`;
-  const client = (globalThis as unknown as { keydeskDb: { $executeRaw: (...a: unknown[]) => Promise<number> } }).keydeskDb;
+  const client = (globalThis as unknown as { keydeskDb: { $executeRaw: (...a: unknown[]) => Promise<number> } })
+    .keydeskDb;
   const spy = jest.spyOn(client, "$executeRaw").mockRejectedValueOnce(new Error("database is restarting"));
   await flushMemberReads();
   expect(await db.memberRead.count({ where: { userId: a.id } })).toBe(0);

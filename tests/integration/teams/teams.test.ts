@@ -22,8 +22,12 @@ jest.mock("@/lib/auth/session", () => ({
 }));
 jest.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 jest.mock("next/navigation", () => ({
-  redirect: (to: string) => { throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;replace;${to}` }); },
-  unstable_rethrow: (err: unknown) => { if (String((err as { digest?: string })?.digest ?? "").startsWith("NEXT_REDIRECT")) throw err; },
+  redirect: (to: string) => {
+    throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;replace;${to}` });
+  },
+  unstable_rethrow: (err: unknown) => {
+    if (String((err as { digest?: string })?.digest ?? "").startsWith("NEXT_REDIRECT")) throw err;
+  },
 }));
 jest.mock("@/lib/auth/step-up-with", () => ({ stepUpWith: async () => true }));
 
@@ -44,7 +48,10 @@ let m: Mods;
 
 const user = (prefix: string) => newTestUser(prefix);
 async function addDemo(u: CurrentUser, name: string, label = name) {
-  const r = await addKeyForUser({ user: u, steppedUp: true }, { label, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" });
+  const r = await addKeyForUser(
+    { user: u, steppedUp: true },
+    { label, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" },
+  );
   if (!r.ok) throw new Error(r.message);
   return r.keyRowId;
 }
@@ -52,17 +59,29 @@ async function invite(by: CurrentUser, teamId: string, who: CurrentUser, role: "
   const { token } = await m.inv.createInvitation(by, teamId, who.email, role);
   await m.inv.acceptInvitation(who, token);
 }
-const balances = (u: CurrentUser, id: string) => m.read.readKeyData<Balances>(u, id, "balances", {}, (c, k) => c.getBalances(k), { refresh: true });
-const counters = async () => (await (await fetch(`${sim.controlUrl}/counters`)).json()) as { byMethod: Record<string, number> };
+const balances = (u: CurrentUser, id: string) =>
+  m.read.readKeyData<Balances>(u, id, "balances", {}, (c, k) => c.getBalances(k), { refresh: true });
+const counters = async () =>
+  (await (await fetch(`${sim.controlUrl}/counters`)).json()) as { byMethod: Record<string, number> };
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, controlPort: 0, seed: "teams" });
-  Object.assign(process.env, { EXCHANGE_BASE_URL: sim.url, SIMULATOR_CONTROL_URL: sim.controlUrl, REDIS_URL: "", BUDGET_USER_PER_MINUTE: "200" });
+  Object.assign(process.env, {
+    EXCHANGE_BASE_URL: sim.url,
+    SIMULATOR_CONTROL_URL: sim.controlUrl,
+    REDIS_URL: "",
+  });
   resetEnvCache();
   m = {
-    teams: await import("@/lib/teams/teams"), inv: await import("@/lib/teams/invitations"), shares: await import("@/lib/teams/shares"),
-    actions: await import("@/lib/teams/actions"), read: await import("@/lib/proxy/read"), portfolio: await import("@/lib/proxy/portfolio"),
-    history: await import("@/lib/proxy/history"), queries: await import("@/lib/keys/queries"), exportRun: await import("@/lib/export/run"),
+    teams: await import("@/lib/teams/teams"),
+    inv: await import("@/lib/teams/invitations"),
+    shares: await import("@/lib/teams/shares"),
+    actions: await import("@/lib/teams/actions"),
+    read: await import("@/lib/proxy/read"),
+    portfolio: await import("@/lib/proxy/portfolio"),
+    history: await import("@/lib/proxy/history"),
+    queries: await import("@/lib/keys/queries"),
+    exportRun: await import("@/lib/export/run"),
     audit: await import("@/lib/audit/query"),
   };
 });
@@ -81,7 +100,10 @@ describe("invitations", () => {
     const row = await db.invitation.findFirstOrThrow({ where: { teamId } });
     expect(row.tokenHash).not.toContain(token); // only a hash is stored
     expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
-    await expect(m.inv.acceptInvitation(other, token)).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining(invitee.email) });
+    await expect(m.inv.acceptInvitation(other, token)).rejects.toMatchObject({
+      code: "forbidden",
+      message: expect.stringContaining(invitee.email),
+    });
     expect(await m.inv.inspectInvitation(other, token)).toMatchObject({ state: "valid", wrongUser: true });
     await m.inv.acceptInvitation(invitee, token);
     await expect(m.inv.acceptInvitation(invitee, token)).rejects.toMatchObject({ code: "not_found" });
@@ -89,11 +111,16 @@ describe("invitations", () => {
 
     const late = await user("late");
     const { token: t2 } = await m.inv.createInvitation(owner, teamId, late.email, "member");
-    await db.invitation.updateMany({ where: { teamId, email: late.email }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.invitation.updateMany({
+      where: { teamId, email: late.email },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await expect(m.inv.acceptInvitation(late, t2)).rejects.toMatchObject({ code: "not_found" });
     expect(await m.inv.inspectInvitation(late, t2)).toEqual({ state: "expired" });
     // Members can't invite; admins can't invite admins.
-    await expect(m.inv.createInvitation(invitee, teamId, "x@example.test", "member")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(m.inv.createInvitation(invitee, teamId, "x@example.test", "member")).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });
 
@@ -115,11 +142,16 @@ describe("sharing", () => {
   });
 
   it("refuses a Read+Trade key whatever the form sends, with an audit event", async () => {
-    await expect(m.shares.shareKey(keyOwner, { keyId: tradeKey, teamId, hideAmounts: false, allowExport: false })).rejects.toMatchObject({ code: "unprocessable", reason: "NOT_READ_ONLY" });
+    await expect(
+      m.shares.shareKey(keyOwner, { keyId: tradeKey, teamId, hideAmounts: false, allowExport: false }),
+    ).rejects.toMatchObject({ code: "unprocessable", reason: "NOT_READ_ONLY" });
     actingAs = keyOwner;
     const fd = new FormData();
     for (const [k, v] of Object.entries({ keyId: tradeKey, teamId, hideAmounts: "on" })) fd.set(k, v);
-    expect(await m.actions.shareKeyAction({}, fd)).toMatchObject({ ok: false, message: expect.stringMatching(/Only Read-only keys can be shared/) });
+    expect(await m.actions.shareKeyAction({}, fd)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Only Read-only keys can be shared/),
+    });
     expect(await db.keyShare.count({ where: { keyId: tradeKey } })).toBe(0);
     expect(await db.auditEvent.count({ where: { keyRef: tradeKey, action: "key.share", outcome: "denied" } })).toBe(2);
   });
@@ -127,7 +159,13 @@ describe("sharing", () => {
   it("lets members read a shared key with amounts hidden, never manage it; others get 404", async () => {
     await m.shares.shareKey(keyOwner, { keyId: readKey, teamId, hideAmounts: true, allowExport: false });
     const list = await m.queries.listKeysForUser(member);
-    expect(list.find((k) => k.id === readKey)).toMatchObject({ role: "member", sharedVia: ["Family"], hideAmounts: true, fragment: "", lastValueEur: null });
+    expect(list.find((k) => k.id === readKey)).toMatchObject({
+      role: "member",
+      sharedVia: ["Family"],
+      hideAmounts: true,
+      fragment: "",
+      lastValueEur: null,
+    });
     const b = await balances(member, readKey);
     expect(b.amountsHidden).toBe(true);
     expect(b.data.balances.every((x) => x.available === "" && x.locked === "")).toBe(true);
@@ -139,8 +177,17 @@ describe("sharing", () => {
     expect(p.rows.filter((r) => r.sharePct !== null).length).toBeGreaterThan(0);
     const orders = await m.history.listOrdersPage(member, readKey, { status: "all", pageSize: 20 });
     expect(orders.amountsHidden).toBe(true);
-    expect(orders.items.every((o) => o.order.amount === "" && (o.trades ?? []).every((t) => t.fee.fee_amount === ""))).toBe(true);
-    await expect(m.exportRun.startExport(member, readKey, { kind: "trades", from: "2026-01-01T00:00:00.000Z", to: "2026-01-02T00:00:00.000Z", status: "all" })).rejects.toMatchObject({ code: "forbidden" });
+    expect(
+      orders.items.every((o) => o.order.amount === "" && (o.trades ?? []).every((t) => t.fee.fee_amount === "")),
+    ).toBe(true);
+    await expect(
+      m.exportRun.startExport(member, readKey, {
+        kind: "trades",
+        from: "2026-01-01T00:00:00.000Z",
+        to: "2026-01-02T00:00:00.000Z",
+        status: "all",
+      }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     await expect(m.queries.getKeyRowForOwner(member, readKey)).rejects.toMatchObject({ code: "forbidden" });
     for (const who of [outsider, stranger]) {
       await expect(balances(who, readKey)).rejects.toMatchObject({ code: "not_found" });
@@ -166,7 +213,8 @@ describe("sharing", () => {
     await m.portfolio.readPortfolio(member, readKey, { refresh: true });
     const after = await counters();
     expect((after.byMethod.GET ?? 0) - (before.byMethod.GET ?? 0)).toBeGreaterThan(0);
-    for (const method of ["POST", "DELETE", "PUT", "PATCH"]) expect(after.byMethod[method] ?? 0).toBe(before.byMethod[method] ?? 0);
+    for (const method of ["POST", "DELETE", "PUT", "PATCH"])
+      expect(after.byMethod[method] ?? 0).toBe(before.byMethod[method] ?? 0);
   });
 
   it("unsharing and removal take effect on the next request", async () => {
@@ -187,9 +235,14 @@ describe("sharing", () => {
   it("a shared key revoked at the exchange shows as revoked to members and owner alike, audited", async () => {
     const revKey = await addDemo(keyOwner, "demo-read", "Soon revoked");
     await m.shares.shareKey(keyOwner, { keyId: revKey, teamId, hideAmounts: false, allowExport: false });
-    await fetch(`${sim.controlUrl}/keys/revoke`, { method: "POST", body: JSON.stringify({ jti: sim.demoKeys["demo-read"]!.jti }) });
+    await fetch(`${sim.controlUrl}/keys/revoke`, {
+      method: "POST",
+      body: JSON.stringify({ jti: sim.demoKeys["demo-read"]!.jti }),
+    });
     const seen = await balances(member, revKey).catch((e: unknown) => e);
-    expect(seen).toMatchObject(seen instanceof Error ? { reason: "APIKEY_REVOKED" } : { source: "stale", staleReason: "key_revoked" });
+    expect(seen).toMatchObject(
+      seen instanceof Error ? { reason: "APIKEY_REVOKED" } : { source: "stale", staleReason: "key_revoked" },
+    );
     const forOwner = (await m.queries.listKeysForUser(keyOwner)).find((k) => k.id === revKey);
     const forMember = (await m.queries.listKeysForUser(member)).find((k) => k.id === revKey);
     expect(forOwner?.status).toBe("revoked");
@@ -203,11 +256,16 @@ describe("invitation e-mail", () => {
     const { SMTPServer } = await import("smtp-server");
     const received: string[] = [];
     const server = new SMTPServer({
-      authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
       onData(stream, _session, done) {
         let raw = "";
         stream.on("data", (c: Buffer) => (raw += c.toString()));
-        stream.on("end", () => { received.push(raw); done(); });
+        stream.on("end", () => {
+          received.push(raw);
+          done();
+        });
       },
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -248,7 +306,15 @@ describe("server actions × roles", () => {
     const member = await user("t-member");
     const otherTeam = await user("o-member");
     const stranger = await user("stranger");
-    const roles: [string, CurrentUser | null][] = [["key owner", keyOwner], ["team owner", teamOwner], ["team admin", admin], ["team member", member], ["other team", otherTeam], ["stranger", stranger], ["signed out", null]];
+    const roles: [string, CurrentUser | null][] = [
+      ["key owner", keyOwner],
+      ["team owner", teamOwner],
+      ["team admin", admin],
+      ["team member", member],
+      ["other team", otherTeam],
+      ["stranger", stranger],
+      ["signed out", null],
+    ];
 
     // A fresh world per cell, so every action meets the same state.
     async function world() {
@@ -257,7 +323,9 @@ describe("server actions × roles", () => {
       await invite(teamOwner, teamId, member, "member");
       await invite(teamOwner, teamId, keyOwner, "admin");
       const t2 = await m.teams.createTeam(otherTeam, "Other");
-      const keyId = (await db.apiKey.findFirst({ where: { ownerId: keyOwner.id } }))?.id ?? (await addDemo(keyOwner, "demo-small", "Matrix key"));
+      const keyId =
+        (await db.apiKey.findFirst({ where: { ownerId: keyOwner.id } }))?.id ??
+        (await addDemo(keyOwner, "demo-small", "Matrix key"));
       await db.keyShare.deleteMany({ where: { keyId } });
       const victim = await user("victim");
       await invite(teamOwner, teamId, victim, "member");
@@ -267,14 +335,49 @@ describe("server actions × roles", () => {
       return { teamId, t2, keyId, victimRow, token, pending };
     }
     type W = Awaited<ReturnType<typeof world>>;
-    const fd = (o: Record<string, string>) => { const f = new FormData(); for (const [k, v] of Object.entries(o)) f.set(k, v); return f; };
+    const fd = (o: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(o)) f.set(k, v);
+      return f;
+    };
     const actions: [string, (w: W) => Promise<unknown>, (w: W) => Promise<boolean>][] = [
-      ["renameTeam", (w) => m.actions.renameTeamAction({}, fd({ teamId: w.teamId, name: "Renamed" })), async (w) => (await db.team.findUnique({ where: { id: w.teamId } }))?.name === "Renamed"],
-      ["invite", (w) => m.actions.inviteAction({}, fd({ teamId: w.teamId, email: `new-${w.teamId}@example.test`, role: "member" })), async (w) => (await db.invitation.count({ where: { teamId: w.teamId, email: `new-${w.teamId}@example.test` } })) === 1],
-      ["revokeInvitation", (w) => m.actions.revokeInvitationAction({}, fd({ teamId: w.teamId, invitationId: w.pending.id })), async (w) => Boolean((await db.invitation.findUnique({ where: { id: w.pending.id } }))?.revokedAt)],
-      ["removeMember", (w) => m.actions.removeMemberAction({}, fd({ teamId: w.teamId, memberId: w.victimRow.id })), async (w) => !(await db.teamMember.findUnique({ where: { id: w.victimRow.id } }))],
-      ["shareKey", (w) => m.actions.shareKeyAction({}, fd({ teamId: w.teamId, keyId: w.keyId })), async (w) => (await db.keyShare.count({ where: { keyId: w.keyId, teamId: w.teamId } })) === 1],
-      ["deleteTeam", (w) => m.actions.deleteTeamAction({}, fd({ teamId: w.teamId, confirmName: "Matrix", expectedName: "Matrix" })).catch((e: { digest?: string }) => { if (!e.digest?.startsWith("NEXT_REDIRECT")) throw e; }), async (w) => !(await db.team.findUnique({ where: { id: w.teamId } }))],
+      [
+        "renameTeam",
+        (w) => m.actions.renameTeamAction({}, fd({ teamId: w.teamId, name: "Renamed" })),
+        async (w) => (await db.team.findUnique({ where: { id: w.teamId } }))?.name === "Renamed",
+      ],
+      [
+        "invite",
+        (w) =>
+          m.actions.inviteAction({}, fd({ teamId: w.teamId, email: `new-${w.teamId}@example.test`, role: "member" })),
+        async (w) =>
+          (await db.invitation.count({ where: { teamId: w.teamId, email: `new-${w.teamId}@example.test` } })) === 1,
+      ],
+      [
+        "revokeInvitation",
+        (w) => m.actions.revokeInvitationAction({}, fd({ teamId: w.teamId, invitationId: w.pending.id })),
+        async (w) => Boolean((await db.invitation.findUnique({ where: { id: w.pending.id } }))?.revokedAt),
+      ],
+      [
+        "removeMember",
+        (w) => m.actions.removeMemberAction({}, fd({ teamId: w.teamId, memberId: w.victimRow.id })),
+        async (w) => !(await db.teamMember.findUnique({ where: { id: w.victimRow.id } })),
+      ],
+      [
+        "shareKey",
+        (w) => m.actions.shareKeyAction({}, fd({ teamId: w.teamId, keyId: w.keyId })),
+        async (w) => (await db.keyShare.count({ where: { keyId: w.keyId, teamId: w.teamId } })) === 1,
+      ],
+      [
+        "deleteTeam",
+        (w) =>
+          m.actions
+            .deleteTeamAction({}, fd({ teamId: w.teamId, confirmName: "Matrix", expectedName: "Matrix" }))
+            .catch((e: { digest?: string }) => {
+              if (!e.digest?.startsWith("NEXT_REDIRECT")) throw e;
+            }),
+        async (w) => !(await db.team.findUnique({ where: { id: w.teamId } })),
+      ],
     ];
     // Who may: [key owner (an admin here), team owner, team admin, team member, other team, stranger, signed out]
     const allowed: Record<string, boolean[]> = {
@@ -308,7 +411,9 @@ describe("server actions × roles", () => {
       table.push(row);
     }
     const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
-    console.log(`Server actions × roles\n${table.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")).join("\n")}`);
+    console.log(
+      `Server actions × roles\n${table.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")).join("\n")}`,
+    );
     expect(failures).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { passwordProblems, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { translator } from "@/lib/i18n";
 
 describe("passwordProblems", () => {
   it("accepts a long passphrase", () => {
@@ -18,10 +19,21 @@ describe("passwordProblems", () => {
   });
 
   it("rejects passwords containing the e-mail name", () => {
-    expect(passwordProblems("my-name-is-alice-123", "alice@example.com")).toContain("Don't include your e-mail name in the password.");
+    expect(passwordProblems("my-name-is-alice-123", "alice@example.com")).toContain(
+      "Don't include your e-mail name in the password.",
+    );
   });
 
   it("rejects absurdly long input", () => {
     expect(passwordProblems("ab".repeat(200))).toContain("Use at most 256 characters.");
+  });
+
+  it("says it in German with a German translator (the same error.password* messages)", () => {
+    expect(passwordProblems("short1", undefined, translator("de"))).toEqual([
+      `Verwenden Sie mindestens ${PASSWORD_MIN_LENGTH} Zeichen (dieses hat 6).`,
+    ]);
+    expect(passwordProblems("aaaaaaaaaaaaaaaa", undefined, translator("de"))).toEqual([
+      "Verwenden Sie mehr als drei verschiedene Zeichen.",
+    ]);
   });
 });

@@ -58,7 +58,9 @@ describe("envelope encryption", () => {
 
   it("swapping wrapped keys between rows fails", () => {
     const other = encryptSecret("other", { rowId: "row-2", ownerId: "owner-1" }, v1);
-    expect(errorCode(() => decryptSecret({ ...env, wrappedKey: other.wrappedKey }, binding, v1))).toBe("decrypt_failed");
+    expect(errorCode(() => decryptSecret({ ...env, wrappedKey: other.wrappedKey }, binding, v1))).toBe(
+      "decrypt_failed",
+    );
   });
 
   it("names a missing master key version clearly", () => {

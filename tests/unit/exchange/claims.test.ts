@@ -13,7 +13,10 @@ function codeOf(input: string): KeyFormatCode | "none" {
 
 describe("decodeKeyClaims", () => {
   it("decodes a 2023+ key with ach and unescaped slashes", () => {
-    const { key, account, jti } = fakeKey({ scopes: ["WITHDRAW", "READ_ONLY", "TRADE"], ips: ["203.0.113.10", "2001:db8::1"] });
+    const { key, account, jti } = fakeKey({
+      scopes: ["WITHDRAW", "READ_ONLY", "TRADE"],
+      ips: ["203.0.113.10", "2001:db8::1"],
+    });
     const c = decodeKeyClaims(key);
     expect(c.accountId).toBe(account);
     expect(c.holderId).toBe(account);

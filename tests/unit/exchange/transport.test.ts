@@ -29,7 +29,20 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
-const BALANCES = { account_id: "5b9a1f6e-1111-4c3b-8a7e-2d4c6b8a9e10", balances: [{ account_id: "5b9a1f6e-1111-4c3b-8a7e-2d4c6b8a9e10", currency_code: "EUR", change: "0.00", available: "1234.5600", locked: "0.0000", sequence: 1, time: "2026-11-26T12:00:00.000Z" }] };
+const BALANCES = {
+  account_id: "5b9a1f6e-1111-4c3b-8a7e-2d4c6b8a9e10",
+  balances: [
+    {
+      account_id: "5b9a1f6e-1111-4c3b-8a7e-2d4c6b8a9e10",
+      currency_code: "EUR",
+      change: "0.00",
+      available: "1234.5600",
+      locked: "0.0000",
+      sequence: 1,
+      time: "2026-11-26T12:00:00.000Z",
+    },
+  ],
+};
 
 async function code(p: Promise<unknown>): Promise<string> {
   try {
@@ -61,8 +74,12 @@ describe("exchange client transport", () => {
 
   it("an answer that never comes is a timeout; a refused connection is unreachable", async () => {
     handler = () => undefined; // never answers
-    expect(await code(createExchangeClient({ baseUrl: base, timeoutMs: 200 }).getBalances("k"))).toBe("upstream_timeout");
-    expect(await code(createExchangeClient({ baseUrl: "http://127.0.0.1:1/public/v1", timeoutMs: 500 }).getBalances("k"))).toBe("upstream_unreachable");
+    expect(await code(createExchangeClient({ baseUrl: base, timeoutMs: 200 }).getBalances("k"))).toBe(
+      "upstream_timeout",
+    );
+    expect(
+      await code(createExchangeClient({ baseUrl: "http://127.0.0.1:1/public/v1", timeoutMs: 500 }).getBalances("k")),
+    ).toBe("upstream_unreachable");
   });
 
   it("a body that stalls halfway is a timeout; a dropped connection is unreachable", async () => {
@@ -70,7 +87,9 @@ describe("exchange client transport", () => {
       res.writeHead(200, { "content-type": "application/json", "content-length": "5000" });
       res.write('{"account_id":');
     };
-    expect(await code(createExchangeClient({ baseUrl: base, timeoutMs: 300 }).getBalances("k"))).toBe("upstream_timeout");
+    expect(await code(createExchangeClient({ baseUrl: base, timeoutMs: 300 }).getBalances("k"))).toBe(
+      "upstream_timeout",
+    );
     handler = (req) => req.socket.destroy();
     expect(await code(createExchangeClient({ baseUrl: base }).getBalances("k"))).toBe("upstream_unreachable");
   });

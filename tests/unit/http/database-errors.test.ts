@@ -3,16 +3,28 @@ import { isDatabaseUnavailable } from "@/lib/errors";
 
 describe("isDatabaseUnavailable", () => {
   it("recognises refused and dropped connections, server shutdowns and Prisma's init errors", () => {
-    expect(isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
+      ),
+    ).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("connection failure"), { code: "08006" }))).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error("init"), { name: "PrismaClientInitializationError" }))).toBe(true);
-    expect(isDatabaseUnavailable(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "ECONNRESET" }) }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("init"), { name: "PrismaClientInitializationError" }))).toBe(
+      true,
+    );
+    expect(
+      isDatabaseUnavailable(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "ECONNRESET" }) })),
+    ).toBe(true);
   });
 
   it("does not excuse real bugs: bad SQL, constraint violations, plain errors", () => {
-    expect(isDatabaseUnavailable(Object.assign(new Error('syntax error at or near "SELEC"'), { code: "42601" }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('syntax error at or near "SELEC"'), { code: "42601" }))).toBe(
+      false,
+    );
     expect(isDatabaseUnavailable(Object.assign(new Error("duplicate key"), { code: "23505" }))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
@@ -23,7 +35,9 @@ describe("isDatabaseUnavailable", () => {
 
 describe("route() when the database fails mid-request", () => {
   beforeAll(async () => {
-    Object.assign(process.env, (await import("../../helpers/test-secrets")).TEST_SECRETS, { DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://unused@127.0.0.1:1/unused" });
+    Object.assign(process.env, (await import("../../helpers/test-secrets")).TEST_SECRETS, {
+      DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://unused@127.0.0.1:1/unused",
+    });
     (await import("@/lib/env")).resetEnvCache();
   });
 

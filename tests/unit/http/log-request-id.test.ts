@@ -1,13 +1,14 @@
 // Every log line written while a request is served carries its id; redaction still applies.
 import { Writable } from "node:stream";
 import { buildLogger } from "@/lib/log";
-import { currentRequestId, withRequestId } from "@/lib/http/request-context";
+import { currentRequestId, withRequestId } from "@/lib/request-context";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
   const dest = new Writable({
     write(chunk: Buffer, _enc, cb) {
-      for (const l of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>);
+      for (const l of chunk.toString().split("\n").filter(Boolean))
+        lines.push(JSON.parse(l) as Record<string, unknown>);
       cb();
     },
   });
@@ -36,10 +37,14 @@ describe("request id on log lines", () => {
 
   it("keeps concurrent requests apart", async () => {
     const { lines, logger } = capture();
-    await Promise.all(["a", "b", "c"].map((id) => withRequestId(id, async () => {
-      await tick();
-      logger.info({ who: id }, "line");
-    })));
+    await Promise.all(
+      ["a", "b", "c"].map((id) =>
+        withRequestId(id, async () => {
+          await tick();
+          logger.info({ who: id }, "line");
+        }),
+      ),
+    );
     for (const l of lines) expect(l.requestId).toBe(l.who);
     expect(lines).toHaveLength(3);
   });

@@ -1,5 +1,7 @@
 import { contentSecurityPolicy, hostProblem, originProblem, securityHeaders } from "@/lib/http/security-headers";
 import { describeDevice } from "@/lib/auth/sessions";
+import HEADER_VALUES from "@/lib/http/security-headers.json";
+import API_ROUTES from "@/lib/http/api-routes.json";
 
 jest.mock("@/lib/db", () => ({ db: {} }));
 
@@ -15,16 +17,24 @@ describe("security headers", () => {
     expect(contentSecurityPolicy({ nonce: "n", production: false, https: false })).toContain("'unsafe-eval'");
   });
   it("sends HSTS only in production over HTTPS, and the other headers always", () => {
-    expect(securityHeaders({ nonce: "n", production: true, https: true })["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
+    expect(securityHeaders({ nonce: "n", production: true, https: true })["Strict-Transport-Security"]).toBe(
+      HEADER_VALUES.hsts,
+    );
+    expect(HEADER_VALUES.hsts).toMatch(/max-age=\d+/);
     const plain = securityHeaders({ nonce: "n", production: true, https: false });
     expect(plain["Strict-Transport-Security"]).toBeUndefined();
-    expect(plain).toMatchObject({ "Referrer-Policy": "strict-origin-when-cross-origin", "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY" });
+    expect(plain).toMatchObject(HEADER_VALUES.everyAnswer);
+    expect(plain).toMatchObject({ "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY" });
     expect(plain["Permissions-Policy"]).toContain("camera=()");
   });
 });
 
 describe("origin check", () => {
-  const req = (method: string, h: Record<string, string>) => ({ method, url: "http://localhost:3000/teams/x", headers: new Headers({ host: "keydesk.example", ...h }) });
+  const req = (method: string, h: Record<string, string>) => ({
+    method,
+    url: "http://localhost:3000/teams/x",
+    headers: new Headers({ host: "keydesk.example", ...h }),
+  });
   it("lets safe methods through and same-origin writes", () => {
     expect(originProblem(req("GET", { origin: "https://evil.example" }), [])).toBeNull();
     expect(originProblem(req("POST", { origin: "https://keydesk.example" }), [])).toBeNull();
@@ -41,18 +51,31 @@ describe("origin check", () => {
 
 describe("session devices", () => {
   it("names browsers and systems", () => {
-    expect(describeDevice("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1")).toBe("Safari on iOS");
-    expect(describeDevice("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36")).toBe("Chrome on Linux");
+    expect(
+      describeDevice(
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1",
+      ),
+    ).toBe("Safari on iOS");
+    expect(
+      describeDevice(
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36",
+      ),
+    ).toBe("Chrome on Linux");
     expect(describeDevice(null)).toBe("Unknown device");
   });
 });
 
 describe("host check", () => {
   it("accepts host names, IPs and ports, refuses anything else", () => {
-    for (const ok of ["localhost:3000", "127.0.0.1:3100", "keydesk.example.com", "[::1]:3000"]) expect(hostProblem(new Headers({ host: ok }))).toBeNull();
+    for (const ok of ["localhost:3000", "127.0.0.1:3100", "keydesk.example.com", "[::1]:3000"])
+      expect(hostProblem(new Headers({ host: ok }))).toBeNull();
     expect(hostProblem(new Headers({ host: "a b" }))).toMatch(/host header/);
-    expect(hostProblem(new Headers({ host: "ok.example", "x-forwarded-host": "2141-06-04T06:09:12.703Z" }))).toMatch(/x-forwarded-host/);
-    expect(hostProblem(new Headers({ host: "ok.example", "x-forwarded-host": "evil.example/path" }))).toMatch(/x-forwarded-host/);
+    expect(hostProblem(new Headers({ host: "ok.example", "x-forwarded-host": "2141-06-04T06:09:12.703Z" }))).toMatch(
+      /x-forwarded-host/,
+    );
+    expect(hostProblem(new Headers({ host: "ok.example", "x-forwarded-host": "evil.example/path" }))).toMatch(
+      /x-forwarded-host/,
+    );
     expect(hostProblem(new Headers({ host: "1.2.3.4.5" }))).toMatch(/host header/);
   });
 });
@@ -74,10 +97,26 @@ describe("which requests skip proxy.ts", () => {
 
   it("lets only well-formed data reads skip it; pages, Auth.js and odd addresses still go through", () => {
     const key = "27f75f5fb4874d6f9ab7d4ec54172a81";
-    for (const p of [`/api/keys/${key}/balances`, `/api/keys/${key}/orders/0b5a8f3e-1111-4c2a-9d7e-1234567890ab/trades`, "/api/usage", "/api/health", "/api/market/tickers", "/api/activity/export"]) {
+    const order = "0b5a8f3e-1111-4c2a-9d7e-1234567890ab";
+    for (const p of [
+      ...API_ROUTES.keyReads.map((r) => `/api/keys/${key}/${r}`),
+      `/api/keys/${key}/orders/${order}`,
+      `/api/keys/${key}/orders/${order}/trades`,
+      ...API_ROUTES.otherReads.map((r) => `/api/${r}`),
+    ]) {
       expect([p, proxied.test(p)]).toEqual([p, false]);
     }
-    for (const p of ["/keys", "/sign-in", "/api/auth/session", "/api/nope", `/api/keys/${key}/balances/x`, `/api/keys/${key}%25/balances`, "/api/keys/short/balances", `/api/keys/${key}/orders/%E0%A4%A`, "/api/usage/"]) {
+    for (const p of [
+      "/keys",
+      "/sign-in",
+      "/api/auth/session",
+      "/api/nope",
+      `/api/keys/${key}/balances/x`,
+      `/api/keys/${key}%25/balances`,
+      "/api/keys/short/balances",
+      `/api/keys/${key}/orders/%E0%A4%A`,
+      "/api/usage/",
+    ]) {
       expect([p, proxied.test(p)]).toEqual([p, true]);
     }
   });

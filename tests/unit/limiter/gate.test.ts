@@ -1,22 +1,39 @@
 import { createUpstreamGate, BudgetExceededError, type FetchRequest } from "@/lib/limiter";
-import { planWindow } from "@/lib/limiter/window-math";
+import { PACE_BURST } from "@/lib/limiter/fair-share";
 
 const classifyNone = () => null;
 let n = 0;
 function gate(opts: Partial<Parameters<typeof createUpstreamGate>[0]> = {}) {
-  return createUpstreamGate({ ipPerMinute: 220, accountPerMinute: 180, userPerMinute: 60, instanceCount: 1, keyPrefix: `t${n++}`, maxWaitMs: { interactive: 0, background: 0 }, ...opts });
+  return createUpstreamGate({
+    ipPerMinute: 220,
+    accountPerMinute: 180,
+    instanceCount: 1,
+    keyPrefix: `t${n++}`,
+    maxWaitMs: { interactive: 0, background: 0 },
+    ...opts,
+  });
 }
 function req<T>(over: Partial<FetchRequest<T>> & { fetcher: FetchRequest<T>["fetcher"] }): FetchRequest<T> {
-  return { accountId: "acc-1", endpoint: "balances", userId: "u1", egressIp: "ip", priority: "interactive", classify: classifyNone, refresh: true, ...over };
+  // Each test "account" reads with a key of its own (cache and coalescing are per key).
+  return {
+    accountId: "acc-1",
+    endpoint: "balances",
+    userId: "u1",
+    egressIp: "ip",
+    priority: "interactive",
+    classify: classifyNone,
+    refresh: true,
+    ...over,
+    keyId: over.keyId !== undefined ? over.keyId : `key-${over.accountId ?? "acc-1"}`,
+  };
 }
 
 describe("budget edges", () => {
-  it("allows exactly the per-window points on one account, then refuses with a retry time", async () => {
-    const g = gate({ ipPerMinute: 240, accountPerMinute: 180, userPerMinute: 200 });
-    const p = planWindow(180).pointsPerWindow;
+  it("allows exactly the account's ceiling in a minute, then refuses with a retry time", async () => {
+    const g = gate({ ipPerMinute: 240, accountPerMinute: 180 });
     let ok = 0;
     let refused: unknown;
-    for (let i = 0; i < p + 1; i++) {
+    for (let i = 0; i < 181; i++) {
       try {
         await g.budget.acquire({ ip: "ip", account: "a", user: `u${i}` }, "interactive");
         ok++;
@@ -24,77 +41,128 @@ describe("budget edges", () => {
         refused = err;
       }
     }
-    expect(ok).toBe(p);
+    expect(ok).toBe(180);
     expect(refused).toBeInstanceOf(BudgetExceededError);
     expect((refused as BudgetExceededError).layer).toBe("account");
     expect((refused as BudgetExceededError).retryAfterMs).toBeGreaterThan(0);
   });
 
-  it("a refused later layer refunds the earlier ones", async () => {
-    const g = gate({ userPerMinute: 7 });
-    const userP = planWindow(7).pointsPerWindow;
-    for (let i = 0; i < userP; i++) await g.budget.acquire({ ip: "ip", account: "a", user: "greedy" }, "interactive");
-    await expect(g.budget.acquire({ ip: "ip", account: "a", user: "greedy" }, "interactive")).rejects.toMatchObject({ layer: "user" });
-    expect(await g.budget.used("ip", "ip")).toBe(userP);
-    expect(await g.budget.used("account", "a")).toBe(userP);
+  it("a take is all layers or none: a refusing IP leaves the account and user untouched", async () => {
+    const g = gate({ ipPerMinute: 5, accountPerMinute: 180 });
+    for (let i = 0; i < 5; i++) await g.budget.acquire({ ip: "ip", account: "a", user: "u" }, "interactive");
+    await expect(g.budget.acquire({ ip: "ip", account: "b", user: "v" }, "interactive")).rejects.toMatchObject({
+      layer: "ip",
+    });
+    expect(await g.budget.used("account", "b")).toBe(0);
+    expect(await g.budget.used("user", "v")).toBe(0);
   });
 
-  it("the window rolls over: after it passes, requests are allowed again", async () => {
-    const g = gate({ ipPerMinute: 240, accountPerMinute: 180, maxWaitMs: { interactive: 6_000, background: 0 } });
-    const p = planWindow(180).pointsPerWindow;
-    for (let i = 0; i < p; i++) await g.budget.acquire({ ip: "ip", account: "roll", user: `u${i}` }, "interactive");
-    const started = Date.now();
-    await g.budget.acquire({ ip: "ip", account: "roll", user: "late" }, "interactive"); // waits for the next window
-    expect(Date.now() - started).toBeGreaterThan(100);
-    expect(Date.now() - started).toBeLessThanOrEqual(planWindow(180).windowSeconds * 1000 + 200);
+  it("the minute rolls: once the oldest call is a minute old, requests are allowed again", async () => {
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
+    try {
+      const g = gate({ ipPerMinute: 240, accountPerMinute: 180, maxWaitMs: { interactive: 61_000, background: 0 } });
+      for (let i = 0; i < 180; i++) await g.budget.acquire({ ip: "ip", account: "roll", user: `u${i}` }, "interactive");
+      let done = false;
+      void g.budget.acquire({ ip: "ip", account: "roll", user: "late" }, "interactive").then(() => (done = true));
+      await jest.advanceTimersByTimeAsync(59_000);
+      expect(done).toBe(false);
+      await jest.advanceTimersByTimeAsync(1_100);
+      expect(done).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
 
 describe("fairness and priority", () => {
-  it("one greedy user cannot take the whole account: another user still gets through", async () => {
-    const g = gate({ accountPerMinute: 180, userPerMinute: 20 });
-    const userP = planWindow(20).pointsPerWindow;
-    let greedy = 0;
-    for (let i = 0; i < 50; i++) {
-      try { await g.budget.acquire({ ip: "ip", account: "shared", user: "greedy" }, "interactive"); greedy++; } catch { /* refused */ }
-    }
-    expect(greedy).toBe(userP);
-    await expect(g.budget.acquire({ ip: "ip", account: "shared", user: "polite" }, "interactive")).resolves.toBeUndefined();
+  it("a user alone gets the whole account budget (no fixed per-user cap)", async () => {
+    const g = gate({ accountPerMinute: 180 });
+    let got = 0;
+    for (let i = 0; i < 200; i++)
+      await g.budget
+        .acquire({ ip: "ip", account: "solo", user: "alone" }, "interactive")
+        .then(() => got++)
+        .catch(() => undefined);
+    expect(got).toBe(180);
   });
 
-  it("background work leaves a quarter of each window to people", async () => {
-    const g = gate({ ipPerMinute: 240, accountPerMinute: 180, userPerMinute: 200 });
-    const p = planWindow(180).pointsPerWindow;
+  it("background work is paced (one call per 1/180 of a minute, a couple ahead at most), people are not", async () => {
+    const g = gate({ ipPerMinute: 240, accountPerMinute: 180 });
     let bg = 0;
-    for (let i = 0; i < p; i++) {
-      try { await g.budget.acquire({ ip: "ip", account: "mixed", user: `b${i}` }, "background"); bg++; } catch { /* reserve reached */ }
-    }
-    expect(bg).toBe(Math.floor(p * 0.75));
+    let refused: unknown;
+    for (let i = 0; i < 10; i++)
+      await g.budget
+        .acquire({ ip: "ip", account: "mixed", user: "export" }, "background")
+        .then(() => bg++)
+        .catch((e: unknown) => (refused = e));
+    expect(bg).toBe(1 + PACE_BURST);
+    expect((refused as BudgetExceededError).retryAfterMs).toBeLessThanOrEqual(Math.ceil(60_000 / 180));
     let people = 0;
-    for (let i = 0; i < p; i++) {
-      try { await g.budget.acquire({ ip: "ip", account: "mixed", user: `i${i}` }, "interactive"); people++; } catch { /* full */ }
-    }
-    expect(people).toBe(p - bg);
+    for (let i = 0; i < 20; i++)
+      await g.budget
+        .acquire({ ip: "ip", account: "mixed", user: `i${i}` }, "interactive")
+        .then(() => people++)
+        .catch(() => undefined);
+    expect(people).toBe(20);
   });
 
-  it("queued background work waits while people are waiting", async () => {
-    const g = gate({ ipPerMinute: 240, accountPerMinute: 180, userPerMinute: 200, maxWaitMs: { interactive: 6_000, background: 12_000 } });
-    const p = planWindow(180).pointsPerWindow;
-    for (let i = 0; i < p; i++) await g.budget.acquire({ ip: "ip", account: "q", user: `f${i}` }, "interactive");
-    const order: string[] = [];
-    const people = Array.from({ length: 3 }, (_, i) => g.budget.acquire({ ip: "ip", account: "q", user: `p${i}` }, "interactive").then(() => order.push("interactive")));
-    const bg = g.budget.acquire({ ip: "ip", account: "q", user: "export" }, "background").then(() => order.push("background"));
-    await Promise.all([...people, bg]);
-    expect(order.indexOf("background")).toBe(3);
+  it("queued background work waits while people are waiting, when it had a call lately", async () => {
+    const g = gate({
+      ipPerMinute: 240,
+      accountPerMinute: 180,
+      maxWaitMs: { interactive: 70_000, background: 70_000 },
+    });
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
+    try {
+      for (let i = 0; i < 170; i++) await g.budget.acquire({ ip: "ip", account: "q", user: `f${i}` }, "interactive");
+      await jest.advanceTimersByTimeAsync(59_000);
+      // The export's last call was a second before the minute frees up: it is not owed one yet.
+      await g.budget.acquire({ ip: "ip", account: "q", user: "export" }, "background");
+      for (let i = 0; i < 9; i++) await g.budget.acquire({ ip: "ip", account: "q", user: `l${i}` }, "interactive");
+      const order: string[] = [];
+      const people = Array.from({ length: 3 }, (_, i) =>
+        g.budget
+          .acquire({ ip: "ip", account: "q", user: `p${i}` }, "interactive", { maxWaitMs: 70_000 })
+          .then(() => order.push("interactive")),
+      );
+      const bg = g.budget
+        .acquire({ ip: "ip", account: "q", user: "export" }, "background", { maxWaitMs: 70_000 })
+        .then(() => order.push("background"));
+      await jest.advanceTimersByTimeAsync(4_000);
+      await Promise.all([...people, bg]);
+      expect(order.indexOf("background")).toBe(3);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
 
 describe("cache, coalescing and stale data", () => {
+  it("an export's history page (background) is not kept; a person's is", async () => {
+    const g = gate();
+    const fetcher = async () => ({ data: { order_history: [] } });
+    const read = (priority: "interactive" | "background", cursor: string) =>
+      g.fetch(req({ fetcher, endpoint: "orders", priority, refresh: false, params: { cursor } }));
+    await read("background", "page-2");
+    expect(g.cache.localCount("key-acc-1")).toBe(0);
+    await read("interactive", "page-1");
+    expect(g.cache.localCount("key-acc-1")).toBe(1);
+    // Balances read in the background (a snapshot) are kept as before.
+    await g.fetch(req({ fetcher, priority: "background", refresh: false }));
+    expect(g.cache.localCount("key-acc-1")).toBe(2);
+  });
+
   it("50 concurrent identical reads share one upstream call", async () => {
     const g = gate();
     let calls = 0;
-    const fetcher = async () => { calls++; await new Promise((r) => setTimeout(r, 50)); return { data: { v: 1 } }; };
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => g.fetch(req({ fetcher, userId: `u${i}`, refresh: false }))));
+    const fetcher = async () => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 50));
+      return { data: { v: 1 } };
+    };
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => g.fetch(req({ fetcher, userId: `u${i}`, refresh: false }))),
+    );
     expect(calls).toBe(1);
     expect(results.every((r) => (r.data as { v: number }).v === 1)).toBe(true);
     const again = await g.fetch(req({ fetcher, refresh: false }));
@@ -111,9 +179,9 @@ describe("cache, coalescing and stale data", () => {
   });
 
   it("serves stale data, labelled rate_limited, when the budget is spent", async () => {
-    const g = gate({ ipPerMinute: 240, accountPerMinute: 180, userPerMinute: 200 });
+    const g = gate({ ipPerMinute: 240, accountPerMinute: 180 });
     await g.fetch(req({ fetcher: async () => ({ data: "old" }) }));
-    const p = planWindow(180).pointsPerWindow;
+    const p = 180;
     for (let i = 1; i < p; i++) await g.budget.acquire({ ip: "ip", account: "acc-1", user: `x${i}` }, "interactive");
     const r = await g.fetch(req({ fetcher: async () => ({ data: "new" }) }));
     expect(r).toMatchObject({ data: "old", source: "stale", staleReason: "rate_limited" });
@@ -121,12 +189,16 @@ describe("cache, coalescing and stale data", () => {
   });
 
   it("with data on hand, a viewer waits only briefly for budget; with nothing to show, the full wait", async () => {
-    // Fake clock: the account's 4 s window cannot roll over unless the test moves time.
+    // Fake clock: the account's minute cannot roll over unless the test moves time.
     jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
     try {
-      const g = gate({ ipPerMinute: 240, accountPerMinute: 180, userPerMinute: 200, maxWaitMs: { interactive: 6_000, background: 0 } });
+      const g = gate({
+        ipPerMinute: 240,
+        accountPerMinute: 180,
+        maxWaitMs: { interactive: 61_000, background: 0 },
+      });
       await g.fetch(req({ accountId: "acc-w", fetcher: async () => ({ data: "old" }) }));
-      const p = planWindow(180).pointsPerWindow;
+      const p = 180;
       for (let i = 1; i < p; i++) await g.budget.acquire({ ip: "ip", account: "acc-w", user: `x${i}` }, "interactive");
       let settled: unknown;
       void g.fetch(req({ accountId: "acc-w", fetcher: async () => ({ data: "new" }) })).then((r) => (settled = r));
@@ -134,10 +206,13 @@ describe("cache, coalescing and stale data", () => {
       expect(settled).toMatchObject({ data: "old", source: "stale", staleReason: "rate_limited" });
       // Another endpoint of the same account has nothing cached: it waits for the next window.
       let fees: unknown;
-      void g.fetch(req({ accountId: "acc-w", endpoint: "fees", fetcher: async () => ({ data: "fees" }) })).then((r) => (fees = r), (e: unknown) => (fees = e));
+      void g.fetch(req({ accountId: "acc-w", endpoint: "fees", fetcher: async () => ({ data: "fees" }) })).then(
+        (r) => (fees = r),
+        (e: unknown) => (fees = e),
+      );
       await jest.advanceTimersByTimeAsync(300);
       expect(fees).toBeUndefined();
-      await jest.advanceTimersByTimeAsync(4_000);
+      await jest.advanceTimersByTimeAsync(60_000);
       expect(fees).toMatchObject({ data: "fees", source: "live" });
     } finally {
       jest.useRealTimers();
@@ -145,23 +220,39 @@ describe("cache, coalescing and stale data", () => {
   });
 
   it("while pacing delays a retry after a failure, the stale label names the failure, not the pacing", async () => {
-    const g = gate({ ipPerMinute: 240, accountPerMinute: 180, userPerMinute: 200 });
+    const g = gate({ ipPerMinute: 240, accountPerMinute: 180 });
     const boom = new Error("502");
     const classify = (e: unknown) => (e === boom ? { staleReason: "upstream_error" as const, serveStale: true } : null);
     await g.fetch(req({ accountId: "acc-f", fetcher: async () => ({ data: "old" }) }));
-    expect(await g.fetch(req({ accountId: "acc-f", classify, fetcher: async () => { throw boom; } }))).toMatchObject({ source: "stale", staleReason: "upstream_error" });
-    const p = planWindow(180).pointsPerWindow;
+    expect(
+      await g.fetch(
+        req({
+          accountId: "acc-f",
+          classify,
+          fetcher: async () => {
+            throw boom;
+          },
+        }),
+      ),
+    ).toMatchObject({ source: "stale", staleReason: "upstream_error" });
+    const p = 180;
     for (let i = 2; i < p; i++) await g.budget.acquire({ ip: "ip", account: "acc-f", user: `x${i}` }, "interactive");
     // The budget refuses this one; the data is still old because the exchange failed.
-    expect(await g.fetch(req({ accountId: "acc-f", classify, fetcher: async () => ({ data: "new" }) }))).toMatchObject({ data: "old", source: "stale", staleReason: "upstream_error" });
+    expect(await g.fetch(req({ accountId: "acc-f", classify, fetcher: async () => ({ data: "new" }) }))).toMatchObject({
+      data: "old",
+      source: "stale",
+      staleReason: "upstream_error",
+    });
     // Another read of the account that never failed is plainly paced.
-    await g.cache.set("acc-f|fees|", { data: "fees", fetchedAt: Date.now() - 120_000 }, 86_400_000);
-    expect(await g.fetch(req({ accountId: "acc-f", endpoint: "fees", fetcher: async () => ({ data: "x" }) }))).toMatchObject({ source: "stale", staleReason: "rate_limited" });
+    await g.cache.set("key-acc-f|fees|", { data: "fees", fetchedAt: Date.now() - 120_000 }, 86_400_000);
+    expect(
+      await g.fetch(req({ accountId: "acc-f", endpoint: "fees", fetcher: async () => ({ data: "x" }) })),
+    ).toMatchObject({ source: "stale", staleReason: "rate_limited" });
   });
 
   it("throws when the budget is spent and nothing is cached", async () => {
     const g = gate({ accountPerMinute: 7 });
-    const p = planWindow(7).pointsPerWindow;
+    const p = 7;
     for (let i = 0; i < p; i++) await g.budget.acquire({ ip: "ip", account: "acc-1", user: `x${i}` }, "interactive");
     await expect(g.fetch(req({ fetcher: async () => ({ data: 1 }) }))).rejects.toBeInstanceOf(BudgetExceededError);
   });
@@ -171,10 +262,29 @@ describe("cache, coalescing and stale data", () => {
     await g.fetch(req({ fetcher: async () => ({ data: "cached" }) }));
     let calls = 0;
     const boom = new Error("429");
-    const classify = (e: unknown) => (e === boom ? { staleReason: "rate_limited" as const, serveStale: true, cooldown: { kind: "account" as const, ms: 60_000 } } : null);
-    const first = await g.fetch(req({ fetcher: async () => { calls++; throw boom; }, classify }));
+    const classify = (e: unknown) =>
+      e === boom
+        ? { staleReason: "rate_limited" as const, serveStale: true, cooldown: { kind: "account" as const, ms: 60_000 } }
+        : null;
+    const first = await g.fetch(
+      req({
+        fetcher: async () => {
+          calls++;
+          throw boom;
+        },
+        classify,
+      }),
+    );
     expect(first).toMatchObject({ data: "cached", source: "stale", staleReason: "rate_limited" });
-    const second = await g.fetch(req({ fetcher: async () => { calls++; return { data: "x" }; }, classify }));
+    const second = await g.fetch(
+      req({
+        fetcher: async () => {
+          calls++;
+          return { data: "x" };
+        },
+        classify,
+      }),
+    );
     expect(second).toMatchObject({ source: "stale", staleReason: "account_cooldown" });
     expect(calls).toBe(1);
     // Another account is not affected.
@@ -184,14 +294,24 @@ describe("cache, coalescing and stale data", () => {
   it("an IP block stops every account", async () => {
     const g = gate();
     await g.cooldowns.set("ip", "ip", 3_600_000);
-    await expect(g.fetch(req({ accountId: "any", fetcher: async () => ({ data: 1 }) }))).rejects.toMatchObject({ reason: "ip_blocked" });
+    await expect(g.fetch(req({ accountId: "any", fetcher: async () => ({ data: 1 }) }))).rejects.toMatchObject({
+      reason: "ip_blocked",
+    });
   });
 
   it("errors the classifier doesn't excuse are thrown, not hidden", async () => {
     const g = gate();
     await g.fetch(req({ fetcher: async () => ({ data: "cached" }) }));
     const bad = new Error("bad request");
-    await expect(g.fetch(req({ fetcher: async () => { throw bad; } }))).rejects.toBe(bad);
+    await expect(
+      g.fetch(
+        req({
+          fetcher: async () => {
+            throw bad;
+          },
+        }),
+      ),
+    ).rejects.toBe(bad);
   });
 
   it("a low bp-remaining-quota (another tool is using the account) backs off for a minute", async () => {
@@ -234,9 +354,9 @@ describe("preparing an upstream call", () => {
   });
 
   it("a refresh refused by the budget keeps the last value, labelled, though it was read alongside the budget", async () => {
-    const g = gate({ userPerMinute: 7 });
+    const g = gate({ accountPerMinute: 7 });
     await g.fetch(req({ fetcher: async () => ({ data: "first" }) }));
-    for (let i = 1; i < planWindow(7).pointsPerWindow; i++) await g.budget.acquire({ ip: "ip", account: "acc-1", user: "u1" }, "interactive");
+    for (let i = 1; i < 7; i++) await g.budget.acquire({ ip: "ip", account: "acc-1", user: "u1" }, "interactive");
     const r = await g.fetch(req({ refresh: true, fetcher: async () => ({ data: "second" }) }));
     expect(r).toMatchObject({ data: "first", source: "stale", staleReason: "rate_limited" });
   });

@@ -9,7 +9,9 @@ function worstRollingMinute(windowSeconds: number, points: number, minutes = 5):
     const w = windowSeconds * 1000;
     for (let k = 0; k < (minutes * 60) / windowSeconds; k++) {
       for (let i = 0; i < points; i++) {
-        times.push(k * w + (placement === "start" ? i : placement === "end" ? w - 1 - i : Math.floor((i * w) / points)));
+        times.push(
+          k * w + (placement === "start" ? i : placement === "end" ? w - 1 - i : Math.floor((i * w) / points)),
+        );
       }
     }
     times.sort((a, b) => a - b);
@@ -37,7 +39,17 @@ describe("planWindow", () => {
   });
 
   it("picks the plan with the best sustained rate", () => {
-    expect(planWindow(220)).toMatchObject({ windowSeconds: 2, pointsPerWindow: 7, maxInAnyMinute: 217, sustainedPerMinute: 210 });
-    expect(planWindow(180)).toMatchObject({ windowSeconds: 4, pointsPerWindow: 11, maxInAnyMinute: 176, sustainedPerMinute: 165 });
+    expect(planWindow(220)).toMatchObject({
+      windowSeconds: 2,
+      pointsPerWindow: 7,
+      maxInAnyMinute: 217,
+      sustainedPerMinute: 210,
+    });
+    expect(planWindow(180)).toMatchObject({
+      windowSeconds: 4,
+      pointsPerWindow: 11,
+      maxInAnyMinute: 176,
+      sustainedPerMinute: 165,
+    });
   });
 });

@@ -12,7 +12,13 @@ const bal = (currency_code: string, available: string, locked = "0") => ({ curre
 describe("EUR valuation", () => {
   it("adds available and locked exactly and values through the EUR market", () => {
     const { rows, totalEur } = valueBalances([bal("BTC", "0.1", "0.2"), bal("EUR", "10.10", "0.20")], tickers);
-    expect(rows[0]).toMatchObject({ currency: "BTC", total: "0.3", priceEur: "50000", valueEur: "15000.00", source: { kind: "market", via: "BTC_EUR" } });
+    expect(rows[0]).toMatchObject({
+      currency: "BTC",
+      total: "0.3",
+      priceEur: "50000",
+      valueEur: "15000.00",
+      source: { kind: "market", via: "BTC_EUR" },
+    });
     expect(rows[1]).toMatchObject({ currency: "EUR", total: "10.3", valueEur: "10.30", source: { kind: "eur" } });
     expect(totalEur).toBe("15010.30");
   });
@@ -45,7 +51,10 @@ describe("EUR valuation", () => {
   });
 
   it("weights the 24 h change by EUR value and ignores EUR and unknown changes", () => {
-    const { rows } = valueBalances([bal("BTC", "1"), bal("ETH", "10"), bal("EUR", "1000"), bal("USDT", "100")], tickers);
+    const { rows } = valueBalances(
+      [bal("BTC", "1"), bal("ETH", "10"), bal("EUR", "1000"), bal("USDT", "100")],
+      tickers,
+    );
     // (50000 × 2 + 30001 × -1) / 80001, USDT has no 24 h change
     expect(weightedChange24h(rows)).toBe("0.87"); // 69999 / 80001 = 0.87497…
     expect(weightedChange24h(valueBalances([bal("EUR", "5")], tickers).rows)).toBeNull();

@@ -22,7 +22,15 @@ describe("locale formatting of exact decimals", () => {
 
   it("orders decimal strings without floats", () => {
     const values = ["10", "9.99999999999999999999", "-1", "0", "10.000000000000000001", "-0.5", "0010"];
-    expect([...values].sort(compareDecimal)).toEqual(["-1", "-0.5", "0", "9.99999999999999999999", "10", "0010", "10.000000000000000001"]);
+    expect([...values].sort(compareDecimal)).toEqual([
+      "-1",
+      "-0.5",
+      "0",
+      "9.99999999999999999999",
+      "10",
+      "0010",
+      "10.000000000000000001",
+    ]);
     expect(compareDecimal("1.10", "1.1")).toBe(0);
   });
 });

@@ -6,23 +6,45 @@ const now = Date.parse("2026-11-26T12:00:00.000Z");
 
 describe("freshness labels", () => {
   it("says how old live and cached data is", () => {
-    expect(freshnessText({ fetchedAt: "2026-11-26T11:59:56.000Z", source: "live" }, now)).toEqual({ text: "Updated 4 s ago", tone: "ok" });
-    expect(freshnessText({ fetchedAt: "2026-11-26T11:57:00.000Z", source: "cache" }, now)).toEqual({ text: "Cached · updated 3 min ago", tone: "muted" });
+    expect(freshnessText({ fetchedAt: "2026-11-26T11:59:56.000Z", source: "live" }, now)).toEqual({
+      text: "Updated 4 s ago",
+      tone: "ok",
+    });
+    expect(freshnessText({ fetchedAt: "2026-11-26T11:57:00.000Z", source: "cache" }, now)).toEqual({
+      text: "Cached · updated 3 min ago",
+      tone: "muted",
+    });
     expect(ageText("2026-11-26T12:00:00.500Z", now)).toBe("just now");
     expect(ageText("2026-11-24T12:00:00.000Z", now)).toBe("2 d ago");
   });
 
   it("says why data is stale", () => {
-    expect(freshnessText({ fetchedAt: "2026-11-26T11:59:00.000Z", source: "stale", staleReason: "rate_limited" }, now).text).toBe("Stale: rate-limited · from 1 min ago");
-    expect(freshnessText({ fetchedAt: "2026-11-26T11:00:00.000Z", source: "stale", staleReason: "key_revoked" }, now).text).toBe("Stale: key revoked · from 1 h ago");
-    expect(freshnessText({ fetchedAt: "2026-11-26T11:00:00.000Z", source: "stale", staleReason: "upstream_unreachable" }, now)).toMatchObject({ text: "Stale: exchange unreachable · from 1 h ago", tone: "warn" });
-    expect(freshnessText({ fetchedAt: "2026-11-26T11:00:00.000Z", source: "stale", staleReason: "nonsense" }, now).text).toBe("Stale: could not refresh · from 1 h ago");
+    expect(
+      freshnessText({ fetchedAt: "2026-11-26T11:59:00.000Z", source: "stale", staleReason: "rate_limited" }, now).text,
+    ).toBe("Stale: rate-limited · from 1 min ago");
+    expect(
+      freshnessText({ fetchedAt: "2026-11-26T11:00:00.000Z", source: "stale", staleReason: "key_revoked" }, now).text,
+    ).toBe("Stale: key revoked · from 1 h ago");
+    expect(
+      freshnessText(
+        { fetchedAt: "2026-11-26T11:00:00.000Z", source: "stale", staleReason: "upstream_unreachable" },
+        now,
+      ),
+    ).toMatchObject({ text: "Stale: exchange unreachable · from 1 h ago", tone: "warn" });
+    expect(
+      freshnessText({ fetchedAt: "2026-11-26T11:00:00.000Z", source: "stale", staleReason: "nonsense" }, now).text,
+    ).toBe("Stale: could not refresh · from 1 h ago");
   });
 
   it("speaks German", () => {
     const t = translator("de");
-    expect(freshnessText({ fetchedAt: "2026-11-26T11:59:56.000Z", source: "live" }, now, t).text).toBe("Aktualisiert vor 4 s");
-    expect(freshnessText({ fetchedAt: "2026-11-26T11:59:00.000Z", source: "stale", staleReason: "rate_limited" }, now, t).text).toBe("Veraltet: Anfragelimit erreicht · Stand vor 1 Min.");
+    expect(freshnessText({ fetchedAt: "2026-11-26T11:59:56.000Z", source: "live" }, now, t).text).toBe(
+      "Aktualisiert vor 4 s",
+    );
+    expect(
+      freshnessText({ fetchedAt: "2026-11-26T11:59:00.000Z", source: "stale", staleReason: "rate_limited" }, now, t)
+        .text,
+    ).toBe("Veraltet: Anfragelimit erreicht · Stand vor 1 Min.");
   });
 });
 

@@ -1,0 +1,188 @@
+// The key lifecycle's server actions × every role (issue 19): only the key's owner may act;
+// everyone else (team admin and member of a team the key is shared with, another team's
+// member, a stranger, signed out) is refused and nothing changes. (Route handlers × roles are
+// in tests/e2e/authz-matrix.e2e.ts; the fuzz suite posts to every action in the build.)
+import { resetEnvCache } from "@/lib/env";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session";
+import { newTestUser } from "../../helpers/users";
+import { simulatorSuite } from "../../helpers/simulator-suite";
+
+let actingAs: CurrentUser | null = null;
+jest.mock("@/lib/auth/session", () => ({
+  requireUser: async () => {
+    if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "Sign in to continue.");
+    return actingAs;
+  },
+  getCurrentUser: async () => actingAs,
+  requirePageUser: async () => actingAs,
+}));
+jest.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+jest.mock("next/navigation", () => ({
+  redirect: (to: string) => {
+    throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;replace;${to}` });
+  },
+  unstable_rethrow: (err: unknown) => {
+    if (String((err as { digest?: string })?.digest ?? "").startsWith("NEXT_REDIRECT")) throw err;
+  },
+}));
+// No request here, so no cookies or headers to read the language from.
+jest.mock("@/lib/i18n/server", () => ({ getLocale: async () => "en" }));
+jest.mock("@/lib/auth/step-up-with", () => ({ stepUpWith: async () => true }));
+
+const suite = simulatorSuite({ seed: "lifecycle-matrix", env: { REDIS_URL: "" } });
+const mint = (account: string) => suite.mint(account);
+
+it("replaceKeyAction: the key's owner only", async () => {
+  const { addKeyForUser } = await import("@/lib/keys/add-key");
+  const teams = await import("@/lib/teams/teams");
+  const inv = await import("@/lib/teams/invitations");
+  const shares = await import("@/lib/teams/shares");
+  const { replaceKeyAction } = await import("@/lib/keys/replace-action");
+  const owner = await newTestUser("m-owner");
+  const admin = await newTestUser("m-admin");
+  const member = await newTestUser("m-member");
+  const other = await newTestUser("m-other");
+  const stranger = await newTestUser("m-stranger");
+  const teamId = await teams.createTeam(owner, "Matrix");
+  for (const [u, role] of [
+    [admin, "admin"],
+    [member, "member"],
+  ] as const) {
+    const { token } = await inv.createInvitation(owner, teamId, u.email, role);
+    await inv.acceptInvitation(u, token);
+  }
+  await teams.createTeam(other, "Elsewhere");
+  const first = await mint("matrix");
+  const added = await addKeyForUser({ user: owner, steppedUp: true }, { label: "Matrix key", key: first.key });
+  if (!added.ok) throw new Error(added.message);
+  const keyId = added.keyRowId;
+  await shares.shareKey(owner, { keyId, teamId, hideAmounts: false, allowExport: true });
+
+  const roles: [string, CurrentUser | null, boolean][] = [
+    ["team admin", admin, false],
+    ["team member", member, false],
+    ["other team", other, false],
+    ["stranger", stranger, false],
+    ["signed out", null, false],
+    ["key owner", owner, true],
+  ];
+  const outcomes: string[] = [];
+  for (const [name, who, may] of roles) {
+    const next = await mint("matrix");
+    const fd = new FormData();
+    fd.set("keyId", keyId);
+    fd.set("key", next.key);
+    actingAs = who;
+    let outcome: string;
+    try {
+      const state = await replaceKeyAction({}, fd);
+      outcome = state.message || state.fields ? "refused" : "no effect";
+      if (may) outcome = JSON.stringify(state);
+    } catch (e) {
+      outcome = String((e as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT")
+        ? "redirect"
+        : `threw ${String(e)}`;
+    }
+    actingAs = null;
+    const row = await db.apiKey.findUniqueOrThrow({ where: { id: keyId } });
+    const done = row.keyId === next.jti;
+    outcomes.push(`${name}: ${done ? "done" : outcome}`);
+    expect([name, done, done ? "" : outcome]).toEqual([name, may, may ? "" : outcome]);
+    if (!may) expect([name, outcome]).toEqual([name, "refused"]);
+  }
+  console.log(`replaceKeyAction × roles\n${outcomes.join("\n")}`);
+  // Garbage input is refused as a form error, never a 500.
+  actingAs = owner;
+  const bad = new FormData();
+  bad.set("keyId", "../../etc");
+  bad.set("key", "");
+  expect(await replaceKeyAction({}, bad)).toMatchObject({ code: "invalid_input" });
+  actingAs = null;
+});
+
+it("stopKeyAction and cancelAllOrdersAction: the key's owner only; mark-read touches only the caller's own notifications", async () => {
+  process.env.KEYDESK_REQUIRE_2FA_FOR_TRADE = "false";
+  resetEnvCache();
+  const { addKeyForUser } = await import("@/lib/keys/add-key");
+  const teams = await import("@/lib/teams/teams");
+  const inv = await import("@/lib/teams/invitations");
+  const { stopKeyAction, cancelAllOrdersAction } = await import("@/lib/keys/stop-actions");
+  const { markNotificationReadAction } = await import("@/lib/alerts/actions");
+  const owner = await newTestUser("s-owner");
+  const admin = await newTestUser("s-admin");
+  const member = await newTestUser("s-member");
+  const other = await newTestUser("s-other");
+  const stranger = await newTestUser("s-stranger");
+  const teamId = await teams.createTeam(owner, "Stop matrix");
+  for (const [u, role] of [
+    [admin, "admin"],
+    [member, "member"],
+  ] as const) {
+    const { token } = await inv.createInvitation(owner, teamId, u.email, role);
+    await inv.acceptInvitation(u, token);
+  }
+  await teams.createTeam(other, "Elsewhere 2");
+  const minted = await suite.mint("stop-matrix", ["READ_ONLY", "TRADE"]);
+  const added = await addKeyForUser(
+    { user: owner, steppedUp: true },
+    { label: "Stop matrix", key: minted.key, confirmation: "TRADE" },
+  );
+  if (!added.ok) throw new Error(added.message);
+  const keyId = added.keyRowId;
+  await db.keyShare.create({ data: { keyId, teamId } });
+  const deletes = async () =>
+    ((await (await fetch(`${suite.sim.controlUrl}/counters`)).json()) as { byMethod: Record<string, number> }).byMethod
+      .DELETE ?? 0;
+
+  const roles: [string, CurrentUser | null][] = [
+    ["team admin", admin],
+    ["team member", member],
+    ["other team", other],
+    ["stranger", stranger],
+    ["signed out", null],
+  ];
+  const before = await deletes();
+  for (const [name, who] of roles) {
+    const fd = new FormData();
+    fd.set("keyId", keyId);
+    actingAs = who;
+    const cancel = await cancelAllOrdersAction({}, fd);
+    const stop = await stopKeyAction({}, fd);
+    actingAs = null;
+    expect([name, Boolean(cancel.message), Boolean(stop.message), cancel.cancelled]).toEqual([
+      name,
+      true,
+      true,
+      undefined,
+    ]);
+  }
+  expect(await deletes()).toBe(before);
+  expect((await db.apiKey.findUniqueOrThrow({ where: { id: keyId } })).status).not.toBe("stopped");
+
+  // The owner: cancel-all answers with the exchange's list; stop redirects and the key is stopped.
+  const fd = new FormData();
+  fd.set("keyId", keyId);
+  actingAs = owner;
+  expect((await cancelAllOrdersAction({}, fd)).cancelled).toEqual(expect.any(Array));
+  expect(await deletes()).toBe(before + 1);
+  await expect(stopKeyAction({}, fd)).rejects.toMatchObject({ digest: expect.stringContaining("?stopped=1") });
+  expect((await db.apiKey.findUniqueOrThrow({ where: { id: keyId } })).status).toBe("stopped");
+  // Garbage is a form error.
+  const bad = new FormData();
+  bad.set("keyId", "../../etc");
+  expect(await stopKeyAction({}, bad)).toMatchObject({ code: "invalid_input" });
+
+  // Mark read: another person's notification id changes nothing.
+  const mine = await db.notification.create({ data: { userId: member.id, kind: "key_stopped" } });
+  const read = new FormData();
+  read.set("id", mine.id);
+  actingAs = stranger;
+  await markNotificationReadAction({}, read);
+  expect((await db.notification.findUniqueOrThrow({ where: { id: mine.id } })).readAt).toBeNull();
+  actingAs = member;
+  await markNotificationReadAction({}, read);
+  expect((await db.notification.findUniqueOrThrow({ where: { id: mine.id } })).readAt).toBeInstanceOf(Date);
+  actingAs = null;
+  await (await import("@/lib/alerts/queue")).stopBoss();
+});
