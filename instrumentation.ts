@@ -1,6 +1,13 @@
-// Next.js start-up hook: refuse to serve if stored keys need a master key the keyring lacks.
+// Next.js start-up hook: refuse to serve if stored keys need a master key the keyring lacks,
+// then start the alert and portfolio workers (pg-boss on the same PostgreSQL) once in this process.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkKeyringAtStartup } = await import("@/lib/startup/check-keyring");
   await checkKeyringAtStartup();
+  const { getEnv } = await import("@/lib/env");
+  if (!getEnv().KEYDESK_ALERT_WORKER) return;
+  const { startAlertWorker } = await import("@/lib/alerts/worker");
+  await startAlertWorker();
+  const { startPortfolioWorker } = await import("@/lib/portfolio/worker");
+  await startPortfolioWorker();
 }

@@ -13,12 +13,12 @@ const shared = {
   },
   testEnvironment: "node",
   // Jest 30's "soft" cleanup turns leftover globals into accessors whose setter calls itself:
-  // a process-wide singleton whose timer fires after a test file ends (lib/proxy/member-reads.ts
+  // a process-wide singleton whose timer fires after a test file ends (lib/audit/member-reads.ts
   // flushes 2 s after the last read) then overflows the stack and fails the run.
   testEnvironmentOptions: { globalsCleanup: "off" },
 };
 
-export default async () => {
+const config = async () => {
   const unit = await createJestConfig({
     ...shared,
     displayName: "unit",
@@ -37,8 +37,12 @@ export default async () => {
   })();
   for (const p of [unit, integration]) {
     // next/jest ignores node_modules transforms; ESM-only deps need to be transformed.
-    p.transformIgnorePatterns = ["/node_modules/(?!(jose|@panva|otplib|@otplib|@noble|@scure|next-auth|@auth)/)"];
+    p.transformIgnorePatterns = [
+      "/node_modules/(?!(jose|@panva|otplib|@otplib|@noble|@scure|next-auth|@auth|oauth4webapi|preact|preact-render-to-string)/)",
+    ];
     delete p.setupFilesAfterEach;
   }
   return { projects: [unit, integration] };
 };
+
+export default config;

@@ -1,0 +1,54 @@
+// `npm start`: the production server. Next.js serves the pages, server actions, Auth.js and
+// every other route; the JSON data reads go through lib/server/fast-routes.ts (the same handlers,
+// without Next's router in front). Run after `npm run build`, like `next start`.
+//   npm start [-- --port 3000] [--hostname 0.0.0.0]   (or PORT)
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { getEnv, runAsProduction } from "@/lib/env";
+import { enablePeerHeader, stampPeer } from "@/lib/http/peer-address";
+import { builtRouteLoader, createFastPath, serveFast } from "@/lib/server/fast-routes";
+import { runProgram } from "./program";
+
+runProgram({ name: "keydesk" }, async ({ root, arg }) => {
+  runAsProduction();
+  // Refuse to start on bad settings (e.g. an http exchange) before anything is served.
+  const env = getEnv();
+  enablePeerHeader();
+  const port = Number(arg("port") ?? env.PORT);
+  const hostname = arg("hostname");
+  const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port, customServer: true });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  // The data reads' handlers, from the build Next itself runs (loaded once Next has set up its
+  // server environment, which the built modules expect).
+  const fast = await createFastPath(builtRouteLoader(path.join(root, ".next")));
+
+  const server = createServer((req, res) => {
+    // The socket's address reaches every handler (Next's and the fast path's) under a header no client can name.
+    stampPeer(req);
+    const match = fast.match(req.method, req.url);
+    // serveFast answers every failure of the handler and the adapter itself; this guards only
+    // writing the answer (the connection gone, a header Node refuses), so no request can
+    // become an unhandled rejection that stops the process.
+    if (match) serveFast(req, res, match, { production: true }).catch(() => res.destroy());
+    else void handle(req, res);
+  });
+  // Idle keep-alive connections stay open 65 s instead of Node's 5 s: longer than the browser's
+  // polling intervals (5–30 s) and the usual 60 s idle timeout of a proxy in front, so the
+  // client side closes first. Otherwise a poll every ~5 s races the server's close and now and
+  // then meets a reset connection (bench:proxy saw one in 70,000 requests).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  // Without --hostname, every interface (IPv4 and IPv6), as `next start`.
+  server.listen(port, hostname, () => console.log(`▲ Keydesk ready on http://${hostname ?? "localhost"}:${port}`));
+
+  const stop = () => {
+    server.close();
+    server.closeIdleConnections();
+    void app.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+});
