@@ -1,6 +1,7 @@
 // One error type that travels from server to client. Server code throws AppError; route
 // wrappers and actions turn it into { error: { code, message, requestId, retryAfterSeconds } }.
 // Safe to import on the client: no server-only dependencies.
+import type { MessageKey } from "@/lib/i18n/messages";
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -32,10 +33,21 @@ export class AppError extends Error {
   readonly reason?: string;
   readonly retryAfterSeconds?: number;
   readonly fields?: Record<string, string[]>;
+  /**
+   * For an error made in the browser (no connection, an answer that isn't JSON): its text's
+   * catalogue key, which the page shows in the reader's language. The server's errors come
+   * already in the reader's language and have none. Never sent.
+   */
+  readonly messageKey?: MessageKey;
   requestId?: string;
 
-  constructor(code: ErrorCode, message: string, extra: Omit<ErrorBody, "code" | "message"> = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: Omit<ErrorBody, "code" | "message"> & { messageKey?: MessageKey } = {},
+  ) {
     super(message);
+    this.messageKey = extra.messageKey;
     this.name = "AppError";
     this.code = code;
     this.reason = extra.reason;
@@ -66,7 +78,9 @@ export class AppError extends Error {
       return new AppError(b.code as ErrorCode, b.message, b);
     }
     const code = (Object.entries(ERROR_STATUS).find(([, s]) => s === fallbackStatus)?.[0] ?? "internal") as ErrorCode;
-    return new AppError(code, "The server answered with an unexpected response.");
+    return new AppError(code, "The server answered with an unexpected response.", {
+      messageKey: "states.unexpectedResponse",
+    });
   }
 }
 

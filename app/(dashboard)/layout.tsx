@@ -3,7 +3,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import { AppHeader } from "@/components/shell/app-header";
 import { LocaleProvider } from "@/components/i18n/locale-provider";
-import { MESSAGES } from "@/lib/i18n/messages";
+import { clientMessages } from "@/lib/i18n/client";
 import { getLocale } from "@/lib/i18n/server";
 import { translator } from "@/lib/i18n";
 import { countUnreadNotifications } from "@/lib/alerts/notifications";
@@ -13,7 +13,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   const [locale, unread] = await Promise.all([getLocale(), countUnreadNotifications(user.id)]);
   return (
-    <LocaleProvider locale={locale} messages={MESSAGES[locale]}>
+    <LocaleProvider locale={locale} messages={clientMessages(locale)}>
       <div className="flex min-h-dvh flex-col">
         <a
           href="#main"

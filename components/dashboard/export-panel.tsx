@@ -8,7 +8,6 @@ import { exportProgress, lastRowTime, type ExportProgress } from "@/lib/ui/expor
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Alert } from "@/components/ui/alert";
 import { Panel } from "./panel";
-import { localizeMessage } from "@/lib/i18n/localize";
 
 const field =
   "min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -23,7 +22,7 @@ type State =
   | { phase: "failed"; message: string; requestId?: string };
 
 export function ExportPanel({ keyId }: { keyId: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [kind, setKind] = useState<"trades" | "orders">("trades");
   const [from, setFrom] = useState(monthAgo);
   const [to, setTo] = useState(today);
@@ -88,12 +87,15 @@ export function ExportPanel({ keyId }: { keyId: string }) {
       setState({ phase: "done", rows: Math.max(0, rows) });
     } catch (err) {
       if (ctrl.signal.aborted) setState({ phase: "cancelled" });
-      else
+      else {
+        // The server's errors come in the reader's language; one made here (or a broken stream) names its text.
+        const made = err instanceof AppError ? err.messageKey : "states.downloadInterrupted";
         setState({
           phase: "failed",
-          message: err instanceof AppError ? err.message : "The download was interrupted.",
+          message: made ? t(made) : (err as AppError).message,
           requestId: err instanceof AppError ? err.requestId : undefined,
         });
+      }
     } finally {
       abort.current = null;
     }
@@ -190,7 +192,7 @@ export function ExportPanel({ keyId }: { keyId: string }) {
       {state.phase === "cancelled" ? <Alert tone="info">{t("export.cancelled")}</Alert> : null}
       {state.phase === "failed" ? (
         <Alert tone="error" reference={state.requestId}>
-          {t("export.failed", { message: localizeMessage(state.message, locale) })}
+          {t("export.failed", { message: state.message })}
         </Alert>
       ) : null}
     </Panel>

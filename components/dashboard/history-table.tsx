@@ -24,6 +24,12 @@ export interface Column<T> {
   cell: (item: T) => ReactNode;
 }
 
+/** Each kind's own messages, named in full (the client catalogue is picked by what client code names). */
+const TEXT = {
+  orders: { title: "orders.title", empty: "orders.empty" },
+  trades: { title: "trades.title", empty: "trades.empty" },
+} as const satisfies Record<HistoryKind, { title: MessageKey; empty: MessageKey }>;
+
 export const sideClass = (side: string) =>
   side === "BUY" ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400";
 
@@ -97,7 +103,7 @@ export function HistoryPanel<T>({
   children?: ReactNode;
 }) {
   const { t } = useI18n();
-  const title = t(`${kind}.title`);
+  const title = t(TEXT[kind].title);
   const idAttr = kind === "orders" ? "data-order-id" : "data-trade-id";
   return (
     <Panel
@@ -126,7 +132,7 @@ export function HistoryPanel<T>({
       ) : null}
       {h.error ? <ErrorState error={h.error} stale={h.items.length > 0} /> : null}
       {h.isLoading ? <Skeleton rows={6} label={title} /> : null}
-      {!h.isLoading && h.first && h.items.length === 0 && h.done ? <Empty>{t(`${kind}.empty`)}</Empty> : null}
+      {!h.isLoading && h.first && h.items.length === 0 && h.done ? <Empty>{t(TEXT[kind].empty)}</Empty> : null}
       {h.items.length ? (
         <>
           <div className="hidden sm:block">

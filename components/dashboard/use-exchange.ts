@@ -63,7 +63,11 @@ export function useExchange<T extends { fetchedAt: string }>(
       const fresh = await fetchJson<T>(`${url}${url.includes("?") ? "&" : "?"}refresh=1`);
       await mutate(fresh, { revalidate: false });
     } catch (err) {
-      setRefreshError(err instanceof AppError ? err : new AppError("internal", "Refreshing failed."));
+      setRefreshError(
+        err instanceof AppError
+          ? err
+          : new AppError("internal", "Refreshing failed.", { messageKey: "states.refreshFailed" }),
+      );
     } finally {
       setRefreshing(false);
     }

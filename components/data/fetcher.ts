@@ -10,7 +10,7 @@ export async function fetchJson<T>(url: string): Promise<T> {
     throw new AppError(
       "upstream_unavailable",
       "Keydesk could not be reached. Check your connection; the last data stays on screen.",
-      { reason: "NETWORK" },
+      { reason: "NETWORK", messageKey: "states.network" },
     );
   }
   let body: unknown = null;
@@ -26,7 +26,10 @@ export async function fetchJson<T>(url: string): Promise<T> {
       throw new AppError(err.code, err.message, { ...err.toBody(), retryAfterSeconds: retry });
     throw err;
   }
-  if (body === null) throw new AppError("upstream_error", "The server answered with an unexpected response.");
+  if (body === null)
+    throw new AppError("upstream_error", "The server answered with an unexpected response.", {
+      messageKey: "states.unexpectedResponse",
+    });
   return body as T;
 }
 

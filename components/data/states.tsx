@@ -5,8 +5,7 @@
 import Link from "next/link";
 import type { AppError } from "@/lib/errors";
 import { useI18n } from "@/components/i18n/locale-provider";
-import { localizeMessage } from "@/lib/i18n/localize";
-import { troubleshootingHref } from "@/lib/keys/failure";
+import { troubleshootingHref } from "@/lib/keys/troubleshooting";
 
 // Re-exported: widgets that need only the loading state import ./skeleton (no message catalog).
 export { Skeleton } from "./skeleton";
@@ -20,7 +19,7 @@ export function Empty({ children }: { children: React.ReactNode }) {
 }
 
 export function ErrorState({ error, stale }: { error: AppError; stale?: boolean }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <div
       role="alert"
@@ -28,7 +27,8 @@ export function ErrorState({ error, stale }: { error: AppError; stale?: boolean 
     >
       <p>
         {stale ? `${t("states.stale")} ` : ""}
-        {localizeMessage(error.message, locale, error.code)}
+        {/* The server's errors come in the reader's language; one made here names its text. */}
+        {error.messageKey ? t(error.messageKey) : error.message}
       </p>
       <p className="mt-1 text-xs">
         <Link className="underline" href={troubleshootingHref(error.reason, error.code)}>

@@ -1,12 +1,12 @@
 "use client";
-// The reader's language on the client. The server passes the one dictionary the page needs
-// (MESSAGES[locale] from lib/i18n/messages), so no message file of either language is part
-// of the client bundle.
+// The reader's language on the client. The server passes the messages client code names, in
+// the reader's language (clientMessages from lib/i18n/client.ts), so no message file of either
+// language is part of the client bundle, and the page's HTML carries only what the browser needs.
 import { createContext, useContext, useMemo } from "react";
 import type { Locale, Translate } from "@/lib/i18n";
 import type { MessageKey } from "@/lib/i18n/messages";
 
-type Dictionary = Record<MessageKey, string>;
+type Dictionary = Partial<Record<MessageKey, string>>;
 
 /** Outside a provider (never in the app): the key itself, so a missing provider shows. */
 const Ctx = createContext<{ locale: Locale; t: Translate }>({ locale: "en", t: (key) => key });

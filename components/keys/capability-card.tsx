@@ -7,7 +7,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { KeyStatusBadge } from "./key-status";
 import { translator, type Locale, type Translate } from "@/lib/i18n";
 import { localizeMessage } from "@/lib/i18n/localize";
-import { troubleshootingHref } from "@/lib/keys/failure";
+import { troubleshootingHref } from "@/lib/keys/troubleshooting";
 
 export type EgressVerdict = { state: "unrestricted" | "allowed" | "blocked" | "unknown"; ip: string | null };
 

@@ -2,8 +2,9 @@
 // Their sentences are the error.password* messages (EN/DE), in English unless a translator is given.
 import { translator, type Translate } from "@/lib/i18n";
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-limits";
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 /** Every rule the password breaks, as sentences a person can act on. Empty when fine. */
 export function passwordProblems(password: string, email?: string, t: Translate = translator("en")): string[] {

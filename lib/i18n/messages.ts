@@ -1,7 +1,7 @@
 // Strings by language. English is the source of each area's keys, German must have every one
 // (the compiler checks each file; tests/unit/i18n/parity.test.ts checks the whole set).
 // Dashboard: ./messages/en.ts, de.ts; sign-in/sign-up/step-up: auth-*; keys pages: keys-*;
-// error, not-found and loading pages: pages-*; messages routes and actions send back:
+// error and not-found pages and the data states: pages-*; messages routes and actions send back:
 // errors-*, exchange-*; teams and invitations: teams-*; settings: settings-*; activity:
 // activity-*; troubleshooting: help-*; key actions: actions-*; emergency stop, cancel-all
 // and alerts: alerts-*; portfolio over time: portfolio-*; a new key's rebuilt history: backfill-*.

@@ -1,6 +1,6 @@
 // What an exchange failure means for a key, in one place: the key status it earns, the message
-// (catalogued in lib/i18n/messages, localized where it is shown) and the troubleshooting section
-// that explains it. Pure and safe on the client; lib/keys/status.ts writes what this decides.
+// (catalogued in lib/i18n/messages, localized where it is shown); the troubleshooting section
+// that explains it is ./troubleshooting.ts (safe in the browser). lib/keys/status.ts writes what this decides.
 import type { ExchangeError } from "@/lib/exchange/errors";
 import { translator } from "@/lib/i18n";
 
@@ -10,27 +10,6 @@ export type RefusedKeyStatus = (typeof REFUSED_KEY_STATUSES)[number];
 
 export function isRefusedKeyStatus(status: string): status is RefusedKeyStatus {
   return (REFUSED_KEY_STATUSES as readonly string[]).includes(status);
-}
-
-/** Section of /help/troubleshooting for an exchange code, an error's reason or code, or a key status. */
-const HELP_SECTIONS: Record<string, string> = {
-  APIKEY_REVOKED: "revoked",
-  INVALID_IP_RESTRICTION: "ip-restriction",
-  INVALID_APIKEY: "lost-key",
-  MISSING_PERMISSION: "permissions",
-  RATELIMIT: "rate-limit",
-  CF_RATELIMIT: "rate-limit",
-  rate_limited: "rate-limit",
-  upstream_unavailable: "unreachable",
-  revoked: "revoked",
-  ip_blocked: "ip-restriction",
-  invalid: "lost-key",
-};
-
-/** The troubleshooting link for the first of `codes` that has a section; the page's top otherwise. */
-export function troubleshootingHref(...codes: (string | null | undefined)[]): string {
-  const section = codes.map((c) => (c ? HELP_SECTIONS[c] : undefined)).find(Boolean);
-  return `/help/troubleshooting${section ? `#${section}` : ""}`;
 }
 
 /** The key status an exchange failure earns, or null when it says nothing about the key. */

@@ -1,9 +1,10 @@
 // Words for how fresh exchange data is. Pure, shared by widgets and their tests.
-import { translator, type Translate } from "@/lib/i18n";
+// No catalogue here (it runs in the browser): the caller hands in its translator.
+import type { Translate } from "@/lib/i18n";
 
 export type Source = "live" | "cache" | "stale";
 
-export function ageText(fetchedAt: string, now: number, t: Translate = translator("en")): string {
+export function ageText(fetchedAt: string, now: number, t: Translate): string {
   const s = Math.max(0, Math.round((now - Date.parse(fetchedAt)) / 1000));
   if (s < 2) return t("fresh.justNow");
   if (s < 60) return t("fresh.seconds", { n: s });
@@ -25,7 +26,7 @@ const REASONS = [
 export function freshnessText(
   f: { fetchedAt: string; source: Source; staleReason?: string },
   now: number,
-  t: Translate = translator("en"),
+  t: Translate,
 ): { text: string; tone: "ok" | "muted" | "warn" } {
   const age = ageText(f.fetchedAt, now, t);
   if (f.source === "stale") {

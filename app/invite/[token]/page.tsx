@@ -10,7 +10,7 @@ import { needsEmailVerification } from "@/lib/auth/email-verification";
 import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { LocaleProvider } from "@/components/i18n/locale-provider";
-import { MESSAGES } from "@/lib/i18n/messages";
+import { clientMessages } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -47,7 +47,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const locale = await getLocale();
   const t = translator(locale);
   return (
-    <LocaleProvider locale={locale} messages={MESSAGES[locale]}>
+    <LocaleProvider locale={locale} messages={clientMessages(locale)}>
       <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col justify-center gap-4 px-4 py-8">
         <h1 className="text-xl font-semibold">{t("invite.title")}</h1>
         {inv.state !== "valid" ? (

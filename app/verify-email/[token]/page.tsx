@@ -3,7 +3,7 @@ import Link from "next/link";
 import { HOME_PATH } from "@/lib/auth/after-sign-in";
 import { VerifyEmailForm } from "@/components/auth/verify-email-forms";
 import { LocaleProvider } from "@/components/i18n/locale-provider";
-import { MESSAGES } from "@/lib/i18n/messages";
+import { clientMessages } from "@/lib/i18n/client";
 import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 
@@ -16,7 +16,7 @@ export default async function VerifyEmailPage({ params }: { params: Promise<{ to
   const locale = await getLocale();
   const t = translator(locale);
   return (
-    <LocaleProvider locale={locale} messages={MESSAGES[locale]}>
+    <LocaleProvider locale={locale} messages={clientMessages(locale)}>
       <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col justify-center gap-4 px-4 py-8">
         <h1 className="text-xl font-semibold">{t("verify.title")}</h1>
         <p className="text-sm">{t("verify.intro")}</p>

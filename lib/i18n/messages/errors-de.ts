@@ -28,9 +28,6 @@ export const errorsDe: Record<keyof typeof errorsEn, string> = {
   "error.formInvalid":
     "Das Formular war unvollständig oder ungültig. Laden Sie die Seite neu und versuchen Sie es noch einmal.",
   "error.formIncomplete": "Das Formular war unvollständig. Laden Sie die Seite neu und versuchen Sie es noch einmal.",
-  "error.unexpectedResponse": "Der Server hat unerwartet geantwortet.",
-  "error.network":
-    "Keydesk ist nicht erreichbar. Prüfen Sie Ihre Verbindung; die zuletzt geladenen Daten bleiben sichtbar.",
   "error.noEndpoint": "Diesen API-Endpunkt gibt es nicht.",
   "error.headersTooLarge": "Adresse und Header der Anfrage sind zu groß.",
   "error.signIn": "Melden Sie sich an, um fortzufahren.",
@@ -94,6 +91,4 @@ export const errorsDe: Record<keyof typeof errorsEn, string> = {
     "Dieser Schlüssel hat keine Read-Berechtigung, daher kann Keydesk ihn weder bei der Börse bestätigen noch sein Guthaben und seine Historie anzeigen.",
   "error.pricesUnavailable": "Preise sind nicht verfügbar.",
   "error.emailInvalid": "Geben Sie eine gültige E-Mail-Adresse ein.",
-  "error.downloadInterrupted": "Der Download wurde unterbrochen.",
-  "error.refreshFailed": "Die Aktualisierung ist fehlgeschlagen.",
 };

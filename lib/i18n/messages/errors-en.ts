@@ -22,8 +22,6 @@ export const errorsEn = {
   "error.notAForm": "The form was not sent correctly. Reload the page and try again.",
   "error.formInvalid": "The form was incomplete or not valid. Reload the page and try again.",
   "error.formIncomplete": "The form was incomplete. Reload the page and try again.",
-  "error.unexpectedResponse": "The server answered with an unexpected response.",
-  "error.network": "Keydesk could not be reached. Check your connection; the last data stays on screen.",
   "error.noEndpoint": "There is no such API endpoint.",
   "error.headersTooLarge": "The request's address and headers are too large.",
   "error.signIn": "Sign in to continue.",
@@ -88,6 +86,4 @@ export const errorsEn = {
     "This key has no Read permission, so Keydesk can't confirm it with the exchange or show its balances and history.",
   "error.pricesUnavailable": "Prices are unavailable.",
   "error.emailInvalid": "Enter a valid e-mail address.",
-  "error.downloadInterrupted": "The download was interrupted.",
-  "error.refreshFailed": "Refreshing failed.",
 } as const;

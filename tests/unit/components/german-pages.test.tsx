@@ -3,7 +3,8 @@
 // data states, rendered in German: German labels, no English left.
 import { render, screen } from "@testing-library/react";
 import { LocaleProvider } from "@/components/i18n/locale-provider";
-import { MESSAGES } from "@/lib/i18n/messages";
+import { clientMessages } from "@/lib/i18n/client";
+import { fetchJson } from "@/components/data/fetcher";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { AddKeyForm } from "@/components/keys/add-key-form";
@@ -20,7 +21,8 @@ jest.mock("@/lib/i18n/server", () => ({ getLocale: async () => mockLocale }));
 
 const inGerman = (ui: React.ReactNode) =>
   render(
-    <LocaleProvider locale="de" messages={MESSAGES.de}>
+    // What the layouts hand the browser: the client's part of the catalogue.
+    <LocaleProvider locale="de" messages={clientMessages("de")}>
       {ui}
     </LocaleProvider>,
   );
@@ -58,21 +60,18 @@ describe("in German", () => {
     expect(document.body.textContent).not.toMatch(/Delete|Cancel|Type the/);
   });
 
-  it("the error page and the data states", () => {
+  it("the error page and the data states", async () => {
+    // The error the widgets' fetcher makes when the server can't be reached (its text in English).
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = jest.fn().mockRejectedValue(new TypeError("Failed to fetch"));
+    const networkError = await fetchJson("/api/usage").catch((err: unknown) => err as AppError);
+    globalThis.fetch = realFetch;
+    expect(networkError).toBeInstanceOf(AppError);
     inGerman(
       <>
         <DashboardError error={Object.assign(new Error("x"), { digest: "abc" })} reset={() => {}} />
         <Skeleton label="Orders" />
-        <ErrorState
-          stale
-          error={
-            new AppError(
-              "upstream_unavailable",
-              "Keydesk could not be reached. Check your connection; the last data stays on screen.",
-              { requestId: "r1" },
-            )
-          }
-        />
+        <ErrorState stale error={networkError as AppError} />
       </>,
     );
     expect(screen.getByText("Diese Seite konnte nicht geladen werden")).toBeInTheDocument();

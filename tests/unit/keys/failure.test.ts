@@ -1,6 +1,7 @@
 // The one mapping from an exchange failure to a key's status, message and help section.
 import { ExchangeError } from "@/lib/exchange/errors";
-import { isRefusedKeyStatus, keyFailureMessage, keyStatusForFailure, troubleshootingHref } from "@/lib/keys/failure";
+import { isRefusedKeyStatus, keyFailureMessage, keyStatusForFailure } from "@/lib/keys/failure";
+import { troubleshootingHref } from "@/lib/keys/troubleshooting";
 
 it("maps refusals of the key itself to a status, and the exchange's own trouble to none", () => {
   expect(keyStatusForFailure(new ExchangeError("APIKEY_REVOKED", 401))).toBe("revoked");
