@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useRef } from "react";
 import { useI18n } from "@/components/i18n/locale-provider";
-
+import { LinkPending } from "@/components/ui/link-pending";
 import { TABS, type Tab } from "@/lib/ui/key-tabs";
 
 export function KeyTabs({ keyId, current, tabs = TABS }: { keyId: string; current: Tab; tabs?: readonly Tab[] }) {
@@ -30,6 +30,7 @@ export function KeyTabs({ keyId, current, tabs = TABS }: { keyId: string; curren
               className="inline-flex min-h-11 items-center border-b-2 border-transparent px-3 text-sm font-medium text-slate-700 hover:text-slate-900 aria-[current=page]:border-sky-700 aria-[current=page]:text-sky-800 dark:text-slate-300 dark:aria-[current=page]:border-sky-400 dark:aria-[current=page]:text-sky-300"
             >
               {t(`tabs.${tab}`)}
+              <LinkPending />
             </Link>
           </li>
         ))}

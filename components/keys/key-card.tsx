@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LinkPending } from "@/components/ui/link-pending";
 import type { KeyView } from "@/lib/keys/view";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { formatEur } from "@/lib/ui/format";
@@ -14,6 +15,7 @@ export function KeyCard({ keyView, locale = "en" }: { keyView: KeyView; locale?:
         <h2 className="min-w-0 text-base font-semibold break-words">
           <Link href={`/keys/${keyView.id}`} className="underline-offset-2 hover:underline">
             {keyView.label}
+            <LinkPending />
           </Link>
         </h2>
         <KeyStatusBadge status={keyView.status} t={t} />

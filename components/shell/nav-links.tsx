@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/locale-provider";
+import { LinkPending } from "@/components/ui/link-pending";
 
 export const NAV_ITEMS = [
   { href: "/portfolio", label: "nav.portfolio" },
@@ -26,6 +27,7 @@ export function NavLinks({ orientation }: { orientation: "row" | "column" }) {
               className={`flex min-h-11 items-center rounded-md px-3 text-sm font-medium ${active ? "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-white" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`}
             >
               {t(item.label)}
+              <LinkPending />
             </Link>
           </li>
         );
