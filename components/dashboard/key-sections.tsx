@@ -22,21 +22,25 @@ export interface SectionInitial {
   fees?: { fees?: Initial<F<AccountFees>>; volume?: Initial<F<{ volume: string } | null> & { unsupported?: boolean }> };
 }
 
-const loading = () => <Skeleton rows={4} label="section" />;
-const OverviewPanel = dynamic(() => import("./overview-panel").then((m) => m.OverviewPanel), { loading });
-const BalancesPanel = dynamic(() => import("./balances-panel").then((m) => m.BalancesPanel), { loading });
-const OrdersPanel = dynamic(() => import("./orders-panel").then((m) => m.OrdersPanel), { loading });
-const TradesPanel = dynamic(() => import("./trades-panel").then((m) => m.TradesPanel), { loading });
+// No loading fallback for the server-rendered panels: with one, each panel is a Suspense
+// boundary, and React streams a finished boundary over 12.8 kB (its progressive chunk size) as a
+// hidden block revealed no sooner than 300 ms after the first paint, so the data already in the
+// HTML waited behind a skeleton. Without one, a panel is part of the page's own HTML; in the
+// browser a tab's chunk loads during the navigation, which keeps the old tab until it is there.
+const OverviewPanel = dynamic(() => import("./overview-panel").then((m) => m.OverviewPanel));
+const BalancesPanel = dynamic(() => import("./balances-panel").then((m) => m.BalancesPanel));
+const OrdersPanel = dynamic(() => import("./orders-panel").then((m) => m.OrdersPanel));
+const TradesPanel = dynamic(() => import("./trades-panel").then((m) => m.TradesPanel));
 // Value over time (issue 20): below the Overview, its chart in a chunk of its own.
-const KeyHistoryPanel = dynamic(
-  () => import("@/components/portfolio/key-history-panel").then((m) => m.KeyHistoryPanel),
-  {
-    loading,
-  },
+const KeyHistoryPanel = dynamic(() =>
+  import("@/components/portfolio/key-history-panel").then((m) => m.KeyHistoryPanel),
 );
-const FeesPanel = dynamic(() => import("./fees-panel").then((m) => m.FeesPanel), { loading });
+const FeesPanel = dynamic(() => import("./fees-panel").then((m) => m.FeesPanel));
 // Rendered only in the browser: a date typed into server-rendered inputs before hydration would be lost.
-const ExportPanel = dynamic(() => import("./export-panel").then((m) => m.ExportPanel), { loading, ssr: false });
+const ExportPanel = dynamic(() => import("./export-panel").then((m) => m.ExportPanel), {
+  loading: () => <Skeleton rows={4} label="section" />,
+  ssr: false,
+});
 
 export function KeySection({ keyId, tab, initial }: { keyId: string; tab: Tab; initial?: SectionInitial }) {
   switch (tab) {
