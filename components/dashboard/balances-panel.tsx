@@ -82,7 +82,8 @@ export function BalancesPanel({ keyId, initial }: { keyId: string; initial?: Ini
           checked={hideSmall}
           onChange={(e) => setHideSmall(e.target.checked)}
         />
-        {t("balances.hideSmall")}
+        {/* With amounts hidden, "small" is a share of the total: no euro value is named. */}
+        {t(hidden ? "balances.hideSmallShare" : "balances.hideSmall")}
       </label>
       {p.error ? <ErrorState error={p.error} stale={Boolean(p.data)} /> : null}
       {p.isLoading && !p.data ? <Skeleton label={t("balances.title")} /> : null}

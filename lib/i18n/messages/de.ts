@@ -136,6 +136,7 @@ export const de: Record<MessageKey, string> = {
   "balances.value": "Wert (EUR)",
   "balances.noPrice": "kein Preis",
   "balances.hideSmall": "Guthaben unter 1 € ausblenden",
+  "balances.hideSmallShare": "Guthaben unter 0,1 % der Summe ausblenden",
   "balances.empty": "Keine Guthaben anzuzeigen.",
   "balances.hiddenCount": "{n} kleine Guthaben ausgeblendet.",
   "balances.sortBy": "Nach {column} sortieren",

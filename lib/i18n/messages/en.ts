@@ -131,6 +131,7 @@ export const en = {
   "balances.value": "Value (EUR)",
   "balances.noPrice": "no price",
   "balances.hideSmall": "Hide balances under €1",
+  "balances.hideSmallShare": "Hide balances under 0.1 % of the total",
   "balances.empty": "No balances to show.",
   "balances.hiddenCount": "{n} small balances hidden.",
   "balances.sortBy": "Sort by {column}",

@@ -141,6 +141,28 @@ describe("balances panel", () => {
     expect(alert).toHaveTextContent("req-1");
   });
 
+  it("with amounts hidden, sizes balances by their share and names no euro value anywhere", async () => {
+    const shares: Record<string, string | null> = { BTC: "99.7", EUR: "0.3", DUST: "0.0", XYZ: null };
+    mockFetch({
+      ...portfolio,
+      amountsHidden: true,
+      totalEur: "",
+      rows: portfolio.rows.map((r) => ({
+        ...r,
+        available: "",
+        locked: "",
+        total: "",
+        valueEur: "",
+        sharePct: shares[r.currency],
+      })),
+    });
+    const { container } = wrap(<BalancesPanel keyId="k1" />);
+    await screen.findByTestId("balances-table");
+    expect(rowsOf()).toEqual(["BTC", "EUR", "XYZ"]); // DUST (< 0.1 %) hidden
+    expect(screen.getByLabelText("Hide balances under 0.1 % of the total")).toBeChecked();
+    expect(container.textContent).not.toMatch(/€|\d\s?EUR\b/);
+  });
+
   it("shows the empty state", async () => {
     mockFetch({ ...portfolio, rows: [], totalEur: "0.00", unpriced: [] });
     wrap(<OverviewPanel keyId="k1" />);
