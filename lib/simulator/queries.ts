@@ -1,6 +1,6 @@
 // List endpoints: the exchange's filter rules (§5.4), newest first, and opaque cursors
 // shaped like the exchange's (base64 JSON of a DynamoDB-style LastEvaluatedKey).
-import { SimError } from "./engine";
+import { SimError } from "./errors";
 import { ACTIVE_STATUSES, type OrderStatus } from "./ledger";
 
 const FILLED_INACTIVE: ReadonlySet<OrderStatus> = new Set(["FILLED_FULLY", "FILLED_CLOSED", "FILLED_REJECTED"]);

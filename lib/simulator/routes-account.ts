@@ -2,7 +2,9 @@
 import { randomUUID } from "node:crypto";
 import Decimal from "decimal.js";
 import { activeFeeTier, CURRENCY_PRECISION, FEE_TIERS, INSTRUMENT_BY_CODE } from "./market";
-import { cancelMany, cancelOrder, placeOrder, SimError, type PlaceBody } from "./engine";
+import { cancelMany, cancelOrder, placeOrder } from "./engine";
+import { SimError } from "./errors";
+import type { PlaceBody } from "./order-input";
 import { balancesJson, orderJson, tradeEntryJson, txJson } from "./format";
 import { orderStatusFilter, pageNewestFirst, parsePageSize, parseTimeWindow } from "./queries";
 import { ACTIVE_STATUSES, type Account } from "./ledger";

@@ -10,7 +10,7 @@ import {
   tickerFor,
   type InstrumentDef,
 } from "./market";
-import { SimError } from "./engine";
+import { SimError } from "./errors";
 import type { SimState } from "./state";
 
 const UNIT_MS: Record<string, number> = {

@@ -2,7 +2,7 @@
 // faults → auth chain → platform of the key's account → account limit → scope → handler,
 // answering errors as each dialect does. Both dialects share one engine and ledger.
 import http from "node:http";
-import { SimError } from "./engine";
+import { SimError } from "./errors";
 import { publicRoute } from "./routes-public";
 import { accountRoute, requiredScope } from "./routes-account";
 import { fastPublicRoute } from "./fast/routes-public";

@@ -2,7 +2,7 @@
 // inactive-order queries look back 1 day and trade queries from midnight UTC 7 days ago to
 // now; single-order and trade lookups reach back 30 days only. Times may be ISO-8601
 // (s/ms/µs), epoch seconds/ms/µs/ns or a bare YYYY-MM-DD date.
-import { SimError } from "../engine";
+import { SimError } from "../errors";
 
 const DAY = 86_400_000;
 export const FAST_MAX_RANGE_MS = 30 * DAY;

@@ -2,7 +2,9 @@
 // /public/v1; Fast's routes, windows and shapes (§5). No trading-volume, deposit, withdrawal
 // or price-tick endpoints: those paths answer 404 like any unknown path.
 import { ANY_INSTRUMENT_BY_CODE } from "../market";
-import { cancelMany, cancelOrder, FAST_RULES, placeOrder, SimError, type PlaceBody } from "../engine";
+import { cancelMany, cancelOrder, placeOrder } from "../engine";
+import { SimError } from "../errors";
+import { FAST_RULES, type PlaceBody } from "../order-input";
 import { ACTIVE_STATUSES, type Account, type SimOrder, type SimTrade } from "../ledger";
 import { pageNewestFirst, parsePageSize, orderStatusFilter } from "../queries";
 import { fastBalancesJson, fastCancelledJson, fastOrderJson, fastTradeEntryJson } from "./format";

@@ -12,7 +12,7 @@ import {
   tickerFor,
   type InstrumentDef,
 } from "../market";
-import { SimError } from "../engine";
+import { SimError } from "../errors";
 import { candles as candlesFor } from "../routes-public";
 import { RawJson } from "./format";
 import { parseFastTime } from "./queries";

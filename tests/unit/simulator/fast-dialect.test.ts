@@ -4,7 +4,7 @@ import Decimal from "decimal.js";
 import { parseFastTime, parseFastWindow, oneDayBack, sevenDaysBackAtMidnight } from "@/lib/simulator/fast/queries";
 import { fastStatus } from "@/lib/simulator/fast/format";
 import { parseDialect, splitDialectPath } from "@/lib/simulator/dialect";
-import { SimError } from "@/lib/simulator/engine";
+import { SimError } from "@/lib/simulator/errors";
 import type { SimOrder } from "@/lib/simulator/ledger";
 import { parseLaunchSettings, EnvError } from "@/lib/env";
 import { simulatorBaseUrl } from "@/lib/dev/processes";

@@ -3,7 +3,9 @@
 import fc from "fast-check";
 import Decimal from "decimal.js";
 import { Account } from "@/lib/simulator/ledger";
-import { cancelOrder, FAST_RULES, LEGACY_RULES, placeOrder, settle, SimError } from "@/lib/simulator/engine";
+import { cancelOrder, placeOrder, settle } from "@/lib/simulator/engine";
+import { SimError } from "@/lib/simulator/errors";
+import { FAST_RULES, LEGACY_RULES } from "@/lib/simulator/order-input";
 import { ANY_INSTRUMENT_BY_CODE as INSTRUMENT_BY_CODE } from "@/lib/simulator/market";
 
 // BTC_EUR_P is a perpetual: only Fast's rules accept it (legacy steps on it are refused).
