@@ -70,8 +70,15 @@ export function tradeEffect(t: WalkTrade, quotePrecision: number): Map<string, D
  * Each day's closing balances, walking back from `current` (the balances at `asOf`): a day's
  * close is the current balances less every trade after the day's end and up to `asOf`.
  * `dayEnds` newest first; the result is in the same order. Currencies that end at zero stay
- * (their rows are dropped at valuation). A negative amount means a deposit the trade list
- * cannot show; it is kept as walked, not hidden.
+ * (their rows are dropped at valuation).
+ *
+ * No balance goes below zero. The walk can only undo trades: a Read key sees no deposits or
+ * withdrawals before the first snapshot, and an unseen withdrawal makes the walk too low (an
+ * unseen deposit, too high). A walk below zero has crossed such a withdrawal; the balance stays
+ * at zero from there back, as if the withdrawal came just after that point. That is never
+ * further from the truth than the negative amount (a balance is never negative), and the
+ * earlier trades then apply to what the account could have held. The page says these values
+ * are approximate for that reason.
  */
 export function walkBack(
   current: ReadonlyMap<string, Decimal>,
@@ -88,7 +95,7 @@ export function walkBack(
     for (; i < newest.length && newest[i]!.time > end; i++) {
       const t = newest[i]!;
       for (const [c, d] of tradeEffect(t, quotePrecision(t.instrument_code)))
-        bal.set(c, (bal.get(c) ?? new Decimal(0)).sub(d));
+        bal.set(c, Decimal.max(0, (bal.get(c) ?? new Decimal(0)).sub(d)));
     }
     out.push({ dayEnd: end, balances: new Map(bal) });
   }

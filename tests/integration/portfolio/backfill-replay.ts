@@ -96,6 +96,8 @@ export async function replayExpected(base: string, key: string, dialect: Dialect
       bal.set(b, (bal.get(b) ?? new Decimal(0)).sub(new Decimal(t.amount).mul(sign)));
       bal.set(q, (bal.get(q) ?? new Decimal(0)).add(cost.mul(sign)));
       bal.set(fee.fee_currency, (bal.get(fee.fee_currency) ?? new Decimal(0)).add(fee.fee_amount));
+      // An account never holds less than nothing: below zero, the walk crossed a withdrawal it can't see.
+      for (const c of [b, q, fee.fee_currency]) bal.set(c, Decimal.max(0, bal.get(c)!));
     }
     let total = new Decimal(0);
     const rows: ExpectedPoint["rows"] = {};

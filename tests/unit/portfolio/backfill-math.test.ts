@@ -100,15 +100,32 @@ describe("the walk back", () => {
       trade("2026-11-30T23:59:59.999Z", "BUY", "0.1", "1990", "0", "ETH"), // the last instant of day 3
     ];
     const days = walkBack(current, asOf, trades, [day3, day2, day1], () => 2);
-    // Day 3's close: today's SELL undone (+0.5 ETH, −1048.95 EUR).
-    expect(plain(days[0]!.balances)).toEqual({ EUR: "-48.95", ETH: "2.5" });
+    // Day 3's close: today's SELL undone (+0.5 ETH, −1048.95 EUR): EUR would be −48.95, so at
+    // least that much was withdrawn unseen after the sale; it stays at zero.
+    expect(plain(days[0]!.balances)).toEqual({ EUR: "0", ETH: "2.5" });
     // Day 2's close: also day 3's last-instant BUY undone (−0.1 ETH, +199 EUR).
-    expect(plain(days[1]!.balances)).toEqual({ EUR: "150.05", ETH: "2.4" });
+    expect(plain(days[1]!.balances)).toEqual({ EUR: "199", ETH: "2.4" });
     // Day 1's close: also day 2's BUY undone (−0.999 ETH, +2000 EUR).
-    expect(plain(days[2]!.balances)).toEqual({ EUR: "2150.05", ETH: "1.401" });
+    expect(plain(days[2]!.balances)).toEqual({ EUR: "2199", ETH: "1.401" });
     expect(days.map((d) => d.dayEnd)).toEqual([day3, day2, day1]);
     // The input is left alone.
     expect(plain(current)).toEqual({ EUR: "1000", ETH: "2" });
+  });
+
+  it("never below zero: a walk past an unseen withdrawal stays at zero, and earlier trades apply from there", () => {
+    // Truth: 1 BTC held from before day 1; sold on day 2; 1 BTC bought on day 3 and withdrawn
+    // today (the key can't see it). Today: 0 BTC.
+    const current = new Map([["BTC", new Decimal("0")]]);
+    const btc = (iso: string, side: "BUY" | "SELL") => ({
+      ...trade(iso, side, "1", "50000", "0", "EUR"),
+      instrument_code: "BTC_EUR",
+    });
+    const trades = [btc("2026-11-30T10:00:00Z", "BUY"), btc("2026-11-29T10:00:00Z", "SELL")];
+    const days = walkBack(current, asOf, trades, [day3, day2, day1], () => 2);
+    // Day 3 ends before the withdrawal: the key can't know (0, truly 1). Day 2: the BUY undone
+    // would be −1; the account held 0 then, as the walk now says. Day 1: the SELL undone: 1, as held.
+    expect(days.map((d) => d.balances.get("BTC")!.toFixed())).toEqual(["0", "0", "1"]);
+    expect(days.every((d) => [...d.balances.values()].every((v) => v.gte(0)))).toBe(true);
   });
 
   it("with no trades every day closes at today's balances", () => {
