@@ -7,12 +7,14 @@ import { DIALECT_TRAITS, resolveDialect, type Dialect, type DialectTraits } from
 
 let client: ExchangeClient | undefined;
 
+/** Where and how this process talks to the exchange: the read client and the one write (cancel-all) use it. */
+export function exchangeClientConfig(): { baseUrl: string; dialect: Dialect; timeoutMs: number } {
+  const env = getEnv();
+  return { baseUrl: env.EXCHANGE_BASE_URL, dialect: getExchangeDialect(), timeoutMs: env.EXCHANGE_TIMEOUT_MS };
+}
+
 export function getExchangeClient(): ExchangeClient {
-  client ??= createExchangeClient({
-    baseUrl: getEnv().EXCHANGE_BASE_URL,
-    dialect: getExchangeDialect(),
-    timeoutMs: getEnv().EXCHANGE_TIMEOUT_MS,
-  });
+  client ??= createExchangeClient(exchangeClientConfig());
   return client;
 }
 

@@ -6,11 +6,10 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/session";
 import { isTotpEnabled, verifySecondFactor } from "@/lib/auth/totp";
 import { recordAudit } from "@/lib/audit/record";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { cancelAllOpenOrders } from "@/lib/exchange/cancel-all";
 import { ExchangeError } from "@/lib/exchange/errors";
-import { getExchangeDialect } from "@/lib/exchange/instance";
+import { exchangeClientConfig } from "@/lib/exchange/instance";
 import { translator, type Locale } from "@/lib/i18n";
 import { withKeyCredentials } from "@/lib/keys/credentials";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
@@ -50,7 +49,6 @@ export async function cancelAllOrdersForOwner(
     if (!ctx.code) return refuse("needs_two_factor", t("cancel.needsCode"), "code");
     if (!(await verifySecondFactor(ctx.user.id, ctx.code))) return refuse("wrong_code", t("cancel.wrongCode"), "code");
   }
-  const env = getEnv();
   try {
     const cancelled = await getGate().call({
       purpose: "cancel_all",
@@ -60,16 +58,9 @@ export async function cancelAllOrdersForOwner(
       egressIp: egressKey(),
       priority: "interactive",
       fn: () =>
-        withKeyCredentials(
-          row.id,
-          (key) =>
-            cancelAllOpenOrders(
-              { baseUrl: env.EXCHANGE_BASE_URL, dialect: getExchangeDialect(), timeoutMs: env.EXCHANGE_TIMEOUT_MS },
-              key,
-            ),
-          undefined,
-          { allowStopped: true },
-        ),
+        withKeyCredentials(row.id, (key) => cancelAllOpenOrders(exchangeClientConfig(), key), undefined, {
+          allowStopped: true,
+        }),
       classify: classifyUpstream,
     });
     await audit("success", { cancelled, count: cancelled.length });
