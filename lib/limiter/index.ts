@@ -5,7 +5,7 @@
 // calls the exchange) runs only when an upstream call will really happen. An exchange account
 // id is used (account budget, cool-downs) only once the exchange has accepted a key for it.
 import "server-only";
-import { Budget, BudgetExceededError, type Layer } from "./budget";
+import { Budget, BudgetExceededError } from "./budget";
 import { Cooldowns } from "./cooldowns";
 import { cacheKeyOf, ResponseCache, type CachedValue } from "./cache";
 import { CACHE_POLICY, MAX_WAIT_WITH_STALE_MS, type Endpoint, type StaleReason } from "./policy";
@@ -20,6 +20,7 @@ export { KeyFailedError, type KeyFailure } from "./key-states";
 export type { Endpoint, Priority, StaleReason } from "./policy";
 
 export type { GateOptions, Freshness, UpstreamFailure, FetchRequest, CallRequest } from "./types";
+export { usageReport } from "./usage-report";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -48,6 +49,11 @@ export class UpstreamGate {
     this.staleMaxMs = opts.staleMaxMs ?? 3_600_000;
     this.keys = new KeyControl(opts.redis ?? null, opts.subscriber ?? null, prefix, this.cache);
     this.lastMode = this.mode();
+  }
+
+  /** How many instances share the budget (the meter shows it). */
+  get instanceCount() {
+    return this.opts.instanceCount;
   }
 
   /** How long a value of this endpoint is kept: fresh for its TTL, then stale up to the stale maximum. */
@@ -224,25 +230,6 @@ export class UpstreamGate {
     // A cancel-all may run on a stopped key: its success says nothing that lifts the stop.
     if (req.keyId && req.purpose !== "cancel_all") await this.keys.cleared(req.keyId);
     return result;
-  }
-
-  async usage(egressIp: string, accountIds: string[], userId: string) {
-    const plans = this.budget.plans();
-    const layer = async (l: Layer, k: string) => ({ usedThisWindow: await this.budget.used(l, k), ...plans[l] });
-    const cooldowns = await this.cooldowns.active(egressIp, accountIds);
-    return {
-      mode: this.mode(),
-      instanceCount: this.opts.instanceCount,
-      ip: { key: egressIp, ...(await layer("ip", egressIp)), blockedForMs: cooldowns.ip },
-      user: await layer("user", userId),
-      accounts: await Promise.all(
-        accountIds.map(async (a) => ({
-          accountId: a,
-          ...(await layer("account", a)),
-          cooldownMs: cooldowns.accounts[a] ?? 0,
-        })),
-      ),
-    };
   }
 
   /** Closes the pub/sub connection (tests, shutdown). */

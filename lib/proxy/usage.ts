@@ -3,13 +3,14 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/session";
 import { listKeysForUser } from "@/lib/keys/queries";
+import { usageReport } from "@/lib/limiter";
 import { egressKey, getGate } from "@/lib/limiter/instance";
 
 export async function readUsage(user: CurrentUser) {
   // Only accounts the exchange has accepted one of these keys for: a key's claimed account
   // id alone proves nothing, and must not show another account's budget or cool-down.
   const accounts = [...new Set((await listKeysForUser(user)).filter((k) => k.lastSuccessAt).map((k) => k.accountId))];
-  return getGate().usage(egressKey(), accounts, user.id);
+  return usageReport(getGate(), egressKey(), accounts, user.id);
 }
 
 export type Usage = Awaited<ReturnType<typeof readUsage>>;

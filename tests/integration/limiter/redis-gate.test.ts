@@ -3,7 +3,7 @@
 import { Redis } from "ioredis";
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createUpstreamGate, type UpstreamGate } from "@/lib/limiter";
+import { createUpstreamGate, usageReport, type UpstreamGate } from "@/lib/limiter";
 import { createCacheCipher } from "@/lib/crypto/cache-cipher";
 import { parseKeyring } from "@/lib/crypto/keyring";
 
@@ -207,7 +207,7 @@ it("Redis killed mid-run: fallback to a local 1/N share, said in the mode, no ce
     const got = (await burst(a, "acc", p, "a")) + (await burst(b, "acc", p, "b"));
     expect(got).toBeLessThanOrEqual(p);
     expect(got).toBe(2 * Math.floor(p / 2));
-    expect((await a.usage("egress", ["acc"], "u")).mode).toBe("fallback");
+    expect((await usageReport(a, "egress", ["acc"], "u")).mode).toBe("fallback");
 
     server = start();
     for (let i = 0; i < 100 && r1.status !== "ready"; i++) await new Promise((r) => setTimeout(r, 50));

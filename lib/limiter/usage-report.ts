@@ -1,0 +1,23 @@
+// What the budget meter shows: this window's use of each budget layer (IP, the person, each of
+// their exchange accounts) against its plan, and any cool-down. Every layer is read at once.
+import "server-only";
+import type { Layer } from "./budget";
+import type { UpstreamGate } from "./index";
+
+export async function usageReport(gate: UpstreamGate, egressIp: string, accountIds: string[], userId: string) {
+  const plans = gate.budget.plans();
+  const layer = async (l: Layer, k: string) => ({ usedThisWindow: await gate.budget.used(l, k), ...plans[l] });
+  const [cooldowns, ip, user, accounts] = await Promise.all([
+    gate.cooldowns.active(egressIp, accountIds),
+    layer("ip", egressIp),
+    layer("user", userId),
+    Promise.all(accountIds.map(async (a) => ({ accountId: a, ...(await layer("account", a)) }))),
+  ]);
+  return {
+    mode: gate.mode(),
+    instanceCount: gate.instanceCount,
+    ip: { key: egressIp, ...ip, blockedForMs: cooldowns.ip },
+    user,
+    accounts: accounts.map((a) => ({ ...a, cooldownMs: cooldowns.accounts[a.accountId] ?? 0 })),
+  };
+}
