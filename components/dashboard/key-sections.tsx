@@ -8,7 +8,7 @@ import type { Tab } from "@/lib/ui/key-tabs";
 import type { Portfolio } from "@/lib/proxy/portfolio";
 import type { Order, TradeEntry } from "@/lib/exchange/schemas";
 import type { AccountFees } from "@/lib/exchange/model";
-import { Skeleton } from "@/components/data/skeleton";
+import { Skeleton } from "@/components/data/states";
 import type { Initial } from "./use-exchange";
 import type { InitialPage } from "./history-data";
 

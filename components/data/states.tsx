@@ -1,14 +1,23 @@
 "use client";
 // The designed states every exchange-backed widget shares: loading, empty, error.
 // An error's message is shown in the reader's language (the server already localized its
-// own; the browser's own, e.g. "could not be reached", are localized here).
+// own; the browser's own, e.g. "could not be reached", name their catalogue key).
 import Link from "next/link";
 import type { AppError } from "@/lib/errors";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { troubleshootingHref } from "@/lib/keys/troubleshooting";
 
-// Re-exported: widgets that need only the loading state import ./skeleton (no message catalog).
-export { Skeleton } from "./skeleton";
+export function Skeleton({ rows = 4, label }: { rows?: number; label: string }) {
+  const { t } = useI18n();
+  return (
+    <div role="status" aria-label={t("states.loading", { label })} className="flex flex-col gap-2">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="h-8 animate-pulse rounded bg-slate-200 motion-reduce:animate-none dark:bg-slate-800" />
+      ))}
+      <span className="sr-only">{t("states.loading", { label })}…</span>
+    </div>
+  );
+}
 
 export function Empty({ children }: { children: React.ReactNode }) {
   return (

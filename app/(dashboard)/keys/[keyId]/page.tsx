@@ -18,7 +18,7 @@ import { ScopeBadges } from "@/components/keys/scope-badges";
 import { KeyTabs } from "@/components/dashboard/key-tabs";
 import { TABS, type Tab } from "@/lib/ui/key-tabs";
 import { KeySectionSlot, startKeyReads, UsageMeterSlot } from "@/components/dashboard/server-sections";
-import { Skeleton } from "@/components/data/skeleton";
+import { Skeleton } from "@/components/data/states";
 import { getLocale } from "@/lib/i18n/server";
 import { translator } from "@/lib/i18n";
 import { listSharesOfOwnedKey, listTeamsUserManages } from "@/lib/teams/queries";
