@@ -26,10 +26,8 @@ export async function fetchJson<T>(url: string): Promise<T> {
       throw new AppError(err.code, err.message, { ...err.toBody(), retryAfterSeconds: retry });
     throw err;
   }
-  if (body === null)
-    throw new AppError("upstream_error", "The server answered with an unexpected response.", {
-      messageKey: "states.unexpectedResponse",
-    });
+  // A success that isn't JSON: the same "unexpected response" an unreadable error answer gets (502).
+  if (body === null) throw AppError.fromBody(null, 502);
   return body as T;
 }
 
