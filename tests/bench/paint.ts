@@ -146,13 +146,8 @@ async function main() {
    * before the measured navigation, so its reads are fresh in the server's cache (balances are
    * fresh for 5 s, a measured round of every route and app takes longer than that).
    */
-  const warmUp = async (i: number, r: RouteName) => {
-    const res = await fetch(`http://127.0.0.1:${APPS[i]!.port}${ROUTES[r].path(busy.keyRowId)}`, {
-      headers: { cookie: busy.cookie, accept: "text/html" },
-      redirect: "manual",
-    });
-    await res.arrayBuffer();
-  };
+  const warmUp = (i: number, r: RouteName) =>
+    serverChunks(`http://127.0.0.1:${APPS[i]!.port}${ROUTES[r].path(busy.keyRowId)}`, busy.cookie);
   const run = (i: number, r: RouteName, keyRowId = busy.keyRowId) =>
     measure(
       browser,
