@@ -4,8 +4,6 @@ import { translator, type Translate } from "@/lib/i18n";
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-limits";
 
-export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
-
 /** Every rule the password breaks, as sentences a person can act on. Empty when fine. */
 export function passwordProblems(password: string, email?: string, t: Translate = translator("en")): string[] {
   const problems: string[] = [];

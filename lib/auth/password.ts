@@ -2,7 +2,7 @@
 // passwords never leave this module's callers' stack frames.
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
-export { passwordProblems, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "./password-rules";
+export { passwordProblems } from "./password-rules";
 
 // Algorithm 2 = argon2id; OWASP's second recommended profile (19 MiB, t=2, p=1).
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -1,4 +1,5 @@
-import { passwordProblems, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { passwordProblems } from "@/lib/auth/password-rules";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-limits";
 import { translator } from "@/lib/i18n";
 
 describe("passwordProblems", () => {
