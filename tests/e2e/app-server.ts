@@ -17,7 +17,10 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startAppServer(env: NodeJS.ProcessEnv, port = 3100): Promise<AppServer> {
+/** The first app server's port; a second checkout running the browser tests at once sets KEYDESK_E2E_PORT. */
+export const E2E_PORT = Number(process.env.KEYDESK_E2E_PORT ?? 3100);
+
+export async function startAppServer(env: NodeJS.ProcessEnv, port = E2E_PORT): Promise<AppServer> {
   const logs: string[] = [];
   const child: ChildProcess = spawn(
     path.join(ROOT, "node_modules", ".bin", "tsx"),

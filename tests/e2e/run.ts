@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { chromiumAvailable, launchBrowser, CHROMIUM_PATH } from "./browser";
 import { ARTIFACTS, runCases } from "./harness";
-import { startAppServer, type AppServer } from "./app-server";
+import { E2E_PORT, startAppServer, type AppServer } from "./app-server";
 import { registerAuthShellTests } from "./auth-shell.e2e";
 import { registerVaultTests } from "./vault.e2e";
 import { registerLifecycleTests } from "./lifecycle.e2e";
@@ -123,7 +123,7 @@ export async function runE2e(
         sim: fsim,
         app: await startAppServer(
           { ...env, EXCHANGE_BASE_URL: fsim.url, SIMULATOR_CONTROL_URL: fsim.controlUrl },
-          3101,
+          E2E_PORT + 1,
         ).catch(async (err: unknown) => {
           await fsim.close();
           throw err;
