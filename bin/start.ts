@@ -8,12 +8,15 @@ import next from "next";
 import { getEnv, runAsProduction } from "@/lib/env";
 import { enablePeerHeader, stampPeer } from "@/lib/http/peer-address";
 import { builtRouteLoader, createFastPath, serveFast } from "@/lib/server/fast-routes";
+import { relyingParty } from "@/lib/auth/passkeys/relying-party";
 import { runProgram } from "./program";
 
-runProgram({ name: "keydesk" }, async ({ root, arg }) => {
+runProgram({ name: "keydesk" }, async ({ root, arg, log }) => {
   runAsProduction();
   // Refuse to start on bad settings (e.g. an http exchange) before anything is served.
   const env = getEnv();
+  const rp = relyingParty(env);
+  if (!rp.ok) log(rp.problem);
   enablePeerHeader();
   const port = Number(arg("port") ?? env.PORT);
   const hostname = arg("hostname");

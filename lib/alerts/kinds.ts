@@ -8,7 +8,11 @@ export type AlertKind =
   | "share_removed"
   | "new_device"
   | "two_factor_off"
-  | "member_joined";
+  | "member_joined"
+  | "passkey_added"
+  | "passkey_removed"
+  | "passkey_new_sign_in"
+  | "password_off";
 
 /** How long a key must keep failing before the "failing" alert goes out. */
 export const FAILING_AFTER_MS = 15 * 60_000;
