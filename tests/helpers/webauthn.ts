@@ -138,15 +138,19 @@ export class SoftPasskey {
   }
 }
 
-/** A cookie jar standing in for next/headers' cookies() (one per simulated browser). */
+/**
+ * A cookie jar standing in for next/headers' cookies() (one per simulated browser). `replays`:
+ * a client that ignores deletions and keeps sending the cookie it had (an attacker's).
+ */
 export class CookieJar {
   readonly values = new Map<string, string>();
+  replays = false;
   api() {
     return {
       get: (name: string) => (this.values.has(name) ? { name, value: this.values.get(name)! } : undefined),
       getAll: () => [...this.values].map(([name, value]) => ({ name, value })),
       set: (name: string, value: string) => void this.values.set(name, value),
-      delete: (name: string) => void this.values.delete(name),
+      delete: (name: string) => void (this.replays || this.values.delete(name)),
     };
   }
 }

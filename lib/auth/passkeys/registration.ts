@@ -18,6 +18,7 @@ import { issueChallenge, redeemChallenge } from "./challenges";
 import { authenticatorData, checkClientData, parseAttestation, rpIdMatches } from "./responses";
 import { credentialDescriptorsFor, MAX_PASSKEYS, userHandleFor } from "./store";
 import { alertPasskeyAdded } from "@/lib/alerts/passkeys";
+import { takeUserCeremony } from "./limits";
 
 export type RegistrationRefusal =
   | "unavailable"
@@ -35,12 +36,18 @@ const owner = (user: CurrentUser) => ({ userId: user.id, sessionId: user.session
 export async function beginRegistration(
   user: CurrentUser,
   steppedUp: boolean,
-): Promise<{ ok: true; options: PublicKeyCredentialCreationOptionsJSON } | { ok: false; reason: RegistrationRefusal }> {
+): Promise<
+  | { ok: true; options: PublicKeyCredentialCreationOptionsJSON }
+  | { ok: false; reason: RegistrationRefusal }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number }
+> {
   const rp = relyingParty(getEnv());
   if (!rp.ok) return { ok: false, reason: "unavailable" };
   if (!steppedUp) return { ok: false, reason: "needs_step_up" };
   const existing = await credentialDescriptorsFor(user.id);
   if (existing.length >= MAX_PASSKEYS) return { ok: false, reason: "limit_reached" };
+  const taken = await takeUserCeremony(user.id);
+  if (!taken.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: taken.retryAfterSeconds };
   const handle = await userHandleFor(user.id);
   const options = await generateRegistrationOptions({
     rpName: rp.name,

@@ -33,10 +33,12 @@ async function passkeyRegisterOptionsImpl(_p: PasskeyCeremonyState, fd: FormData
   const stepped = await stepUpWith(user, secret(fd, "password"));
   if (stepped === "wrong") return { fields: { password: [t("auth.stepUpWrong")] } };
   const begun = await beginRegistration(user, stepped);
-  if (!begun.ok)
-    return begun.reason === "needs_step_up"
-      ? { fields: { password: [refusalText(t, "needs_step_up")] } }
-      : { message: refusalText(t, begun.reason) };
+  if (!begun.ok) {
+    if (begun.reason === "rate_limited")
+      return { message: t("passkeyRefused.rate_limited", { seconds: begun.retryAfterSeconds }) };
+    if (begun.reason === "needs_step_up") return { fields: { password: [refusalText(t, "needs_step_up")] } };
+    return { message: refusalText(t, begun.reason) };
+  }
   return { ok: true, creation: begun.options, origin: relyingParty(getEnv()).origin };
 }
 
