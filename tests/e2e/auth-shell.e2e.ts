@@ -57,7 +57,7 @@ export function registerAuthShellTests(ctx: { browser: () => Browser; baseUrl: (
         await page.waitForURL("**/sign-in?signed-up=1**");
         await page.getByLabel("E-mail").fill(email);
         await page.getByLabel("Password").fill(PASSWORD);
-        await page.getByRole("button", { name: "Sign in" }).click();
+        await page.getByRole("button", { name: "Sign in", exact: true }).click();
         // Issue 20: sign-in lands on the portfolio home (one page across every key), nowhere else.
         await landsOnPortfolio(page, "after sign-up and sign-in");
 
@@ -92,11 +92,11 @@ export function registerAuthShellTests(ctx: { browser: () => Browser; baseUrl: (
 
         await page.getByLabel("E-mail").fill(email);
         await page.getByLabel("Password").fill("not the password at all");
-        await page.getByRole("button", { name: "Sign in" }).click();
+        await page.getByRole("button", { name: "Sign in", exact: true }).click();
         await page.getByText("That e-mail and password don't match an account.").waitFor();
 
         await page.getByLabel("Password").fill(PASSWORD);
-        await page.getByRole("button", { name: "Sign in" }).click();
+        await page.getByRole("button", { name: "Sign in", exact: true }).click();
         await landsOnPortfolio(page, "after signing in again");
         // Signed in, `/` and the sign-in page lead home too.
         await page.goto("/");

@@ -18,6 +18,7 @@ import { registerFuzzTest } from "./fuzz.e2e";
 import { registerGermanTests } from "./german.e2e";
 import { registerFirstPaintTests } from "./first-paint.e2e";
 import { registerPortfolioTests } from "./portfolio.e2e";
+import { registerPasskeyTests } from "./passkeys.e2e";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { TEST_SECRETS } from "../helpers/test-secrets";
 import { buildApp } from "../helpers/build-app";
@@ -150,6 +151,11 @@ export async function runE2e(
     registerSecurityTests(ctx);
     registerGermanTests({ ...ctx, demoKey: (name) => running.demoKeys[name]!.key });
     registerPortfolioTests({ ...ctx, demoKey: (name) => running.demoKeys[name]!.key });
+    registerPasskeyTests({
+      ...ctx,
+      demoKey: (name) => running.demoKeys[name]!.key,
+      controlUrl: () => running.controlUrl,
+    });
     registerFuzzTest({
       baseUrl: ctx.baseUrl,
       demoKey: (name) => running.demoKeys[name]!.key,

@@ -219,13 +219,13 @@ export function registerSecurityTests(ctx: { browser: () => Browser; baseUrl: ()
       await page.waitForURL("**/sign-in");
       await page.getByLabel("E-mail").fill(email);
       await page.getByLabel("Password").fill(PASSWORD);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.getByText("Two-factor sign-in is on for this account").waitFor();
       await page.getByLabel("Password").fill(PASSWORD);
       await page
         .getByLabel("Two-factor code")
         .fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL((u) => u.pathname === "/portfolio");
     } finally {
       await context.close();
@@ -250,7 +250,7 @@ export function registerSecurityTests(ctx: { browser: () => Browser; baseUrl: ()
       await pb.goto("/sign-in");
       await pb.getByLabel("E-mail").fill(email);
       await pb.getByLabel("Password").fill(PASSWORD);
-      await pb.getByRole("button", { name: "Sign in" }).click();
+      await pb.getByRole("button", { name: "Sign in", exact: true }).click();
       await pb.waitForURL((u) => u.pathname === "/portfolio");
       await pa.goto("/settings");
       await pa.getByTestId("sessions").getByText("Safari on iOS").waitFor();

@@ -66,7 +66,7 @@ export function registerTeamsTests(ctx: Ctx): void {
         await member.waitForURL("**/sign-in?signed-up=1**");
         await member.getByLabel("E-mail").fill(memberEmail);
         await member.getByLabel("Password").fill(PASSWORD);
-        await member.getByRole("button", { name: "Sign in" }).click();
+        await member.getByRole("button", { name: "Sign in", exact: true }).click();
         await member.waitForURL((u) => u.pathname === invitePath);
         await member.getByRole("button", { name: "Join the team" }).click();
         await member.waitForURL(/\/teams\/[a-z0-9]+\?joined=1$/);

@@ -28,7 +28,7 @@ export async function signUp(page: Page, email: string): Promise<void> {
   await page.getByText("its account is ready").waitFor();
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // Sign-in lands on the portfolio home (issue 20), nowhere else.
   await page.waitForURL((u) => u.pathname === "/portfolio");
 }

@@ -54,7 +54,10 @@ async function passkeyRegisterImpl(_p: ActionState, fd: FormData): Promise<Actio
   return { ok: true, message: t("passkey.added", { name: name.data || fallback }) };
 }
 
-async function removePasskeyImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
+/** Which passkey the answer is about: its row shows the field errors. */
+export type RemovePasskeyState = ActionState<{ passkeyId: string }>;
+
+async function removePasskeyImpl(_p: RemovePasskeyState, fd: FormData): Promise<RemovePasskeyState> {
   const user = await requireUser();
   const t = await authTranslator();
   const id = z
@@ -62,13 +65,14 @@ async function removePasskeyImpl(_p: ActionState, fd: FormData): Promise<ActionS
     .regex(/^[a-z0-9]{20,40}$/)
     .safeParse(fd.get("passkeyId"));
   if (!id.success) return { message: t("passkeyRefused.invalid") };
+  const passkeyId = id.data;
   const stepped = await stepUpWith(user, secret(fd, "password"));
-  if (stepped === "wrong") return { fields: { password: [t("auth.stepUpWrong")] } };
-  const removed = await removePasskeyForUser(user, id.data, stepped);
+  if (stepped === "wrong") return { passkeyId, fields: { password: [t("auth.stepUpWrong")] } };
+  const removed = await removePasskeyForUser(user, passkeyId, stepped);
   if (!removed.ok)
     return removed.reason === "needs_step_up"
-      ? { fields: { password: [refusalText(t, "needs_step_up")] } }
-      : { message: refusalText(t, removed.reason) };
+      ? { passkeyId, fields: { password: [refusalText(t, "needs_step_up")] } }
+      : { passkeyId, message: refusalText(t, removed.reason) };
   revalidatePath("/settings");
   return { ok: true, message: t("passkey.removed", { name: removed.name }) };
 }
