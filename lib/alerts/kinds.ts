@@ -12,7 +12,8 @@ export type AlertKind =
   | "passkey_added"
   | "passkey_removed"
   | "passkey_new_sign_in"
-  | "password_off";
+  | "password_off"
+  | "password_reset";
 
 /** How long a key must keep failing before the "failing" alert goes out. */
 export const FAILING_AFTER_MS = 15 * 60_000;

@@ -59,6 +59,21 @@ export async function issueChallenge(purpose: ChallengePurpose, owner?: Challeng
   return challenge;
 }
 
+/**
+ * This browser's own unspent challenge for `purpose` when it still has more than a minute to
+ * run (a reloaded sign-in page asks again): the same challenge, no new row. Still single-use.
+ */
+export async function liveChallenge(purpose: ChallengePurpose): Promise<string | null> {
+  const token = (await cookies()).get(COOKIE[purpose])?.value;
+  if (!token || token.length > 100) return null;
+  const row = await db.passkeyChallenge.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { challenge: true, purpose: true, userId: true, expiresAt: true },
+  });
+  if (!row || row.purpose !== purpose || row.userId) return null;
+  return row.expiresAt.getTime() - Date.now() > 60_000 ? row.challenge : null;
+}
+
 export type Redeemed = { ok: true; challenge: string } | { ok: false; reason: "challenge_expired" };
 
 /**

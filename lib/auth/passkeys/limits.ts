@@ -8,7 +8,8 @@ import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { makeLimiter, takePoints, type Taken } from "@/lib/auth/attempt-limiter";
 
 export const PASSKEY_LIMITS = {
-  signInOptionsPerIp: { points: 60, durationSeconds: 15 * 60 },
+  /** One a page visit from a fresh browser (a reload reuses its challenge): a busy office NAT fits. */
+  signInOptionsPerIp: { points: 300, durationSeconds: 15 * 60 },
   ceremoniesPerUser: { points: 30, durationSeconds: 15 * 60 },
 } as const;
 

@@ -1,6 +1,6 @@
 // Signing in with a passkey: discoverable credentials (no e-mail asked), user verification
 // required, so a passkey sign-in is two factors on its own and no code is asked. Contract: the
-// options cost a point from the per-IP passkey limit; the answer is verified by ./assertion.ts;
+// options cost a point from the per-IP passkey limit (a reload reuses the browser's unspent one); the answer is verified by ./assertion.ts;
 // failures are audited with their reason; the first sign-in with a passkey alerts its owner.
 import "server-only";
 import { generateAuthenticationOptions } from "@simplewebauthn/server";
@@ -12,7 +12,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { describeDevice } from "@/lib/auth/sessions";
 import { alertPasskeyFirstSignIn } from "@/lib/alerts/passkeys";
 import { relyingParty } from "./relying-party";
-import { issueChallenge } from "./challenges";
+import { issueChallenge, liveChallenge } from "./challenges";
 import { verifyAssertion, type AssertionRefusal } from "./assertion";
 import { takeSignInCeremony } from "./limits";
 
@@ -27,13 +27,18 @@ export type SignInOptions =
 export async function beginPasskeySignIn(ip: string): Promise<SignInOptions> {
   const rp = relyingParty(getEnv());
   if (!rp.ok) return { ok: false, reason: "unavailable" };
-  const taken = await takeSignInCeremony(ip);
-  if (!taken.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: taken.retryAfterSeconds };
+  // A reload (the autofill asks on every visit) reuses this browser's unspent challenge for free.
+  let challenge = await liveChallenge("sign_in");
+  if (!challenge) {
+    const taken = await takeSignInCeremony(ip);
+    if (!taken.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: taken.retryAfterSeconds };
+    challenge = await issueChallenge("sign_in");
+  }
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
     allowCredentials: [],
     userVerification: "required",
-    challenge: isoBase64URL.toBuffer(await issueChallenge("sign_in")),
+    challenge: isoBase64URL.toBuffer(challenge),
     timeout: SIGN_IN_TIMEOUT_MS,
   });
   return { ok: true, options };

@@ -103,6 +103,10 @@ export const passkeysDe: Record<keyof typeof passkeysEn, string> = {
   "alert.password_off.title": "Ihr Passwort wurde abgeschaltet",
   "alert.password_off.body":
     "Ihr Konto meldet sich jetzt nur noch mit seinen Passkeys an. Wenn Sie das nicht waren, legen Sie in den Einstellungen wieder ein Passwort fest und entfernen Sie Passkeys, die Sie nicht kennen.",
+  "alert.password_reset.title": "Ihr Passwort wurde vom Betreiber dieses Keydesk zurückgesetzt",
+  "alert.password_reset.body":
+    "Für Ihr Konto wurde ein Einmalpasswort gesetzt und jede Sitzung abgemeldet. Wenn Sie das nicht veranlasst haben, wenden Sie sich an die Person, die dieses Keydesk betreibt.",
+  "audit.auth.password_reset": "Passwort vom Betreiber zurückgesetzt",
   "audit.auth.passkey_added": "Passkey hinzugefügt",
   "audit.auth.passkey_removed": "Passkey entfernt",
   "audit.auth.passkey_first_sign_in": "Erste Anmeldung mit einem Passkey",
@@ -112,4 +116,6 @@ export const passkeysDe: Record<keyof typeof passkeysEn, string> = {
   "activity.detail.passkey": "Passkey",
   "activity.detail.method": "Verfahren",
   "activity.detail.synced": "synchronisiert",
+  "activity.detail.origin": "Herkunft",
+  "activity.detail.by": "durch",
 };

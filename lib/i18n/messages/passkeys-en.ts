@@ -97,6 +97,10 @@ export const passkeysEn = {
   "alert.password_off.title": "Your password was turned off",
   "alert.password_off.body":
     "Your account now signs in with its passkeys only. If this wasn't you, set a password again in Settings and remove passkeys you don't know.",
+  "alert.password_reset.title": "Your password was reset by this Keydesk's operator",
+  "alert.password_reset.body":
+    "A one-time password was set for your account and every session was signed out. If you didn't ask for this, tell whoever runs this Keydesk.",
+  "audit.auth.password_reset": "Password reset by the operator",
   "audit.auth.passkey_added": "Passkey added",
   "audit.auth.passkey_removed": "Passkey removed",
   "audit.auth.passkey_first_sign_in": "First sign-in with a passkey",
@@ -106,4 +110,6 @@ export const passkeysEn = {
   "activity.detail.passkey": "passkey",
   "activity.detail.method": "method",
   "activity.detail.synced": "synced",
+  "activity.detail.origin": "origin",
+  "activity.detail.by": "by",
 };

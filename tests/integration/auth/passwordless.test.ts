@@ -2,6 +2,7 @@
 // then the old password, a two-factor code and single sign-on open nothing, the account keeps
 // at least two passkeys (even under two removals at once), still owes its e-mail verification,
 // counts as two-factor for Trade keys, signs in with a passkey, and can set a password again.
+// Every passkey lost: the operator's recovery sets a one-time password and ends every session.
 import { db, disconnectDb } from "@/lib/db";
 import { getEnv, resetEnvCache } from "@/lib/env";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -167,4 +168,24 @@ it("still owes its e-mail verification, and can set a password again (then signs
   expect((await account(user.id)).passwordOffAt).toBeNull();
   expect((await checkCredentials(user.email, "another long passphrase", "192.0.2.52")).ok).toBe(true);
   expect(await setPasswordAgain(user, "yet another passphrase", true)).toEqual({ ok: false, reason: "no_password" });
+});
+
+it("the operator's recovery: a one-time password signs in, the password is on again, every session ends", async () => {
+  const { recoverAccount, oneTimePassword } = await import("@/lib/auth/passkeys/recover");
+  const user = await userWith("pl-recover");
+  const a = await register(user, "A");
+  await register(user, "B");
+  await passkeyStepUp(user, a);
+  expect((await turnPasswordOff(user, true)).ok).toBe(true);
+  expect(await recoverAccount("nobody-here@example.test")).toEqual({ ok: false, reason: "no_account" });
+  const recovered = await recoverAccount(user.email.toUpperCase());
+  if (!recovered.ok) throw new Error(recovered.reason);
+  expect(recovered).toMatchObject({ sessionsEnded: 1, passkeys: 2 });
+  expect(recovered.password).toMatch(/^([a-z2-9]{4}-){5}[a-z2-9]{4}$/);
+  expect(oneTimePassword()).not.toBe(recovered.password);
+  expect((await account(user.id)).passwordOffAt).toBeNull();
+  expect(await db.userSession.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
+  expect((await checkCredentials(user.email, recovered.password, "192.0.2.53")).ok).toBe(true);
+  expect(await db.auditEvent.count({ where: { actorId: user.id, action: "auth.password_reset" } })).toBe(1);
+  expect(await db.alertState.count({ where: { userId: user.id, condition: "password_reset" } })).toBe(1);
 });

@@ -183,12 +183,12 @@ describe("passkeys", () => {
     const { beginPasskeySignIn } = await import("@/lib/auth/passkeys/sign-in");
     const { PASSKEY_LIMITS } = await import("@/lib/auth/passkeys/limits");
     const ip = "203.0.113.201";
-    const begun = await Promise.all(
-      Array.from({ length: PASSKEY_LIMITS.signInOptionsPerIp.points + 15 }, () => {
-        browser = new CookieJar();
-        return beginPasskeySignIn(ip);
-      }),
-    );
+    const begun = [];
+    // Each from a fresh browser (no cookie): a new challenge every time.
+    for (let i = 0; i < PASSKEY_LIMITS.signInOptionsPerIp.points + 15; i++) {
+      browser = new CookieJar();
+      begun.push(await beginPasskeySignIn(ip));
+    }
     expect(begun.filter((b) => b.ok)).toHaveLength(PASSKEY_LIMITS.signInOptionsPerIp.points);
     const refused = begun.filter((b) => !b.ok);
     expect(refused).toHaveLength(15);
@@ -198,6 +198,22 @@ describe("passkeys", () => {
     });
     expect(challenges).toBe(PASSKEY_LIMITS.signInOptionsPerIp.points);
     expect((await beginPasskeySignIn("203.0.113.202")).ok).toBe(true);
+  });
+
+  it("a reloaded sign-in page reuses its browser's unspent challenge: no new row, no point", async () => {
+    const { beginPasskeySignIn } = await import("@/lib/auth/passkeys/sign-in");
+    const { PASSKEY_LIMITS } = await import("@/lib/auth/passkeys/limits");
+    const challenges = new Set<string>();
+    for (let i = 0; i < PASSKEY_LIMITS.signInOptionsPerIp.points + 20; i++) {
+      const b = await beginPasskeySignIn("203.0.113.205");
+      if (!b.ok) throw new Error(`visit ${i}: ${b.reason}`);
+      challenges.add(b.options.challenge);
+    }
+    expect(challenges.size).toBe(1);
+    // Once it is spent (or expired), the next visit gets a new one.
+    await db.passkeyChallenge.deleteMany({ where: { challenge: { in: [...challenges] } } });
+    const next = await beginPasskeySignIn("203.0.113.205");
+    expect(next.ok && !challenges.has(next.options.challenge)).toBe(true);
   });
 
   it("200 answers racing for one challenge: it is tried once, the rest find it spent; nothing changes", async () => {
