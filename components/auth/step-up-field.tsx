@@ -6,7 +6,7 @@ import { useState } from "react";
 import { StepUpPassword } from "@/components/ui/step-up-password";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { useSignInMethods } from "./sign-in-methods";
-import { PasskeyStepUp } from "./passkey-step-up";
+import { LazyPasskeyStepUp as PasskeyStepUp } from "./passkey-step-up-lazy";
 
 export function StepUpField({
   stepUpActive,

@@ -8,7 +8,7 @@ import type { ActionState } from "@/lib/http/action-state";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
-import { PasskeyStepUp } from "@/components/auth/passkey-step-up";
+import { LazyPasskeyStepUp as PasskeyStepUp } from "@/components/auth/passkey-step-up-lazy";
 import { StepUpField } from "@/components/auth/step-up-field";
 import { useI18n } from "@/components/i18n/locale-provider";
 

@@ -45,7 +45,7 @@ const passkeys = [
   },
 ];
 
-it("Settings' passkeys, sign-in and step-up read German throughout", () => {
+it("Settings' passkeys, sign-in and step-up read German throughout", async () => {
   render(
     <LocaleProvider locale="de" messages={clientMessages("de")}>
       <SignInMethodsProvider value={{ passkeys: 2, passwordOff: false, passkeysAvailable: true }}>
@@ -69,8 +69,10 @@ it("Settings' passkeys, sign-in and step-up read German throughout", () => {
   expect(screen.getByRole("button", { name: "Passkey hinzufügen" })).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Mein Passwort abschalten" })).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Mit einem Passkey anmelden" })).toBeInTheDocument();
-  expect(screen.getAllByRole("button", { name: "Stattdessen einen Passkey verwenden" }).length).toBeGreaterThan(0);
-  expect(screen.getByRole("button", { name: "Mit einem Passkey bestätigen" })).toBeInTheDocument();
+  expect(
+    (await screen.findAllByRole("button", { name: "Stattdessen einen Passkey verwenden" })).length,
+  ).toBeGreaterThan(0);
+  expect(await screen.findByRole("button", { name: "Mit einem Passkey bestätigen" })).toBeInTheDocument();
   expect(screen.getByLabelText(/^Neues Passwort wiederholen/)).toBeInTheDocument();
   expect(findEnglish(document.body.textContent ?? "", ["Laptop", "Handy", "Passkey", "Passkeys"])).toEqual([]);
 });
