@@ -4,7 +4,7 @@
 // {"check":"container","ok":true,"imageMb":…,"startSeconds":…,"replicas":2,"lost":0}
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { compose, containersOf, nodeIn, podman, runLogged } from "./podman";
@@ -51,6 +51,10 @@ services:
     volumes: [exchange-pki:/data]
   app:
     volumes: [exchange-pki:/exchange-pki:ro]
+    # podman-compose 1.0.3 accepts --scale but ignores it (it reads only deploy.replicas); Docker
+    # Compose honours \`--scale app=N\` on the unchanged compose.yaml.
+    deploy:
+      replicas: ${REPLICAS}
 volumes:
   exchange-pki:
 `;
@@ -87,7 +91,19 @@ async function main(): Promise<void> {
   // --network host: this machine reaches the registries the way the host does; the Dockerfile is unchanged.
   const build = await runLogged(
     "podman",
-    ["--runtime", "runc", "build", "--format", "docker", "--pull=never", "--network", "host", "-t", "keydesk:latest", ROOT],
+    [
+      "--runtime",
+      "runc",
+      "build",
+      "--format",
+      "docker",
+      "--pull=never",
+      "--network",
+      "host",
+      "-t",
+      "keydesk:latest",
+      ROOT,
+    ],
     ROOT,
   );
   if (build.code !== 0) throw new Error(`podman build failed:\n${build.out.slice(-3000)}`);
@@ -178,6 +194,15 @@ async function main(): Promise<void> {
           : null,
       60_000,
     );
+    // The app (user node) reads the test CA's public certificate; its private key stays root's.
+    const pki = "/data/caddy/pki/authorities/local";
+    await podman([
+      "exec",
+      exchange!,
+      "sh",
+      "-c",
+      `chmod a+x /data/caddy /data/caddy/pki /data/caddy/pki/authorities ${pki} && chmod a+r ${pki}/root.crt`,
+    ]);
 
     console.log(`Starting ${REPLICAS} app replicas and Caddy…`);
     const started = Date.now();
@@ -228,10 +253,13 @@ async function main(): Promise<void> {
     const email = `owner-${randomBytes(3).toString("hex")}@example.test`;
     const password = "container check passphrase";
     const signUp = await owner.submit("/sign-up", { name: "Owner", email, password, confirm: password });
+    const signIn = await owner.submit("/sign-in", { email, password });
     record(
-      "first user signs up",
-      signUp.status === 303 && [...owner.cookies.keys()].some((k) => k.includes("session-token")),
-      `${signUp.status} → ${signUp.headers.get("location")}`,
+      "first user signs up and signs in",
+      signUp.status === 303 &&
+        signIn.status === 303 &&
+        [...owner.cookies.keys()].some((k) => k.includes("session-token")),
+      `sign-up ${signUp.status} → ${signUp.headers.get("location")}; sign-in ${signIn.status} → ${signIn.headers.get("location")}`,
     );
     const second = new Session(base);
     const secondForm = await (await second.get("/sign-up")).text();
@@ -246,8 +274,8 @@ async function main(): Promise<void> {
         simulator!,
         "fetch('http://127.0.0.1:4101/demo-keys').then(r=>r.text()).then(t=>process.stdout.write(t))",
       ),
-    ) as Record<string, { key: string }> | { name: string; key: string }[];
-    const demoKey = Array.isArray(demo) ? demo.find((d) => d.name === "demo-read")!.key : demo["demo-read"]!.key;
+    ) as { keys: Record<string, { key: string }> };
+    const demoKey = demo.keys["demo-read"]!.key;
     const added = await owner.submit("/keys/new", { label: "Container check", key: demoKey });
     const keyId = /\/keys\/([A-Za-z0-9]{20,40})/.exec(added.headers.get("location") ?? "")?.[1];
     record(
@@ -332,7 +360,11 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ check: "container", ok, imageMb, startSeconds, replicas: REPLICAS, lost }));
     process.exitCode = ok ? 0 : 1;
   } finally {
-    if (!process.env.KEYDESK_CHECK_KEEP) await compose(PROJECT, dir, files, ["down", "-v"]);
+    // KEYDESK_CHECK_KEEP=1 leaves the stack up (and its project folder) to look at after a failure.
+    if (!process.env.KEYDESK_CHECK_KEEP) {
+      await compose(PROJECT, dir, files, ["down", "-v"]);
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 

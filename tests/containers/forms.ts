@@ -35,7 +35,7 @@ export class Session {
     return res;
   }
 
-  /** Submits the first form on `path` that has server-action fields, with `fields` filled in. */
+  /** Submits the form on `path` that has server-action fields and an input for each of `fields`, filled in. */
   async submit(path: string, fields: Record<string, string>): Promise<Response> {
     const page = await this.get(path);
     const html = await page.text();
@@ -47,6 +47,7 @@ export class Session {
         .map((i) => ({ name: /name="([^"]*)"/.exec(i)?.[1], value: /value="([^"]*)"/.exec(i)?.[1] ?? "" }))
         .filter((f): f is { name: string; value: string } => Boolean(f.name));
       if (!named.some((f) => f.name.startsWith("$ACTION"))) continue;
+      if (!Object.keys(fields).every((k) => m[1]!.includes(`name="${k}"`))) continue;
       body = new FormData();
       for (const f of named) body.append(decode(f.name), decode(f.value));
       for (const [k, v] of Object.entries(fields)) body.append(k, v);
