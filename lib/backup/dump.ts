@@ -11,7 +11,7 @@ import pg from "pg";
 import { childProcessEnv } from "@/lib/env";
 import { libpqEnv, toolForServer, type ToolSearch } from "./pg-tools";
 
-export interface BackupResult {
+interface BackupResult {
   file: string;
   bytes: number;
   tool: string;

@@ -8,9 +8,9 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { StartupError } from "@/lib/dev/startup-error";
 
-export type PgTool = "pg_dump" | "pg_restore";
+type PgTool = "pg_dump" | "pg_restore";
 
-export interface FoundTool {
+interface FoundTool {
   path: string;
   version: string;
   major: number;
@@ -37,7 +37,7 @@ function candidateDirs(opts: ToolSearch): string[] {
 }
 
 /** Every copy of `tool` found, with its version, newest first. */
-export function findTools(tool: PgTool, opts: ToolSearch): FoundTool[] {
+function findTools(tool: PgTool, opts: ToolSearch): FoundTool[] {
   const seen = new Map<string, FoundTool>();
   for (const dir of candidateDirs(opts)) {
     const file = path.join(dir, tool);

@@ -13,7 +13,7 @@ import { childProcessEnv } from "@/lib/env";
 import { libpqEnv, toolForServer, type ToolSearch } from "./pg-tools";
 import { serverVersion } from "./dump";
 
-export interface RestoreResult {
+interface RestoreResult {
   tables: number;
   rows: number;
   tool: string;

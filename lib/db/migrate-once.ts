@@ -10,9 +10,9 @@ import pg from "pg";
 import { childProcessEnv } from "@/lib/env";
 
 /** The advisory lock's key: "keydesk migrate", fixed for every version. */
-export const MIGRATE_LOCK_KEY = 0x6b64_6d67;
+const MIGRATE_LOCK_KEY = 0x6b64_6d67;
 
-export interface MigrateResult {
+interface MigrateResult {
   /** Migrations this starter applied (0 when another starter already had). */
   applied: number;
   total: number;

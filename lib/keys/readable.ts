@@ -7,7 +7,7 @@ import { verifyEnvelope } from "@/lib/crypto/envelope";
 import type { Keyring } from "@/lib/crypto/keyring";
 import { CryptoError } from "@/lib/crypto/errors";
 
-export interface ReadableCount {
+interface ReadableCount {
   total: number;
   readable: number;
   /** Versions the keyring lacks, with how many rows need each. */

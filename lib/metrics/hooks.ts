@@ -5,11 +5,11 @@ import type { Endpoint, StaleReason } from "@/lib/limiter/policy";
 import { metrics } from "./registry";
 
 /** A one-off call's purpose (lib/limiter's CallRequest) counts as its own endpoint class. */
-export type EndpointClass = Endpoint | "key_check" | "health" | "cancel_all";
+type EndpointClass = Endpoint | "key_check" | "health" | "cancel_all";
 /** ok, a stale reason the caller's classifier gave, or error (a failure it did not recognise). */
-export type CallOutcome = "ok" | StaleReason | "error";
-export type CacheResult = "hit" | "miss" | "coalesced";
-export type BudgetLayer = "ip" | "account" | "user" | "cooldown" | "checks";
+type CallOutcome = "ok" | StaleReason | "error";
+type CacheResult = "hit" | "miss" | "coalesced";
+type BudgetLayer = "ip" | "account" | "user" | "cooldown" | "checks";
 
 export function countExchangeCall(endpoint: EndpointClass, outcome: CallOutcome): void {
   metrics().exchangeCalls.inc({ endpoint, outcome });
@@ -30,7 +30,7 @@ export function countStaleAnswer(reason: StaleReason): void {
 }
 
 /** A job handler threw: pg-boss will retry or fail the job. */
-export function countJobFailure(queue: string): void {
+function countJobFailure(queue: string): void {
   metrics().jobFailures.inc({ queue });
 }
 

@@ -85,7 +85,7 @@ function createMetrics() {
   };
 }
 
-export type Metrics = ReturnType<typeof createMetrics>;
+type Metrics = ReturnType<typeof createMetrics>;
 
 const globalForMetrics = globalThis as unknown as { keydeskMetrics?: Metrics };
 

@@ -2,7 +2,7 @@
 // compared in constant time (both sides hashed first, so neither length nor content leaks).
 import { createHash, timingSafeEqual } from "node:crypto";
 
-export type MetricsAccess = "off" | "refused" | "allowed";
+type MetricsAccess = "off" | "refused" | "allowed";
 
 const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
 
