@@ -133,6 +133,21 @@ async function main(): Promise<void> {
     devDeps.length ? devDeps.join(" ") : `/app: ${listing.trim()}`,
   );
 
+  // Started without its secrets, the image's own start refuses with the settings' one-line errors.
+  const bare = await podman(["run", "--rm", "--read-only", "--tmpfs", "/tmp", "keydesk:latest"], { allowFail: true });
+  const refusal = `${bare.out}\n${bare.err}`;
+  record(
+    "refuses to start without the production secrets",
+    !bare.ok &&
+      /AUTH_SECRET is not set\./.test(refusal) &&
+      /KEYDESK_MASTER_KEYS is not set\./.test(refusal) &&
+      !/\n\s+at /.test(refusal),
+    refusal
+      .split("\n")
+      .find((l) => l.includes("AUTH_SECRET"))
+      ?.trim() ?? refusal.slice(0, 200),
+  );
+
   // The project directory: the very compose.yaml, its .env, and the test-only override.
   const dir = mkdtempSync(path.join(os.tmpdir(), "keydesk-check-"));
   copyFileSync(path.join(ROOT, "compose.yaml"), path.join(dir, "compose.yaml"));
