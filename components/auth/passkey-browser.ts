@@ -14,7 +14,7 @@ export type Ceremony<T> = { ok: true; value: T } | { ok: false; message: string;
 const browser = () => import("@simplewebauthn/browser");
 
 /** WebAuthn's own refusals, by their codes and names, in the reader's words ("" : say nothing). */
-export function browserFailure(err: unknown, t: Translate): string {
+function browserFailure(err: unknown, t: Translate): string {
   const e = err as { name?: string; code?: string } | null;
   if (e?.code === "ERROR_CEREMONY_ABORTED" || e?.name === "AbortError") return ""; // another request replaced it
   if (e?.code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED") return t("passkey.alreadyOnDevice");
@@ -28,10 +28,6 @@ export function checkOptions(state: PasskeyCeremonyState, t: Translate): Ceremon
   if (state.origin && state.origin !== window.location.origin)
     return { ok: false, message: t("passkey.wrongAddress", { origin: state.origin, here: window.location.origin }) };
   return { ok: true, value: state };
-}
-
-export async function passkeysSupported(): Promise<boolean> {
-  return (await browser()).browserSupportsWebAuthn();
 }
 
 export async function autofillSupported(): Promise<boolean> {

@@ -4,7 +4,7 @@
 // The dashboard layout provides it; outside it (tests, auth pages) nothing offers a passkey.
 import { createContext, useContext } from "react";
 
-export interface SignInMethodsValue {
+interface SignInMethodsValue {
   passkeys: number;
   passwordOff: boolean;
   passkeysAvailable: boolean;

@@ -19,7 +19,7 @@ interface StepUpData {
   via?: StepUpMethod;
 }
 
-export type StepUpMethod = "secret" | "passkey";
+type StepUpMethod = "secret" | "passkey";
 
 function options(): SessionOptions {
   const env = getEnv();

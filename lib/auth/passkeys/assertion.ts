@@ -24,7 +24,7 @@ export type AssertionRefusal =
   | "not_verified"
   | "counter_replay";
 
-export interface VerifiedPasskey {
+interface VerifiedPasskey {
   id: string;
   name: string;
   userId: string;
@@ -32,7 +32,7 @@ export interface VerifiedPasskey {
   firstSignIn: boolean;
 }
 
-export type AssertionResult =
+type AssertionResult =
   { ok: true; passkey: VerifiedPasskey } | { ok: false; reason: AssertionRefusal; origin?: string };
 
 /** `owner` set: a step-up by this user and session. Unset: a sign-in (whoever the passkey names). */

@@ -9,9 +9,9 @@ import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 
-export const CHALLENGE_TTL_SECONDS = 5 * 60;
+const CHALLENGE_TTL_SECONDS = 5 * 60;
 
-export type ChallengePurpose = "register" | "sign_in" | "step_up";
+type ChallengePurpose = "register" | "sign_in" | "step_up";
 
 const COOKIE: Record<ChallengePurpose, string> = {
   register: "keydesk-passkey-register",
@@ -74,7 +74,7 @@ export async function liveChallenge(purpose: ChallengePurpose): Promise<string |
   return row.expiresAt.getTime() - Date.now() > 60_000 ? row.challenge : null;
 }
 
-export type Redeemed = { ok: true; challenge: string } | { ok: false; reason: "challenge_expired" };
+type Redeemed = { ok: true; challenge: string } | { ok: false; reason: "challenge_expired" };
 
 /**
  * Takes this browser's challenge for `purpose` out of the store (so it can never be used again)

@@ -13,12 +13,12 @@ import { raiseEvent, raiseQuietly } from "@/lib/alerts/raise";
 const ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
 /** 24 characters from a 32-letter alphabet (120 bits), in groups of four for reading aloud. */
-export function oneTimePassword(): string {
+function oneTimePassword(): string {
   const chars = Array.from(randomBytes(24), (b) => ALPHABET[b % 32]).join("");
   return chars.match(/.{4}/g)!.join("-");
 }
 
-export type Recovery =
+type Recovery =
   { ok: true; password: string; sessionsEnded: number; passkeys: number } | { ok: false; reason: "no_account" };
 
 export async function recoverAccount(emailInput: string): Promise<Recovery> {

@@ -9,7 +9,7 @@ import type { ManageRefusal } from "./manage";
 import { relyingParty } from "./relying-party";
 import { MAX_PASSKEYS, PASSWORDLESS_MIN_PASSKEYS } from "./store";
 
-export type PasskeyRefusal = AssertionRefusal | RegistrationRefusal | ManageRefusal | "no_passkeys";
+type PasskeyRefusal = AssertionRefusal | RegistrationRefusal | ManageRefusal | "no_passkeys";
 
 const KEY: Record<PasskeyRefusal, MessageKey> = {
   unavailable: "passkeyRefused.unavailable",

@@ -4,13 +4,13 @@
 // host or a parent of it is a settings error at start-up. Pure: lib/env-schema.ts and bin/ use it.
 import { isIP } from "node:net";
 
-export interface RelyingPartySettings {
+interface RelyingPartySettings {
   KEYDESK_PUBLIC_URL?: string;
   KEYDESK_PASSKEY_RP_ID?: string;
   PORT: number;
 }
 
-export type RelyingParty =
+type RelyingParty =
   | { ok: true; id: string; origin: string; name: string }
   /** Passkeys cannot work at this address (say why, in one line). */
   | { ok: false; origin: string; problem: string };

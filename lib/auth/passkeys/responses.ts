@@ -12,7 +12,7 @@ import {
 } from "@simplewebauthn/server/helpers";
 
 /** Far above any real answer (a few hundred bytes, a few kB with attestation certificates). */
-export const MAX_RESPONSE_CHARS = 32_000;
+const MAX_RESPONSE_CHARS = 32_000;
 
 const b64url = z
   .string()
@@ -66,7 +66,7 @@ export function parseAttestation(text: unknown): RegistrationResponseJSON | null
   return parsed.success ? (parsed.data as RegistrationResponseJSON) : null;
 }
 
-export type ClientDataProblem = "invalid" | "challenge_expired" | "wrong_origin";
+type ClientDataProblem = "invalid" | "challenge_expired" | "wrong_origin";
 
 /** The signed client data names this ceremony, this challenge and this origin (or says which not). */
 export function checkClientData(

@@ -19,7 +19,7 @@ import { takeSignInCeremony } from "./limits";
 /** How long a browser may wait on the sign-in page's autofill before the challenge lapses. */
 const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 
-export type SignInOptions =
+type SignInOptions =
   | { ok: true; options: PublicKeyCredentialRequestOptionsJSON }
   | { ok: false; reason: "unavailable" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };

@@ -16,7 +16,7 @@ import { verifyAssertion, type AssertionRefusal } from "./assertion";
 import { credentialDescriptorsFor } from "./store";
 import { takeUserCeremony } from "./limits";
 
-export type StepUpOptions =
+type StepUpOptions =
   | { ok: true; options: PublicKeyCredentialRequestOptionsJSON }
   | { ok: false; reason: "unavailable" | "no_passkeys" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };

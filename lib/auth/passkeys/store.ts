@@ -36,7 +36,7 @@ export async function listPasskeysForUser(userId: string): Promise<PasskeySummar
 }
 
 /** How this account can confirm who it is: its passkeys and whether it still has a password. */
-export interface SignInMethods {
+interface SignInMethods {
   passkeys: number;
   hasPassword: boolean;
   /** The person turned the password off (passkeys only). */

@@ -6,7 +6,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { LocaleProvider } from "@/components/i18n/locale-provider";
 import { clientMessages } from "@/lib/i18n/client";
-import { SignInMethodsProvider, type SignInMethodsValue } from "@/components/auth/sign-in-methods";
+import { SignInMethodsProvider } from "@/components/auth/sign-in-methods";
 import { StepUpField } from "@/components/auth/step-up-field";
 
 const calls: string[] = [];
@@ -29,7 +29,10 @@ jest.mock("@simplewebauthn/browser", () => ({
   },
 }));
 
-function renderField(methods: Partial<SignInMethodsValue>, onSubmit = jest.fn((e: Event) => e.preventDefault())) {
+function renderField(
+  methods: { passkeys?: number; passwordOff?: boolean; passkeysAvailable?: boolean },
+  onSubmit = jest.fn((e: Event) => e.preventDefault()),
+) {
   const value = { passkeys: 0, passwordOff: false, passkeysAvailable: true, ...methods };
   const view = render(
     <LocaleProvider locale="en" messages={clientMessages("en")}>
