@@ -67,7 +67,7 @@ it("Settings' passkeys, sign-in and step-up read German throughout", async () =>
   expect(screen.getByText(/zuletzt verwendet nie/)).toBeInTheDocument();
   expect(screen.getByLabelText("Name für den neuen Passkey")).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Passkey hinzufügen" })).toBeInTheDocument();
-  expect(screen.getByRole("button", { name: "Mein Passwort abschalten" })).toBeInTheDocument();
+  expect(await screen.findByRole("button", { name: "Mein Passwort abschalten" })).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Mit einem Passkey anmelden" })).toBeInTheDocument();
   expect(
     (await screen.findAllByRole("button", { name: "Stattdessen einen Passkey verwenden" })).length,
