@@ -91,6 +91,8 @@ const schema = z.object({
   KEYDESK_INSTANCE_COUNT: intSetting(2, 1, 64),
   /** Exchange calls that check a key (add-key live check, Check again, share check) per user a minute. */
   BUDGET_KEY_CHECKS_PER_MINUTE: intSetting(10, 1, 60),
+  /** Members of teams a key is shared with, together: at most this % of the account's budget (the owner keeps the rest). */
+  BUDGET_MEMBER_SHARE_PERCENT: intSetting(25, 1, 50),
   /** How long cached exchange data may still be served as stale (and is kept, encrypted, in Redis). */
   KEYDESK_STALE_MAX_SECONDS: intSetting(3_600, 60, 7 * 86_400),
   /** Operators presenting this token (Authorization: Bearer …) get /api/health's detail. Unset: detail only in the log. */
