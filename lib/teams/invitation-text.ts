@@ -9,7 +9,6 @@ import { translator, type Locale } from "@/lib/i18n";
 export function inertText(name: string, max = 60): string {
   return (
     name
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
       .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f]/g, " ")
       .replace(/\s+/g, " ")
       .trim()
