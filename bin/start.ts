@@ -9,8 +9,11 @@ import { getEnv, runAsProduction } from "@/lib/env";
 import { enablePeerHeader, stampPeer } from "@/lib/http/peer-address";
 import { builtRouteLoader, createFastPath, serveFast } from "@/lib/server/fast-routes";
 import { runProgram } from "./program";
+import { redactProcessOutput } from "@/lib/redact-text";
 
 runProgram({ name: "keydesk" }, async ({ root, arg }) => {
+  // Whatever Next or a library prints: nothing shaped like an exchange key reaches the log.
+  redactProcessOutput();
   runAsProduction();
   // Refuse to start on bad settings (e.g. an http exchange) before anything is served.
   const env = getEnv();

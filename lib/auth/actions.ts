@@ -66,13 +66,14 @@ async function signInActionImpl(_prev: AuthFormState, formData: FormData): Promi
       redirectTo: safeNext(formData),
     });
   } catch (err) {
-    if (err instanceof AuthError)
-      return {
-        email,
-        message: messageForSignInError(err, await authTranslator()),
-        needsCode: err instanceof CredentialsSignin && (err.code === "totp_required" || err.code === "totp_invalid"),
-      };
-    throw err; // NEXT_REDIRECT on success
+    if (!(err instanceof AuthError)) throw err; // NEXT_REDIRECT on success
+    const code = err instanceof CredentialsSignin ? err.code : "";
+    const t = await authTranslator();
+    // The right password with two-factor on is no error: the code is the second step (the form
+    // keeps what was typed), and a wrong code is that field's error, not a failure.
+    if (code === "totp_required") return { email, needsCode: true };
+    if (code === "totp_invalid") return { email, needsCode: true, fields: { code: [t("auth.codeWrong")] } };
+    return { email, message: messageForSignInError(err, t) };
   }
   return {};
 }

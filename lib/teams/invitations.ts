@@ -11,10 +11,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { requireTeamAccess } from "./access";
 import { INVITATION_TTL_MS } from "./schemas";
-import { mailConfigured } from "@/lib/mail";
 import type { Locale } from "@/lib/i18n";
 import { assertInvitationAllowed, lockInvitationSenders } from "./invitation-limits";
-import { requireVerifiedEmail } from "@/lib/auth/email-verification";
+import { needsEmailVerification, requireVerifiedEmail } from "@/lib/auth/email-verification";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -37,7 +36,7 @@ export async function createInvitation(
   const already = await db.teamMember.findFirst({ where: { teamId, user: { email } }, select: { id: true } });
   if (already) throw new AppError("conflict", t("teamErr.alreadyMember", { email }));
   // With SMTP set, invitations are mailed: the sender proves their own address first.
-  if (mailConfigured()) await requireVerifiedEmail(user.id);
+  if (await needsEmailVerification(user.id)) throw new AppError("forbidden", t("teamErr.verifyToInvite"));
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   const data = { role, tokenHash: hash(token), expiresAt, locale: opts.locale ?? "en", sentById: user.id };

@@ -107,6 +107,8 @@ export const teamsDe: Record<keyof typeof teamsEn, string> = {
   "teamErr.ownerStays": "Der Besitzer des Teams kann nicht entfernt werden. Löschen Sie stattdessen das Team.",
   "teamErr.adminsRemove": "Nur der Besitzer und die Admins des Teams können Mitglieder entfernen.",
   "teamErr.ownerRemovesAdmins": "Nur der Besitzer des Teams kann einen Admin entfernen.",
+  "teamErr.verifyToInvite":
+    "Bestätigen Sie zuerst Ihre eigene E-Mail-Adresse (öffnen Sie den Link, den Keydesk Ihnen geschickt hat): Einladungen werden in Ihrem Namen verschickt.",
   "teamErr.inviteLimitInviter":
     "Sie haben so viele Einladungen verschickt wie erlaubt ({hour} pro Stunde, {day} pro Tag). Sie können in {minutes} Min. wieder einladen.",
   "teamErr.inviteLimitTeam":

@@ -98,6 +98,8 @@ export const teamsEn = {
   "teamErr.ownerStays": "The team's owner can't be removed. Delete the team instead.",
   "teamErr.adminsRemove": "Only the team's owner and admins can remove members.",
   "teamErr.ownerRemovesAdmins": "Only the team's owner can remove an admin.",
+  "teamErr.verifyToInvite":
+    "Confirm your own e-mail address first (open the link Keydesk sent you): invitations are mailed in your name.",
   "teamErr.inviteLimitInviter":
     "You have sent as many invitations as allowed ({hour} an hour, {day} a day). You can invite again in {minutes} min.",
   "teamErr.inviteLimitTeam":
