@@ -12,6 +12,7 @@ import { invitationTokenFrom } from "@/lib/auth/sign-up-policy";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { authTranslator } from "@/lib/auth/auth-text";
 import { afterSignInPath, HOME_PATH } from "@/lib/auth/after-sign-in";
+import { signInInvited } from "@/lib/auth/invited-sign-up";
 import type { Translate } from "@/lib/i18n";
 
 export interface AuthFormState {
@@ -20,6 +21,8 @@ export interface AuthFormState {
   requestId?: string;
   fields?: Partial<Record<"email" | "password" | "confirm" | "name" | "code", string[]>>;
   email?: string;
+  /** Sign-up: the name typed, kept when the form comes back with an error. */
+  name?: string;
   /** The account has two-factor sign-in on: show the code field. */
   needsCode?: boolean;
 }
@@ -95,21 +98,29 @@ const signUpSchema = (t: Translate) =>
 
 async function signUpActionImpl(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const email = String(formData.get("email") ?? "");
+  const typedName = String(formData.get("name") ?? "").slice(0, 200);
+  const name = typedName ? { name: typedName } : {};
   const parsed = signUpSchema(await authTranslator()).safeParse({
     name: formData.get("name") || undefined,
     email: formData.get("email"),
     password: formData.get("password") ?? "",
     confirm: formData.get("confirm") ?? "",
   });
-  if (!parsed.success) return { email, fields: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) return { email, ...name, fields: z.flattenError(parsed.error).fieldErrors };
   const next = safeNext(formData);
   const result = await signUp(parsed.data, {
     ip: clientIpFromHeaders(await headers()),
     inviteToken: invitationTokenFrom(next),
   });
-  if (!result.ok) return "message" in result ? { email, message: result.message } : { email, fields: result.fields };
-  // The same answer whether the e-mail was new or already had an account: no automatic
-  // sign-in (that would tell the two apart); the sign-in page says the account is ready.
+  if (!result.ok)
+    return "message" in result
+      ? { email, ...name, message: result.message }
+      : { email, ...name, fields: result.fields };
+  // From an invitation to this very address, a new account is signed in and joined at once
+  // (lib/auth/invited-sign-up.ts). Otherwise the same answer whether the e-mail was new or
+  // already had an account: no automatic sign-in (that would tell the two apart).
+  const inviteToken = invitationTokenFrom(next);
+  if (result.created && inviteToken) await signInInvited({ ...parsed.data, userId: result.userId }, inviteToken);
   redirect(`/sign-in?signed-up=1${next !== HOME_PATH ? `&next=${encodeURIComponent(next)}` : ""}`);
 }
 

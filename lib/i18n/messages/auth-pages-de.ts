@@ -22,6 +22,7 @@ export const authPagesDe: Record<keyof typeof authPagesEn, string> = {
   "signUp.title": "Konto anlegen",
   "signUp.heading": "Legen Sie Ihr Konto an",
   "signUp.haveAccount": "Sie haben schon ein Konto?",
+  "signUp.invitedEmail": "Die Adresse, für die diese Einladung gilt.",
   "signUp.name": "Name (optional)",
   "signUp.passwordHint": "Mindestens {n} Zeichen. Eine Passphrase aus einigen Wörtern eignet sich gut.",
   "signUp.repeat": "Passwort wiederholen",

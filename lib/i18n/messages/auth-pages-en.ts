@@ -20,6 +20,7 @@ export const authPagesEn = {
   "signUp.title": "Create account",
   "signUp.heading": "Create your account",
   "signUp.haveAccount": "Already have an account?",
+  "signUp.invitedEmail": "The address this invitation is for.",
   "signUp.name": "Name (optional)",
   "signUp.passwordHint": "At least {n} characters. A passphrase of a few words works well.",
   "signUp.repeat": "Repeat password",
