@@ -15,6 +15,8 @@ import { registerAuthzMatrixTest } from "./authz-matrix.e2e";
 import { registerTeamsTests } from "./teams.e2e";
 import { registerSecurityTests } from "./security.e2e";
 import { registerFuzzTest } from "./fuzz.e2e";
+import { registerProdServerTests } from "./prod-server.e2e";
+import { registerLockoutTests } from "./lockout.e2e";
 import { registerGermanTests } from "./german.e2e";
 import { registerFirstPaintTests } from "./first-paint.e2e";
 import { registerPortfolioTests } from "./portfolio.e2e";
@@ -148,6 +150,7 @@ export async function runE2e(
     });
     registerTeamsTests({ ...ctx, seen, demoKey: (name) => running.demoKeys[name]!.key });
     registerSecurityTests(ctx);
+    registerLockoutTests(ctx);
     registerGermanTests({ ...ctx, demoKey: (name) => running.demoKeys[name]!.key });
     registerPortfolioTests({ ...ctx, demoKey: (name) => running.demoKeys[name]!.key });
     registerFuzzTest({
@@ -155,6 +158,12 @@ export async function runE2e(
       demoKey: (name) => running.demoKeys[name]!.key,
       root: ROOT,
       serverAlive: () => (app as AppServer).alive(),
+    });
+    registerProdServerTests({
+      baseUrl: ctx.baseUrl,
+      env: () => env,
+      demoKey: (name) => running.demoKeys[name]!.key,
+      root: ROOT,
     });
     registerCanaryTest({
       ...ctx,

@@ -1,0 +1,212 @@
+// `npm start` (bin/start.ts, with its fast path for the data reads) under bad input, side by
+// side with Next's own server (`next start` on the same build, database and exchange): every
+// data route, asked anonymously, by someone without access and by the key's owner, with
+// encoded and double-encoded paths, `..`, `//`, `%00`, overlong addresses and headers, HEAD,
+// OPTIONS, writes without, with a wrong and with the right Origin, and a foreign Host. Each
+// answer must have the status, error code, content type, caching and security headers Next's
+// own gives, and none may be a 5xx.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { request as httpRequest } from "node:http";
+import path from "node:path";
+import { waitForHttp } from "@/lib/dev/processes";
+import { expectTrue, test } from "./harness";
+import { E2E_PORT } from "./app-server";
+import { TEST_SECRETS } from "../helpers/test-secrets";
+import { randomEmail } from "../helpers/random";
+import HEADERS from "../../lib/http/security-headers.json";
+
+interface Ctx {
+  baseUrl: () => string;
+  env: () => NodeJS.ProcessEnv;
+  demoKey: (name: string) => string;
+  root: string;
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw request: the path goes out exactly as written (no URL normalisation), any Host. */
+function raw(base: string, method: string, rawPath: string, headers: Record<string, string>): Promise<Answer> {
+  const u = new URL(base);
+  return new Promise((resolve) => {
+    const req = httpRequest(
+      { host: u.hostname, port: u.port, method, path: rawPath, headers, setHost: !("host" in headers) },
+      (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on("error", (err) => resolve({ status: 0, headers: {}, body: String(err) }));
+    req.setTimeout(60_000, () => req.destroy(new Error("timeout")));
+    req.end();
+  });
+}
+
+const COMPARED = [
+  ...Object.keys(HEADERS.everyAnswer),
+  ...Object.keys(HEADERS.apiOnly),
+  "Strict-Transport-Security",
+  "Cache-Control",
+  "Allow",
+].map((h) => h.toLowerCase());
+
+function shape(a: Answer) {
+  let code: string | undefined;
+  try {
+    code = (JSON.parse(a.body) as { error?: { code?: string } }).error?.code;
+  } catch {
+    // not JSON
+  }
+  const type = String(a.headers["content-type"] ?? "").split(";")[0];
+  return {
+    status: a.status,
+    code,
+    type,
+    ...Object.fromEntries(COMPARED.map((h) => [h, a.headers[h] === undefined ? "-" : String(a.headers[h])])),
+  };
+}
+
+export function registerProdServerTests(ctx: Ctx): void {
+  test("production server: bad input on every data route answers as Next's own routes do, never 5xx", async () => {
+    const { registerUser } = await import("@/lib/auth/users");
+    const { addKeyForUser } = await import("@/lib/keys/add-key");
+    const { mintSessionCookie } = await import("../helpers/sessions");
+    const mk = async (prefix: string) => {
+      const email = randomEmail(prefix);
+      const r = await registerUser({ email, password: "a long enough passphrase" });
+      if (!r.ok) throw new Error("setup");
+      return { id: r.userId, email, name: null, sessionId: "x" };
+    };
+    const owner = await mk("prod-owner");
+    const stranger = await mk("prod-stranger");
+    const added = await addKeyForUser(
+      { user: owner, steppedUp: true },
+      { label: "Prod fuzz", key: ctx.demoKey("demo-small") },
+    );
+    if (!added.ok) throw new Error(added.message);
+    const callers: [string, string | null][] = [
+      ["anonymous", null],
+      ["stranger", await mintSessionCookie(stranger, TEST_SECRETS.AUTH_SECRET)],
+      ["owner", await mintSessionCookie(owner, TEST_SECRETS.AUTH_SECRET)],
+    ];
+
+    // Next's own server on the same build, for the answers to compare with.
+    const nextPort = E2E_PORT + 50;
+    const nextBase = `http://127.0.0.1:${nextPort}`;
+    const logs: string[] = [];
+    const child = spawn(
+      path.join(ctx.root, "node_modules", ".bin", "next"),
+      ["start", "--port", String(nextPort), "--hostname", "127.0.0.1"],
+      { cwd: ctx.root, env: { ...ctx.env(), PORT: String(nextPort) }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    child.stdout.on("data", (d: Buffer) => logs.push(d.toString()));
+    child.stderr.on("data", (d: Buffer) => logs.push(d.toString()));
+    try {
+      await waitForHttp(`${nextBase}/sign-in`, 90_000);
+      const base = ctx.baseUrl();
+      const k = added.keyRowId;
+      const order = randomUUID();
+      const routes = [
+        `/api/keys/${k}/balances`,
+        `/api/keys/${k}/portfolio`,
+        `/api/keys/${k}/fees`,
+        `/api/keys/${k}/trading-volume`,
+        `/api/keys/${k}/orders`,
+        `/api/keys/${k}/orders/${order}`,
+        `/api/keys/${k}/orders/${order}/trades`,
+        `/api/keys/${k}/trades`,
+        "/api/usage",
+        "/api/market/tickers",
+        "/api/market/instruments",
+        "/api/market/currencies",
+      ];
+      const variants: [string, (p: string) => { method: string; path: string; headers?: Record<string, string> }][] = [
+        ["GET", (p) => ({ method: "GET", path: p })],
+        ["GET ?refresh=1", (p) => ({ method: "GET", path: `${p}?refresh=1` })],
+        ["HEAD", (p) => ({ method: "HEAD", path: p })],
+        ["OPTIONS", (p) => ({ method: "OPTIONS", path: p })],
+        ["POST, same Origin", (p) => ({ method: "POST", path: p, headers: { origin: "SELF" } })],
+        ["POST, foreign Origin", (p) => ({ method: "POST", path: p, headers: { origin: "https://evil.example" } })],
+        ["POST, no Origin", (p) => ({ method: "POST", path: p })],
+        ["DELETE, foreign Origin", (p) => ({ method: "DELETE", path: p, headers: { origin: "https://evil.example" } })],
+        ["foreign Host", (p) => ({ method: "GET", path: p, headers: { host: "evil.example" } })],
+        ["trailing /", (p) => ({ method: "GET", path: `${p}/` })],
+        ["//", (p) => ({ method: "GET", path: `/${p}` })],
+        ["inner //", (p) => ({ method: "GET", path: p.replace("/api/", "/api//") })],
+        ["..", (p) => ({ method: "GET", path: p.replace(/\/([^/]+)$/, "/x/../$1") })],
+        ["%2e%2e", (p) => ({ method: "GET", path: p.replace(/\/([^/]+)$/, "/x/%2e%2e/$1") })],
+        [
+          "encoded letter",
+          (p) => ({
+            method: "GET",
+            path: p.replace(/\/([a-z])([^/]*)$/, (_, a: string, b: string) => `/%${a.charCodeAt(0).toString(16)}${b}`),
+          }),
+        ],
+        [
+          "double-encoded",
+          (p) => ({
+            method: "GET",
+            path: p.replace(
+              /\/([a-z])([^/]*)$/,
+              (_, a: string, b: string) => `/%25${a.charCodeAt(0).toString(16)}${b}`,
+            ),
+          }),
+        ],
+        ["%2F for /", (p) => ({ method: "GET", path: p.replace(/\/([^/]+)$/, "%2F$1") })],
+        ["%00", (p) => ({ method: "GET", path: `${p}%00` })],
+        ["%00 in the key", (p) => ({ method: "GET", path: p.replace(k, `${k}%00`) })],
+        ["upper case", (p) => ({ method: "GET", path: p.toUpperCase() })],
+        ["overlong query", (p) => ({ method: "GET", path: `${p}?x=${"a".repeat(9_000)}` })],
+        ["overlong header", (p) => ({ method: "GET", path: p, headers: { "x-junk": "b".repeat(9_000) } })],
+        [
+          "many headers",
+          (p) => ({
+            method: "GET",
+            path: p,
+            headers: Object.fromEntries(Array.from({ length: 90 }, (_, i) => [`x-h${i}`, "v".repeat(60)])),
+          }),
+        ],
+      ];
+      const problems: string[] = [];
+      let compared = 0;
+      for (const route of routes)
+        for (const [callerName, cookie] of callers)
+          for (const [variantName, make] of variants) {
+            const v = make(route);
+            const headers = (target: string) => {
+              const h: Record<string, string> = { ...(v.headers ?? {}) };
+              if (h.origin === "SELF") h.origin = target;
+              if (cookie) h.cookie = cookie;
+              return h;
+            };
+            const [ours, nexts] = await Promise.all([
+              raw(base, v.method, v.path, headers(base)),
+              raw(nextBase, v.method, v.path, headers(nextBase)),
+            ]);
+            compared++;
+            const where = `${callerName} ${variantName} ${v.method} ${v.path.slice(0, 90)}`;
+            if (ours.status >= 500 || ours.status === 0)
+              problems.push(`${where}: npm start answered ${ours.status} ${ours.body.slice(0, 160)}`);
+            const a = shape(ours);
+            const b = shape(nexts);
+            const diff = Object.keys(b).filter((f) => a[f as keyof typeof a] !== b[f as keyof typeof b]);
+            if (diff.length)
+              problems.push(
+                `${where}: ${diff.map((f) => `${f} ${String(a[f as keyof typeof a])} ≠ Next's ${String(b[f as keyof typeof b])}`).join("; ")}`,
+              );
+          }
+      console.log(`    ${compared} requests compared, ${problems.length} differences`);
+      expectTrue(
+        problems.length === 0,
+        `npm start differs from Next:\n      ${problems.slice(0, 25).join("\n      ")}`,
+      );
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+}
