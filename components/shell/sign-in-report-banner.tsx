@@ -2,8 +2,8 @@
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { signInReportFor } from "@/lib/auth/sign-in-report";
-import { dismissSignInReportAction, SIGN_IN_REPORT_SEEN_COOKIE } from "@/lib/auth/sign-in-report-actions";
+import { SIGN_IN_REPORT_SEEN_COOKIE, signInReportFor } from "@/lib/auth/sign-in-report";
+import { dismissSignInReportAction } from "@/lib/auth/sign-in-report-actions";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Translate } from "@/lib/i18n";
 

@@ -6,8 +6,7 @@ import { revalidatePath } from "next/cache";
 import { guardVoidAction } from "@/lib/http/action-guard";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-
-export const SIGN_IN_REPORT_SEEN_COOKIE = "keydesk-sign-in-report-seen";
+import { SIGN_IN_REPORT_SEEN_COOKIE } from "@/lib/auth/sign-in-report";
 
 async function dismissSignInReportActionImpl(): Promise<void> {
   const user = await requireUser();

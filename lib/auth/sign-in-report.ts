@@ -13,6 +13,9 @@ export interface FailedSignIns {
 
 const subjectFor = (sessionId: string) => `signin:${sessionId}`;
 
+/** Set (to the session's id) when the person dismissed this session's banner. */
+export const SIGN_IN_REPORT_SEEN_COOKIE = "keydesk-sign-in-report-seen";
+
 /** Failed sign-ins since the last successful one (all of them, for an account never signed in). */
 export async function failedSignInsSinceLastSignIn(userId: string): Promise<FailedSignIns> {
   const rows = await db.$queryRaw<{ failures: number; addresses: number }[]>`
