@@ -36,10 +36,12 @@ interface Limiters {
   signUp: RateLimiterAbstract;
 }
 
-let limiters: Limiters | undefined;
+// On globalThis: Next's build gives route handlers and server actions their own copies of this
+// module, and an attempt through Auth.js's endpoint must count where the sign-in form's does.
+const globalForLimiters = globalThis as unknown as { keydeskSignInLimiters?: Limiters };
 
 function get(): Limiters {
-  limiters ??= {
+  globalForLimiters.keydeskSignInLimiters ??= {
     pair: makeLimiter("signin:pair", SIGN_IN_LIMITS.perPair),
     ip: makeLimiter("signin:ip", SIGN_IN_LIMITS.perIp),
     account: makeLimiter("signin:acct", SIGN_IN_LIMITS.perAccount),
@@ -50,7 +52,7 @@ function get(): Limiters {
     stepUp: makeLimiter("stepup:user", SIGN_IN_LIMITS.stepUpPerUser),
     signUp: makeLimiter("signup:ip", { points: getEnv().KEYDESK_SIGNUPS_PER_IP_PER_HOUR, durationSeconds: 60 * 60 }),
   };
-  return limiters;
+  return globalForLimiters.keydeskSignInLimiters;
 }
 
 /**
@@ -101,5 +103,5 @@ export async function takeSignUpAttempt(ip: string): Promise<Taken> {
 
 /** Tests only: forget every count. */
 export function resetSignInLimiterForTests(): void {
-  limiters = undefined;
+  globalForLimiters.keydeskSignInLimiters = undefined;
 }

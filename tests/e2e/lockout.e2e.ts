@@ -59,7 +59,14 @@ export function registerLockoutTests(ctx: { browser: () => Browser; baseUrl: () 
       // A brand-new browser from the same address: refused, with the wait.
       const other = await fresh.newPage();
       await signIn(other, PASSWORD);
-      await other.getByText(/Too many sign-in attempts/).waitFor();
+      await other
+        .getByText(/Too many sign-in attempts/)
+        .waitFor()
+        .catch(async (e: unknown) => {
+          throw new Error(
+            `${String(e)}\n at ${other.url()}: ${(await other.locator("main").innerText()).slice(0, 400)}`,
+          );
+        });
       expectTrue(new URL(other.url()).pathname === "/sign-in", "the new browser stays signed out");
 
       // The owner's known browser: in at once, and told about the attack.
