@@ -1,6 +1,5 @@
 // The invitation mail's words: attacker-chosen text stays inert, the subject is fixed.
 import { inertText, invitationMail } from "@/lib/teams/invitation-text";
-import { waitForSlot } from "@/lib/teams/invitation-limits";
 
 it("defangs links and addresses and flattens line breaks in a team's name", () => {
   expect(inertText("Free gift cards at evil.example")).toBe("Free gift cards at evil[.]example");
@@ -23,14 +22,4 @@ it("writes the mail in the recipient's language with a fixed subject", () => {
   expect(de.subject).toBe("Einladung in ein Team auf Keydesk");
   expect(en.text).toContain("The team's name is: “Evil[.]example”");
   expect(de.text).toContain("läuft am 2026-12-08 10:00 UTC ab");
-});
-
-it("waits for the oldest send in a full window to leave it", () => {
-  const now = Date.parse("2026-12-04T12:00:00Z");
-  const at = (minAgo: number) => new Date(now - minAgo * 60_000);
-  expect(waitForSlot([at(1), at(2)], { hour: 3, day: 10 }, now)).toBeNull();
-  expect(waitForSlot([at(1), at(2), at(50)], { hour: 3, day: 10 }, now)).toBe(10 * 60_000);
-  // The day's window: 10 sends over the last 20 hours; the oldest frees its slot in 4 hours.
-  const day = Array.from({ length: 10 }, (_, i) => at(120 + i * 120));
-  expect(waitForSlot(day, { hour: 3, day: 10 }, now)).toBe(4 * 3_600_000);
 });
