@@ -7,16 +7,14 @@ import { translator, type Locale } from "@/lib/i18n";
 
 /** Pure: a name as one line of inert text. */
 export function inertText(name: string, max = 60): string {
-  return (
-    name
-      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f]/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-      .slice(0, max)
-      .replace(/:\/\//g, "[://]")
-      .replace(/\b([\p{L}\p{N}-]+)\.(?=[\p{N}-]*\p{L})/gu, "$1[.]")
-      .replace(/@/g, "[at]")
-  );
+  return name
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, max)
+    .replace(/:\/\//g, "[://]")
+    .replace(/\b([\p{L}\p{N}-]+)\.(?=[\p{N}-]*\p{L})/gu, "$1[.]")
+    .replace(/@/g, "[at]");
 }
 
 export interface InvitationMail {
