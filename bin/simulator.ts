@@ -1,6 +1,6 @@
 // `npm run simulator -- --port 4100 --control-port 4101 --seed demo [--account-limit 200]
 //  [--ip-limit 240] [--ip-block-ms 3600000] [--trust-client-ip-header] [--auth-style fast]
-//  [--key-file .data/simulator-keypair.json] [--dialect bitpanda|fast]`
+//  [--key-file .data/simulator-keypair.json] [--dialect bitpanda|fast] [--host 127.0.0.1]`
 // --dialect fast serves One Trading Fast's demo accounts under /fast/v1 (default: Bitpanda Pro, /public/v1).
 import { startSimulator } from "@/lib/simulator";
 import { parseDialect } from "@/lib/simulator/dialect";
@@ -12,6 +12,8 @@ runProgram({ name: "simulator" }, async ({ arg, flag, log }) => {
   if (!dialect) throw new Error(`--dialect must be "bitpanda" or "fast", not "${arg("dialect")}"`);
   const sim = await startSimulator({
     dialect,
+    // --host 0.0.0.0: reachable from other containers (npm run check:container); the control API stays on loopback.
+    host: arg("host"),
     port: num("port") ?? 4100,
     controlPort: num("control-port") ?? 4101,
     seed: arg("seed") ?? "demo",

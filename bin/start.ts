@@ -2,12 +2,14 @@
 // every other route; the JSON data reads go through lib/server/fast-routes.ts (the same handlers,
 // without Next's router in front). Run after `npm run build`, like `next start`.
 //   npm start [-- --port 3000] [--hostname 0.0.0.0]   (or PORT)
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { getEnv, runAsProduction } from "@/lib/env";
 import { enablePeerHeader, stampPeer } from "@/lib/http/peer-address";
 import { builtRouteLoader, createFastPath, serveFast } from "@/lib/server/fast-routes";
+import { observeRequest, routeMatcher, type RoutesManifest } from "@/lib/metrics/http";
 import { runProgram } from "./program";
 import { redactProcessOutput } from "@/lib/redact-text";
 
@@ -26,10 +28,15 @@ runProgram({ name: "keydesk" }, async ({ root, arg }) => {
   // The data reads' handlers, from the build Next itself runs (loaded once Next has set up its
   // server environment, which the built modules expect).
   const fast = await createFastPath(builtRouteLoader(path.join(root, ".next")));
+  // Latency per route pattern for /metrics, from the build's own route list.
+  const routeOf = routeMatcher(
+    JSON.parse(readFileSync(path.join(root, ".next", "routes-manifest.json"), "utf8")) as RoutesManifest,
+  );
 
   const server = createServer((req, res) => {
     // The socket's address reaches every handler (Next's and the fast path's) under a header no client can name.
     stampPeer(req);
+    observeRequest(req, res, routeOf);
     const match = fast.match(req.method, req.url);
     // serveFast answers every failure of the handler and the adapter itself; this guards only
     // writing the answer (the connection gone, a header Node refuses), so no request can

@@ -102,6 +102,10 @@ const schema = z.object({
   KEYDESK_STALE_MAX_SECONDS: intSetting(3_600, 60, 7 * 86_400),
   /** Operators presenting this token (Authorization: Bearer …) get /api/health's detail. Unset: detail only in the log. */
   KEYDESK_HEALTH_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  /** Prometheus scrapers presenting this token (Authorization: Bearer …) read GET /metrics. Unset: /metrics is a 404. */
+  KEYDESK_METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  /** The folder holding pg_dump/pg_restore for npm run backup/restore (else PATH and /usr/lib/postgresql/<major>/bin). */
+  KEYDESK_PG_BIN: optionalString,
   AUTH_OIDC_ISSUER: z.url().optional(),
   AUTH_OIDC_ID: optionalString,
   AUTH_OIDC_SECRET: optionalString,

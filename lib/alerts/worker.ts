@@ -7,17 +7,25 @@ import { deliverAlert } from "./deliver";
 import { scanKeys } from "./scan";
 import { DELIVER_QUEUE, getBoss, SCAN_QUEUE } from "./queue";
 import { workInvitationMail } from "@/lib/teams/invitation-mail";
+import { countingFailures } from "@/lib/metrics/hooks";
 
 const globalForWorker = globalThis as unknown as { keydeskAlertWorker?: Promise<void> };
 
 async function start(): Promise<void> {
   const boss = await getBoss({ worker: true });
-  await boss.work<{ alertId: string }>(DELIVER_QUEUE, { pollingIntervalSeconds: 1, batchSize: 20 }, async (jobs) => {
-    for (const job of jobs) await deliverAlert(job.data.alertId);
-  });
-  await boss.work(SCAN_QUEUE, async () => {
-    await scanKeys();
-  });
+  await boss.work<{ alertId: string }>(
+    DELIVER_QUEUE,
+    { pollingIntervalSeconds: 1, batchSize: 20 },
+    countingFailures(DELIVER_QUEUE, async (jobs) => {
+      for (const job of jobs) await deliverAlert(job.data.alertId);
+    }),
+  );
+  await boss.work(
+    SCAN_QUEUE,
+    countingFailures(SCAN_QUEUE, async () => {
+      await scanKeys();
+    }),
+  );
   await boss.schedule(SCAN_QUEUE, "* * * * *");
   await workInvitationMail(boss);
   logger.info({ phase: "startup" }, "alert worker started");

@@ -96,3 +96,17 @@ export function rewrapDataKey(envelope: Envelope, binding: Binding, keyring: Key
     dataKey.fill(0);
   }
 }
+
+/**
+ * Whether an envelope opens with the keyring: both layers are decrypted and authenticated, and
+ * the secret's bytes are zeroed at once (never turned into a string or returned). Throws like
+ * decryptSecret. For checks that must prove readability without handling any key (a restore).
+ */
+export function verifyEnvelope(envelope: Envelope, binding: Binding, keyring: Keyring): void {
+  const dataKey = open(masterKey(keyring, envelope.masterKeyVersion), envelope.wrappedKey, bindingAad(binding, "wrap"));
+  try {
+    open(dataKey, envelope.ciphertext, bindingAad(binding, "secret")).fill(0);
+  } finally {
+    dataKey.fill(0);
+  }
+}

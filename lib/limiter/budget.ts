@@ -22,6 +22,7 @@ import {
 } from "./fair-share";
 import { FAIR_REFUND_LUA, FAIR_TAKE_LUA } from "./fair-share-lua";
 import { MemoryFairStore, type LayerSpec, type TakeResult } from "./memory-store";
+import { countBudgetRefusal } from "@/lib/metrics/hooks";
 
 export type Layer = "ip" | "account" | "user";
 export type { TakeResult } from "./memory-store";
@@ -34,6 +35,8 @@ export class BudgetExceededError extends Error {
   ) {
     super(`upstream budget exhausted (${layer}); retry in ${Math.ceil(retryAfterMs / 1000)} s`);
     this.name = "BudgetExceededError";
+    // Made only when the budget says no: the one place every refusal passes.
+    countBudgetRefusal(layer);
   }
 }
 

@@ -15,6 +15,7 @@ import { FailureLabels, refusedKeyAnswer, staleAnswer } from "./stale";
 import { KeyCheckLimiter } from "./key-checks";
 import { timed } from "@/lib/request-context";
 import { ReaderShare } from "./reader-share";
+import { countCacheRead, countExchangeCall } from "@/lib/metrics/hooks";
 
 export { BudgetExceededError } from "./budget";
 export { KeyFailedError, type KeyFailure } from "./key-states";
@@ -114,6 +115,7 @@ export class UpstreamGate {
     if (!req.refresh) {
       cached = await this.cache.get(key, policy.ttlMs);
       if (cached && Date.now() - cached.fetchedAt < policy.ttlMs) {
+        countCacheRead(req.endpoint, "hit");
         return {
           data: cached.data as T,
           fetchedAt: new Date(cached.fetchedAt).toISOString(),
@@ -123,7 +125,10 @@ export class UpstreamGate {
       }
     }
     const running = this.inflight.get(key);
-    if (running) return running as Promise<Freshness<T>>;
+    if (running) {
+      countCacheRead(req.endpoint, "coalesced");
+      return running as Promise<Freshness<T>>;
+    }
     const p = this.fetchUpstream(req, key, cached).finally(() => this.inflight.delete(key));
     this.inflight.set(key, p as Promise<Freshness<unknown>>);
     return p;
@@ -164,10 +169,13 @@ export class UpstreamGate {
       for (let waited = 0; waited < 3_000; waited += 50) {
         await sleep(50);
         const v = await this.cache.get(key);
-        if (v && (!cached || v.fetchedAt > cached.fetchedAt))
+        if (v && (!cached || v.fetchedAt > cached.fetchedAt)) {
+          countCacheRead(req.endpoint, "coalesced");
           return { data: v.data as T, fetchedAt: new Date(v.fetchedAt).toISOString(), source: "cache" };
+        }
       }
     }
+    countCacheRead(req.endpoint, "miss");
     try {
       // Members together stay within their share of the account: past it, the last value, labelled.
       const memberCall = req.reader === "member" ? await this.readers.takeMemberCall(budgetKeys.account) : null;
@@ -200,6 +208,7 @@ export class UpstreamGate {
       this.upstreamCalls++;
       try {
         const result = await req.fetcher();
+        countExchangeCall(req.endpoint, "ok");
         const now = Date.now();
         this.failures.clear(key);
         // A key stopped while this call was out: its answer is not kept anywhere.
@@ -224,6 +233,7 @@ export class UpstreamGate {
       } catch (err) {
         await req.onUpstreamError?.(err);
         const f = req.classify(err);
+        countExchangeCall(req.endpoint, f?.staleReason ?? "error");
         if (f?.serveStale) this.failures.note(key, f.staleReason);
         await this.noteUpstreamFailure(f, req);
         if (!f || !f.serveStale) throw err;
@@ -254,9 +264,12 @@ export class UpstreamGate {
     try {
       result = await req.fn();
     } catch (err) {
-      await this.noteUpstreamFailure(req.classify(err), req);
+      const f = req.classify(err);
+      countExchangeCall(req.purpose, f?.staleReason ?? "error");
+      await this.noteUpstreamFailure(f, req);
       throw err;
     }
+    countExchangeCall(req.purpose, "ok");
     // Told to every instance, even one that never saw the failure (it may have heard of it from the stored status).
     // A cancel-all may run on a stopped key: its success says nothing that lifts the stop.
     if (req.keyId && req.purpose !== "cancel_all") await this.keys.cleared(req.keyId);

@@ -5,6 +5,7 @@ import { setBounded } from "@/lib/bounded-map";
 import { KeyFailedError, type KeyFailure } from "./key-states";
 import type { StaleReason } from "./policy";
 import type { Freshness } from "./types";
+import { countStaleAnswer } from "@/lib/metrics/hooks";
 
 /** How long a failed read keeps its failure as the stale label while pacing delays the retry. */
 const FAILURE_LABEL_MS = 60_000;
@@ -36,6 +37,7 @@ export function staleAnswer<T>(
   err: unknown,
 ): Freshness<T> {
   if (!cached) throw err;
+  countStaleAnswer(reason);
   return {
     data: cached.data as T,
     fetchedAt: new Date(cached.fetchedAt).toISOString(),
@@ -50,12 +52,14 @@ export function refusedKeyAnswer<T>(
   own: { data: unknown; fetchedAt: number } | null,
   failed: KeyFailure,
 ): Freshness<T> {
-  if (own && own.fetchedAt <= failed.at)
+  if (own && own.fetchedAt <= failed.at) {
+    countStaleAnswer(failed.reason);
     return {
       data: own.data as T,
       fetchedAt: new Date(own.fetchedAt).toISOString(),
       source: "stale",
       staleReason: failed.reason,
     };
+  }
   throw new KeyFailedError(failed);
 }

@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { markQueued } from "./backfill-state";
+import { countingFailures } from "@/lib/metrics/hooks";
 
 export const BACKFILL_QUEUE = "portfolio-backfill";
 export const BACKFILL_SWEEP_QUEUE = "portfolio-backfill-sweep";
@@ -62,18 +63,25 @@ export async function registerBackfillJobs(boss: PgBoss, opts: { sweepCron?: str
     expireInSeconds: 1_800,
   });
   await boss.createQueue(BACKFILL_SWEEP_QUEUE, { name: BACKFILL_SWEEP_QUEUE, policy: "singleton" });
-  await boss.work<{ keyId: string }>(BACKFILL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async (jobs) => {
-    // Loaded when a job runs: adding a key (which only queues) doesn't pull the whole read path
-    // into its module graph (the seed CLI adds keys outside Next, under react-server conditions).
-    const { runBackfill } = await import("./backfill");
-    for (const job of jobs) {
-      const outcome = await runBackfill(job.data.keyId);
-      logger.info({ phase: "job", keyRef: job.data.keyId, outcome }, "backfill finished");
-    }
-  });
-  await boss.work(BACKFILL_SWEEP_QUEUE, async () => {
-    await sweepQueuedBackfills(boss);
-  });
+  await boss.work<{ keyId: string }>(
+    BACKFILL_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 2 },
+    countingFailures(BACKFILL_QUEUE, async (jobs) => {
+      // Loaded when a job runs: adding a key (which only queues) doesn't pull the whole read path
+      // into its module graph (the seed CLI adds keys outside Next, under react-server conditions).
+      const { runBackfill } = await import("./backfill");
+      for (const job of jobs) {
+        const outcome = await runBackfill(job.data.keyId);
+        logger.info({ phase: "job", keyRef: job.data.keyId, outcome }, "backfill finished");
+      }
+    }),
+  );
+  await boss.work(
+    BACKFILL_SWEEP_QUEUE,
+    countingFailures(BACKFILL_SWEEP_QUEUE, async () => {
+      await sweepQueuedBackfills(boss);
+    }),
+  );
   await boss.schedule(BACKFILL_SWEEP_QUEUE, opts.sweepCron ?? "* * * * *");
   globalForBackfill.keydeskBackfillBoss = boss;
   await sweepQueuedBackfills(boss);

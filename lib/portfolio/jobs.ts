@@ -10,6 +10,7 @@ import { logger } from "@/lib/log";
 import { HOUR_MS } from "./snapshot";
 import { takeSnapshot } from "./take";
 import { downsampleSnapshots } from "./downsample";
+import { countingFailures } from "@/lib/metrics/hooks";
 
 export const SNAPSHOT_QUEUE = "portfolio-snapshot";
 export const DOWNSAMPLE_QUEUE = "portfolio-downsample";
@@ -64,15 +65,21 @@ export async function registerPortfolioJobs(
 ): Promise<void> {
   await boss.createQueue(SNAPSHOT_QUEUE, { name: SNAPSHOT_QUEUE, policy: "singleton" });
   await boss.createQueue(DOWNSAMPLE_QUEUE, { name: DOWNSAMPLE_QUEUE, policy: "singleton" });
-  await boss.work(SNAPSHOT_QUEUE, async () => {
-    const r = await runSnapshotPeriod(new Date(), opts.everyHours);
-    opts.onRun?.(r);
-    if (r) logger.info({ phase: "job", stored: r.stored, skipped: r.skipped }, "portfolio snapshots taken");
-  });
-  await boss.work(DOWNSAMPLE_QUEUE, async () => {
-    const removed = await downsampleSnapshots(new Date());
-    if (removed) logger.info({ phase: "job", removed }, "portfolio snapshots downsampled");
-  });
+  await boss.work(
+    SNAPSHOT_QUEUE,
+    countingFailures(SNAPSHOT_QUEUE, async () => {
+      const r = await runSnapshotPeriod(new Date(), opts.everyHours);
+      opts.onRun?.(r);
+      if (r) logger.info({ phase: "job", stored: r.stored, skipped: r.skipped }, "portfolio snapshots taken");
+    }),
+  );
+  await boss.work(
+    DOWNSAMPLE_QUEUE,
+    countingFailures(DOWNSAMPLE_QUEUE, async () => {
+      const removed = await downsampleSnapshots(new Date());
+      if (removed) logger.info({ phase: "job", removed }, "portfolio snapshots downsampled");
+    }),
+  );
   await boss.schedule(SNAPSHOT_QUEUE, opts.cron ?? snapshotCron(opts.everyHours));
   await boss.schedule(DOWNSAMPLE_QUEUE, "17 3 * * *");
 }

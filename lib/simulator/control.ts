@@ -37,7 +37,9 @@ export function createControlHandler(state: SimState) {
       }
       if (route === "GET /faults") return send(res, 200, { faults: state.faults.active(now) });
       if (route === "DELETE /faults") {
-        state.faults.clear();
+        // ?account=<name or id>: only that account's faults (tests running side by side each clear their own).
+        const account = url.searchParams.get("account");
+        state.faults.clear(account === null ? undefined : (state.demoKeys[account]?.accountId ?? account));
         return send(res, 200, { ok: true });
       }
       if (route === "POST /faults") {

@@ -25,8 +25,9 @@ export class Faults {
     return fault;
   }
 
-  clear() {
-    this.list = [];
+  /** Every fault, or only those scoped to one account. */
+  clear(accountId?: string) {
+    this.list = accountId === undefined ? [] : this.list.filter((f) => f.accountId !== accountId);
   }
 
   active(now: number): Fault[] {

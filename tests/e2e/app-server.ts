@@ -1,6 +1,6 @@
 // Starts what the browser tests need: the simulator (when present), and the built app
 // with `npm start`'s server (bin/start.ts) on the test database.
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
 import { waitForHttp } from "@/lib/dev/processes";
@@ -20,8 +20,10 @@ export interface AppServer {
 /** The first app server's port; a second checkout running the browser tests at once sets KEYDESK_E2E_PORT. */
 export const E2E_PORT = Number(process.env.KEYDESK_E2E_PORT ?? 3100);
 
-export async function startAppServer(env: NodeJS.ProcessEnv, port = E2E_PORT): Promise<AppServer> {
+/** `logFile`: every line the server writes also goes there as it comes (the browser tests' workers read it). */
+export async function startAppServer(env: NodeJS.ProcessEnv, port = E2E_PORT, logFile?: string): Promise<AppServer> {
   const logs: string[] = [];
+  const file = logFile ? createWriteStream(logFile, { flags: "a" }) : null;
   const child: ChildProcess = spawn(
     path.join(ROOT, "node_modules", ".bin", "tsx"),
     ["bin/start.ts", "--port", String(port)],
@@ -31,8 +33,13 @@ export async function startAppServer(env: NodeJS.ProcessEnv, port = E2E_PORT): P
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  child.stdout?.on("data", (d: Buffer) => logs.push(d.toString()));
-  child.stderr?.on("data", (d: Buffer) => logs.push(d.toString()));
+  const collect = (d: Buffer) => {
+    logs.push(d.toString());
+    file?.write(d);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  child.once("close", () => file?.end());
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${url}/sign-in`, 60_000);

@@ -1,10 +1,14 @@
-// axe-core in the page: serious and critical violations fail the test.
+// axe-core in the page: serious and critical violations fail the test. It runs on the finished
+// document: a streamed page is still arriving when its first content shows, and the metadata
+// (the <title>) is streamed in after the content, so axe run early reports a page without a title.
 import { readFileSync } from "node:fs";
-import type { Page } from "playwright-core";
+import { expect, type Page } from "@playwright/test";
 
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 export async function assertAccessible(page: Page, where: string): Promise<void> {
+  await page.waitForLoadState("load");
+  await expect(page, `${where} has its <title> before axe looks at it`).toHaveTitle(/\S/);
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
     const axe = (

@@ -1,28 +1,29 @@
-// Debian's Chromium driven by playwright-core (no browser downloads). Under CI a missing
-// browser is a failure (playwright gives each launch a fresh profile directory); elsewhere the e2e suite is skipped loudly with the install command.
+// Debian's Chromium (no browser downloads): its path and launch flags, shared by the browser
+// tests' config (./playwright.config.ts) and bench:paint, which drives it with playwright-core.
+// Under CI a missing browser is a failure; elsewhere the browser tests are skipped loudly with
+// the install command (tests/run.ts).
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
+
+/** Without the networking flags it floods the closed network with refused connections. */
+export const LAUNCH_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_ARGS });
 }
 
 export const VIEWPORTS = {

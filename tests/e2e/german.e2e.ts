@@ -1,20 +1,13 @@
-// German everywhere (issue 17): sign in, switch to German with the header's language toggle,
+// German everywhere: sign in, switch to German with the header's language toggle,
 // walk every page (keys, a key and each tab, add key, teams, a team, an invitation, activity,
 // settings, troubleshooting, not-found; sign-in and sign-up signed out) at desktop and phone
 // width, and fail on any English word left, naming the page, the word and its line.
-import type { Page } from "playwright-core";
-import { expectTrue, test } from "./harness";
-import { VIEWPORTS } from "./browser";
-import { addKey, PASSWORD, signUp } from "./vault.e2e";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { addKey, PASSWORD, signUp } from "./steps";
 import { findEnglish, type EnglishHit } from "./english-detector";
 import { randomEmail } from "../helpers/random";
 import { TABS } from "@/lib/ui/key-tabs";
-
-interface Ctx {
-  browser: () => import("playwright-core").Browser;
-  baseUrl: () => string;
-  demoKey: (name: string) => string;
-}
 
 const KEY_LABEL = "Familienkasse";
 const TEAM_NAME = "Familie";
@@ -30,100 +23,84 @@ async function pageText(page: Page): Promise<string> {
   });
 }
 
-export function registerGermanTests(ctx: Ctx): void {
-  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-    test(`german: every page in German, no English left (${name})`, async () => {
-      const phone = name === "phone";
-      const opts = { viewport, baseURL: ctx.baseUrl(), isMobile: phone, hasTouch: phone, locale: "en-US" };
-      const context = await ctx.browser().newContext(opts);
-      context.setDefaultTimeout(30_000);
-      const page = await context.newPage();
-      const failures: string[] = [];
-      const check = async (where: string) => {
-        const hits: EnglishHit[] = findEnglish(await pageText(page), [KEY_LABEL, TEAM_NAME]);
-        for (const h of hits) failures.push(`${where} (${page.url()}): "${h.word}" in "${h.line.slice(0, 160)}"`);
-      };
-      try {
-        // Set-up in English (the default), as every other browser test does.
-        await signUp(page, randomEmail("de"));
-        await addKey(page, KEY_LABEL, ctx.demoKey("demo-small"));
-        await page.waitForURL(/\?added=1$/);
-        const keyPath = new URL(page.url()).pathname;
-        await page.goto("/teams");
-        await page.getByLabel("Team name").fill(TEAM_NAME);
-        await page.getByRole("button", { name: "Create team" }).click();
-        await page.waitForURL(/\/teams\/[a-z0-9]+$/);
-        const teamPath = new URL(page.url()).pathname;
-        await page.getByLabel("E-mail address").fill(randomEmail("eingeladen"));
-        await page.getByRole("button", { name: "Create invitation" }).click();
-        const invitePath = new URL((await page.getByTestId("invite-link").innerText()).trim()).pathname;
+test.use({ locale: "en-US" });
 
-        // The language toggle in the header.
-        await page.goto("/keys");
-        if (phone) await page.locator("header details > summary").click();
-        await page.locator('button[name="locale"][value="de"]:visible').first().click();
-        await page.waitForFunction(
-          () => document.documentElement.lang === "de" || /Schlüssel/.test(document.body.innerText),
-        );
-        expectTrue(/Schlüssel/.test(await page.innerText("body")), "the toggle switched the dashboard to German");
+test("german: every page in German, no English left", async ({ page, phone, demoKey, newContext, app }, testInfo) => {
+  const size = testInfo.project.name;
+  const failures: string[] = [];
+  const check = async (where: string) => {
+    const hits: EnglishHit[] = findEnglish(await pageText(page), [KEY_LABEL, TEAM_NAME]);
+    for (const h of hits) failures.push(`${where} (${page.url()}): "${h.word}" in "${h.line.slice(0, 160)}"`);
+  };
+  // Set-up in English (the default), as every other browser test does.
+  await signUp(page, randomEmail("de"));
+  await addKey(page, KEY_LABEL, demoKey("demo-small"));
+  await page.waitForURL(/\?added=1$/);
+  const keyPath = new URL(page.url()).pathname;
+  await page.goto("/teams");
+  await page.getByLabel("Team name").fill(TEAM_NAME);
+  await page.getByRole("button", { name: "Create team" }).click();
+  await page.waitForURL(/\/teams\/[a-z0-9]+$/);
+  const teamPath = new URL(page.url()).pathname;
+  await page.getByLabel("E-mail address").fill(randomEmail("eingeladen"));
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  const invitePath = new URL((await page.getByTestId("invite-link").innerText()).trim()).pathname;
 
-        const walk: [string, string][] = [
-          ["keys list", "/keys"],
-          ...TABS.map((tab): [string, string] => [`key page, tab ${tab}`, `${keyPath}?tab=${tab}`]),
-          ["add key", "/keys/new"],
-          ["teams", "/teams"],
-          ["a team", teamPath],
-          ["an invitation", invitePath],
-          ["activity", "/activity"],
-          ["settings", "/settings"],
-          ["notifications", "/notifications"],
-          ["portfolio", "/portfolio"],
-          ["portfolio, all", "/portfolio?range=all"],
-          ["troubleshooting", "/help/troubleshooting"],
-          ["not-found (key)", "/keys/zzzzzzzzzzzzzzzzzzzzzzzzz"],
-          ["not-found (page)", "/diese-seite-gibt-es-nicht"],
-        ];
-        for (const [where, path] of walk) {
-          await page.goto(path);
-          await check(where);
-        }
-        // An error state: a form refused by the server (wrong password on delete) comes back in German.
-        await page.goto(teamPath);
-        await page.getByLabel(/Namen des Teams/).fill("falsch");
-        await page.getByRole("button", { name: "Team löschen" }).click();
-        await page.getByText("Geben Sie zur Bestätigung den Namen des Teams genau ein").waitFor();
-        await check("team page, refused delete");
+  // The language toggle in the header.
+  await page.goto("/keys");
+  if (phone) await page.locator("header details > summary").click();
+  await page.locator('button[name="locale"][value="de"]:visible').first().click();
+  await expect(page.locator("body"), "the toggle switched the dashboard to German").toContainText("Schlüssel", {
+    useInnerText: true,
+  });
 
-        // Signed out: sign-in and sign-up keep the language choice (a fresh browser with the cookie).
-        const out = await ctx.browser().newContext(opts);
-        await out.addCookies([{ name: "keydesk-locale", value: "de", url: ctx.baseUrl() }]);
-        const anon = await out.newPage();
-        try {
-          for (const [where, path] of [
-            ["sign-in", "/sign-in"],
-            ["sign-up", "/sign-up"],
-            ["invitation, signed out", invitePath],
-          ] as const) {
-            await anon.goto(path);
-            const hits = findEnglish(await pageText(anon), [KEY_LABEL, TEAM_NAME]);
-            for (const h of hits) failures.push(`${where} (${anon.url()}): "${h.word}" in "${h.line.slice(0, 160)}"`);
-          }
-          await anon.goto("/sign-in");
-          await anon.getByRole("textbox").first().fill("niemand@example.test");
-          await anon.locator('input[type="password"]').fill(PASSWORD);
-          await anon.locator('form button[type="submit"]').last().click();
-          await anon.waitForLoadState("networkidle").catch(() => {});
-          const hits = findEnglish(await pageText(anon));
-          for (const h of hits)
-            failures.push(`sign-in refused (${anon.url()}): "${h.word}" in "${h.line.slice(0, 160)}"`);
-        } finally {
-          await out.close();
-        }
-        if (failures.length) console.error(`English left in German (${name}):\n  ${failures.join("\n  ")}`);
-        expectTrue(failures.length === 0, `${failures.length} English word(s) on German pages (listed above)`);
-      } finally {
-        await context.close();
-      }
-    });
+  const walk: [string, string][] = [
+    ["keys list", "/keys"],
+    ...TABS.map((tab): [string, string] => [`key page, tab ${tab}`, `${keyPath}?tab=${tab}`]),
+    ["add key", "/keys/new"],
+    ["teams", "/teams"],
+    ["a team", teamPath],
+    ["an invitation", invitePath],
+    ["activity", "/activity"],
+    ["settings", "/settings"],
+    ["notifications", "/notifications"],
+    ["portfolio", "/portfolio"],
+    ["portfolio, all", "/portfolio?range=all"],
+    ["troubleshooting", "/help/troubleshooting"],
+    ["not-found (key)", "/keys/zzzzzzzzzzzzzzzzzzzzzzzzz"],
+    ["not-found (page)", "/diese-seite-gibt-es-nicht"],
+  ];
+  for (const [where, path] of walk) {
+    await page.goto(path);
+    await check(where);
   }
-}
+  // An error state: a form refused by the server (wrong password on delete) comes back in German.
+  await page.goto(teamPath);
+  await page.getByLabel(/Namen des Teams/).fill("falsch");
+  await page.getByRole("button", { name: "Team löschen" }).click();
+  await expect(page.getByText("Geben Sie zur Bestätigung den Namen des Teams genau ein")).toBeVisible();
+  await check("team page, refused delete");
+
+  // Signed out: sign-in and sign-up keep the language choice (a fresh browser with the cookie).
+  const out = await newContext();
+  await out.addCookies([{ name: "keydesk-locale", value: "de", url: app.url }]);
+  const anon = await out.newPage();
+  for (const [where, path] of [
+    ["sign-in", "/sign-in"],
+    ["sign-up", "/sign-up"],
+    ["invitation, signed out", invitePath],
+  ] as const) {
+    await anon.goto(path);
+    const hits = findEnglish(await pageText(anon), [KEY_LABEL, TEAM_NAME]);
+    for (const h of hits) failures.push(`${where} (${anon.url()}): "${h.word}" in "${h.line.slice(0, 160)}"`);
+  }
+  await anon.goto("/sign-in");
+  await anon.getByRole("textbox").first().fill("niemand@example.test");
+  await anon.locator('input[type="password"]').fill(PASSWORD);
+  await anon.locator('form button[type="submit"]').last().click();
+  await anon.waitForLoadState("networkidle").catch(() => {});
+  const hits = findEnglish(await pageText(anon));
+  for (const h of hits) failures.push(`sign-in refused (${anon.url()}): "${h.word}" in "${h.line.slice(0, 160)}"`);
+  if (failures.length) console.error(`English left in German (${size}):\n  ${failures.join("\n  ")}`);
+  expect(failures, "no English word on German pages").toEqual([]);
+});

@@ -10,19 +10,11 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import path from "node:path";
-import { waitForHttp } from "@/lib/dev/processes";
-import { expectTrue, test } from "./harness";
+import { test, expect } from "./fixtures";
 import { E2E_PORT } from "./app-server";
-import { TEST_SECRETS } from "../helpers/test-secrets";
-import { randomEmail } from "../helpers/random";
+import { libCall } from "./lib-call";
+import { ROOT } from "./servers";
 import HEADERS from "../../lib/http/security-headers.json";
-
-interface Ctx {
-  baseUrl: () => string;
-  env: () => NodeJS.ProcessEnv;
-  demoKey: (name: string) => string;
-  root: string;
-}
 
 interface Answer {
   status: number;
@@ -73,45 +65,56 @@ function shape(a: Answer) {
   };
 }
 
-export function registerProdServerTests(ctx: Ctx): void {
-  test("production server: bad input on every data route answers as Next's own routes do, never 5xx", async () => {
-    const { registerUser } = await import("@/lib/auth/users");
-    const { addKeyForUser } = await import("@/lib/keys/add-key");
-    const { mintSessionCookie } = await import("../helpers/sessions");
-    const mk = async (prefix: string) => {
-      const email = randomEmail(prefix);
-      const r = await registerUser({ email, password: "a long enough passphrase" });
-      if (!r.ok) throw new Error("setup");
-      return { id: r.userId, email, name: null, sessionId: "x" };
-    };
-    const owner = await mk("prod-owner");
-    const stranger = await mk("prod-stranger");
-    const added = await addKeyForUser(
-      { user: owner, steppedUp: true },
-      { label: "Prod fuzz", key: ctx.demoKey("demo-small") },
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url).then(
+      async (r) => (await r.arrayBuffer(), r.status < 500),
+      () => false,
     );
-    if (!added.ok) throw new Error(added.message);
-    const callers: [string, string | null][] = [
-      ["anonymous", null],
-      ["stranger", await mintSessionCookie(stranger, TEST_SECRETS.AUTH_SECRET)],
-      ["owner", await mintSessionCookie(owner, TEST_SECRETS.AUTH_SECRET)],
-    ];
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer in ${timeoutMs} ms`);
+}
 
+test("production server: bad input on every data route answers as Next's own routes do, never 5xx", async ({ app }) => {
+  test.setTimeout(600_000);
+  const cast = await libCall("prod-server-cast", { key: app.demoKeys["demo-small"]! });
+  const callers: [string, string | null][] = [
+    ["anonymous", null],
+    ["stranger", cast.stranger],
+    ["owner", cast.owner],
+  ];
+  {
     // Next's own server on the same build, for the answers to compare with.
     const nextPort = E2E_PORT + 50;
     const nextBase = `http://127.0.0.1:${nextPort}`;
     const logs: string[] = [];
     const child = spawn(
-      path.join(ctx.root, "node_modules", ".bin", "next"),
+      path.join(ROOT, "node_modules", ".bin", "next"),
       ["start", "--port", String(nextPort), "--hostname", "127.0.0.1"],
-      { cwd: ctx.root, env: { ...ctx.env(), PORT: String(nextPort) }, stdio: ["ignore", "pipe", "pipe"] },
+      {
+        cwd: ROOT,
+        // This worker's environment is the app's (the global setup's), plus what the app server gets.
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
+          KEYDESK_SIGNUP: "open",
+          EXCHANGE_BASE_URL: app.simUrl,
+          SIMULATOR_CONTROL_URL: app.controlUrl,
+          PORT: String(nextPort),
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
     );
     child.stdout.on("data", (d: Buffer) => logs.push(d.toString()));
     child.stderr.on("data", (d: Buffer) => logs.push(d.toString()));
     try {
       await waitForHttp(`${nextBase}/sign-in`, 90_000);
-      const base = ctx.baseUrl();
-      const k = added.keyRowId;
+      const base = app.url;
+      const k = cast.keyRowId;
       const order = randomUUID();
       const routes = [
         `/api/keys/${k}/balances`,
@@ -213,12 +216,10 @@ export function registerProdServerTests(ctx: Ctx): void {
               );
           }
       console.log(`    ${compared} requests compared, ${problems.length} differences`);
-      expectTrue(
-        problems.length === 0,
-        `npm start differs from Next:\n      ${problems.slice(0, 25).join("\n      ")}`,
-      );
+      if (problems.length) console.log(`    next start's log: ${logs.join("").slice(-1500)}`);
+      expect(problems.slice(0, 25), "npm start answers as Next does, never 5xx").toEqual([]);
     } finally {
       child.kill("SIGTERM");
     }
-  });
-}
+  }
+});

@@ -1,0 +1,59 @@
+// The calls the rest of the code makes to count things: one line at each place something
+// happens (the gate, the job workers, the live stream, the server). Each takes only values
+// from fixed sets, so a caller cannot add series; none of them can throw into its caller.
+import type { Endpoint, StaleReason } from "@/lib/limiter/policy";
+import { metrics } from "./registry";
+
+/** A one-off call's purpose (lib/limiter's CallRequest) counts as its own endpoint class. */
+type EndpointClass = Endpoint | "key_check" | "health" | "cancel_all";
+/** ok, a stale reason the caller's classifier gave, or error (a failure it did not recognise). */
+type CallOutcome = "ok" | StaleReason | "error";
+type CacheResult = "hit" | "miss" | "coalesced";
+type BudgetLayer = "ip" | "account" | "user" | "cooldown" | "checks";
+
+export function countExchangeCall(endpoint: EndpointClass, outcome: CallOutcome): void {
+  metrics().exchangeCalls.inc({ endpoint, outcome });
+  if (outcome === "rate_limited") metrics().rateLimited.inc({ source: "exchange", layer: "exchange" });
+}
+
+/** The upstream budget refused or could not wait (the caller answers 429 or stale data). */
+export function countBudgetRefusal(layer: BudgetLayer): void {
+  metrics().rateLimited.inc({ source: "budget", layer });
+}
+
+export function countCacheRead(endpoint: Endpoint, result: CacheResult): void {
+  metrics().cacheReads.inc({ endpoint, result });
+}
+
+export function countStaleAnswer(reason: StaleReason): void {
+  metrics().staleAnswers.inc({ reason });
+}
+
+/** A job handler threw: pg-boss will retry or fail the job. */
+function countJobFailure(queue: string): void {
+  metrics().jobFailures.inc({ queue });
+}
+
+/** Wraps a pg-boss work handler so a failure is counted (and still thrown to pg-boss). */
+export function countingFailures<A extends unknown[], R>(
+  queue: string,
+  handler: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      countJobFailure(queue);
+      throw err;
+    }
+  };
+}
+
+/** A live stream (server-sent events) opened on this instance: call liveStreamClosed() when it ends. */
+export function liveStreamOpened(): void {
+  metrics().liveStreams.inc();
+}
+
+export function liveStreamClosed(): void {
+  metrics().liveStreams.dec();
+}
