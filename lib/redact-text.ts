@@ -5,7 +5,7 @@
 import { Transform, type TransformCallback } from "node:stream";
 
 /** A JWT or a long run of one: "eyJ" and base64url, with up to two more parts after (encoded) dots. */
-export const KEY_LIKE = /eyJ[A-Za-z0-9_-]{6,}(?:(?:\.|%(?:25)?2[eE])[A-Za-z0-9_-]*){0,2}/g;
+const KEY_LIKE = /eyJ[A-Za-z0-9_-]{6,}(?:(?:\.|%(?:25)?2[eE])[A-Za-z0-9_-]*){0,2}/g;
 
 export const REDACTED_KEY = "eyJ…[redacted]";
 

@@ -76,8 +76,3 @@ export function renewDeviceCookie(
   const others = all.filter((t) => t.account !== tag).map((t) => t.raw);
   return { value: [fresh, ...others].slice(0, MAX_TOKENS).join("~"), deviceId };
 }
-
-/** Tests only: the key is derived again from the current AUTH_SECRET. */
-export function resetDeviceTokenKeyForTests(): void {
-  signingKey = null;
-}

@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { raiseAlert, raiseQuietly } from "@/lib/alerts/raise";
 
-export interface FailedSignIns {
+interface FailedSignIns {
   failures: number;
   addresses: number;
 }

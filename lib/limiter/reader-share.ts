@@ -12,7 +12,7 @@ export const MEMBER_REFRESH_MIN_AGE_MS = 5_000;
 export const MEMBER_REFRESHES_PER_MINUTE = 3;
 const WINDOW_MS = 60_000;
 
-export type RefreshDeclined = "too_soon" | "too_often";
+type RefreshDeclined = "too_soon" | "too_often";
 
 const TAKE_LUA = `
 local now = tonumber(ARGV[1])
@@ -80,7 +80,7 @@ class RollingCounter {
   }
 }
 
-export interface ReaderShareOptions {
+interface ReaderShareOptions {
   redis: Redis | null;
   keyPrefix: string;
   accountPerMinute: number;

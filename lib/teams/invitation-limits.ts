@@ -9,7 +9,7 @@ import type { Translate } from "@/lib/i18n";
 import { getEnv } from "@/lib/env";
 
 /** The limits in force (settings; defaults 20 an hour and 50 a day per inviter, 30 and 100 per team). */
-export function invitationLimits() {
+function invitationLimits() {
   const env = getEnv();
   return {
     perInviter: {

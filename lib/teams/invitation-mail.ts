@@ -58,10 +58,10 @@ async function reserve(invitationId: string, senderId: string | null): Promise<n
   });
 }
 
-export type MailOutcome = "sent" | "superseded" | { laterMs: number };
+type MailOutcome = "sent" | "superseded" | { laterMs: number };
 
 /** One job: send the mail now, or report that it waits for the sender's rate or is no longer wanted. */
-export async function deliverInvitationMail(job: Job): Promise<MailOutcome> {
+async function deliverInvitationMail(job: Job): Promise<MailOutcome> {
   const token = sealer().open(aad(job.invitationId), job.sealed);
   const inv = await db.invitation.findUnique({
     where: { id: job.invitationId },

@@ -17,7 +17,7 @@ export function inertText(name: string, max = 60): string {
     .replace(/@/g, "[at]");
 }
 
-export interface InvitationMail {
+interface InvitationMail {
   subject: string;
   text: string;
 }
