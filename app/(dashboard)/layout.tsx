@@ -7,6 +7,7 @@ import { clientMessages } from "@/lib/i18n/client";
 import { getLocale } from "@/lib/i18n/server";
 import { translator } from "@/lib/i18n";
 import { countUnreadNotifications } from "@/lib/alerts/notifications";
+import { SignInReportBanner } from "@/components/shell/sign-in-report-banner";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
@@ -22,6 +23,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           {translator(locale)("shell.skip")}
         </a>
         <AppHeader user={user} theme={theme} locale={locale} unread={unread} />
+        <SignInReportBanner user={user} t={translator(locale)} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
           {children}
         </main>

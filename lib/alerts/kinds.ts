@@ -8,7 +8,8 @@ export type AlertKind =
   | "share_removed"
   | "new_device"
   | "two_factor_off"
-  | "member_joined";
+  | "member_joined"
+  | "sign_in_failures";
 
 /** How long a key must keep failing before the "failing" alert goes out. */
 export const FAILING_AFTER_MS = 15 * 60_000;
