@@ -12,8 +12,11 @@ import { builtRouteLoader, createFastPath, serveFast } from "@/lib/server/fast-r
 import { relyingParty } from "@/lib/auth/passkeys/relying-party";
 import { observeRequest, routeMatcher, type RoutesManifest } from "@/lib/metrics/http";
 import { runProgram } from "./program";
+import { redactProcessOutput } from "@/lib/redact-text";
 
 runProgram({ name: "keydesk" }, async ({ root, arg, log }) => {
+  // Whatever Next or a library prints: nothing shaped like an exchange key reaches the log.
+  redactProcessOutput();
   runAsProduction();
   // Refuse to start on bad settings (e.g. an http exchange) before anything is served.
   const env = getEnv();

@@ -74,6 +74,11 @@ const schema = z.object({
   KEYDESK_SIGNUP: z.enum(["open", "invite", "closed"]).optional(),
   /** Account creations allowed per client IP per hour (each costs the server a password hash). */
   KEYDESK_SIGNUPS_PER_IP_PER_HOUR: intSetting(5, 1, 100_000),
+  /** Invitations (new ones and re-sends) one person may send, and one team may receive the sending of. */
+  KEYDESK_INVITATIONS_PER_INVITER_PER_HOUR: intSetting(20, 1, 10_000),
+  KEYDESK_INVITATIONS_PER_INVITER_PER_DAY: intSetting(50, 1, 10_000),
+  KEYDESK_INVITATIONS_PER_TEAM_PER_HOUR: intSetting(30, 1, 10_000),
+  KEYDESK_INVITATIONS_PER_TEAM_PER_DAY: intSetting(100, 1, 10_000),
   /** Which REST dialect the exchange speaks; unset: from EXCHANGE_BASE_URL's path (/fast/v1, /public/v1), else bitpanda-pro. */
   EXCHANGE_API: z.enum(DIALECTS, { message: `must be one of ${DIALECTS.join(", ")}` }).optional(),
   SIMULATOR_CONTROL_URL: z.url().optional(),
@@ -92,6 +97,8 @@ const schema = z.object({
   KEYDESK_INSTANCE_COUNT: intSetting(2, 1, 64),
   /** Exchange calls that check a key (add-key live check, Check again, share check) per user a minute. */
   BUDGET_KEY_CHECKS_PER_MINUTE: intSetting(10, 1, 60),
+  /** Members of teams a key is shared with, together: at most this % of the account's budget (the owner keeps the rest). */
+  BUDGET_MEMBER_SHARE_PERCENT: intSetting(25, 1, 50),
   /** How long cached exchange data may still be served as stale (and is kept, encrypted, in Redis). */
   KEYDESK_STALE_MAX_SECONDS: intSetting(3_600, 60, 7 * 86_400),
   /** Operators presenting this token (Authorization: Bearer …) get /api/health's detail. Unset: detail only in the log. */

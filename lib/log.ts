@@ -1,8 +1,10 @@
-// Structured logging (pino) with redaction of anything that could carry a key or secret.
+// Structured logging (pino) with redaction of anything that could carry a key or secret: by field
+// name, and anything shaped like an exchange key anywhere in a line (lib/redact-text.ts).
 import "server-only";
 import pino from "pino";
 import { getEnv } from "@/lib/env";
 import { currentRequestId } from "@/lib/request-context";
+import { redactKeyLike } from "@/lib/redact-text";
 
 export const REDACT_PATHS = [
   "authorization",
@@ -44,6 +46,8 @@ export function buildLogger(destination?: pino.DestinationStream): pino.Logger {
   const options: pino.LoggerOptions = {
     level,
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    // Field names aside, anything shaped like an exchange key is cut from the finished line (a URL, an error's text).
+    hooks: { streamWrite: redactKeyLike },
     base: { app: "keydesk" },
     mixin: requestIdMixin,
   };

@@ -11,6 +11,7 @@ import { signInMethodsFor } from "@/lib/auth/passkeys/store";
 import { relyingParty } from "@/lib/auth/passkeys/relying-party";
 import { getEnv } from "@/lib/env";
 import { SignInMethodsProvider } from "@/components/auth/sign-in-methods";
+import { SignInReportBanner } from "@/components/shell/sign-in-report-banner";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
@@ -37,6 +38,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             {translator(locale)("shell.skip")}
           </a>
           <AppHeader user={user} theme={theme} locale={locale} unread={unread} />
+          <SignInReportBanner user={user} t={translator(locale)} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
             {children}
           </main>

@@ -7,7 +7,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { useI18n } from "@/components/i18n/locale-provider";
 
-export function SignUpForm({ next }: { next?: string }) {
+/** `invitedEmail`: from an invitation link, the address is the invited one (and can't be changed here). */
+export function SignUpForm({ next, invitedEmail }: { next?: string; invitedEmail?: string }) {
   const [state, action] = useActionState<AuthFormState, FormData>(signUpAction, {});
   const { t } = useI18n();
   return (
@@ -18,14 +19,22 @@ export function SignUpForm({ next }: { next?: string }) {
           {state.message}
         </Alert>
       ) : null}
-      <TextField label={t("signUp.name")} name="name" autoComplete="name" errors={state.fields?.name} />
+      <TextField
+        label={t("signUp.name")}
+        name="name"
+        autoComplete="name"
+        defaultValue={state.name}
+        errors={state.fields?.name}
+      />
       <TextField
         label={t("signIn.email")}
         name="email"
         type="email"
         autoComplete="email"
         required
-        defaultValue={state.email}
+        defaultValue={invitedEmail ?? state.email}
+        readOnly={Boolean(invitedEmail)}
+        hint={invitedEmail ? t("signUp.invitedEmail") : undefined}
         errors={state.fields?.email}
       />
       <TextField

@@ -1,5 +1,6 @@
 "use client";
-// The exchange budget in use this window: this server's IP, this key's account, and you. The
+// The exchange budget in use this window: this server's IP, this key's account, the share of it
+// the team members it is shared with may use together, and you. The
 // server renders the first view (`initial`); polling every 5 s starts from it.
 import useSWR from "swr";
 import { fetchJson } from "@/components/data/fetcher";
@@ -10,7 +11,11 @@ type Usage = {
   mode: "memory" | "redis" | "fallback";
   ip: Layer & { blockedForMs: number };
   user: Layer;
-  accounts: (Layer & { accountId: string; cooldownMs: number })[];
+  accounts: (Layer & {
+    accountId: string;
+    cooldownMs: number;
+    members?: Omit<Layer, "windowSeconds"> & { sharePercent: number };
+  })[];
 };
 
 function Bar({ label, layer }: { label: string; layer: Layer }) {
@@ -58,6 +63,12 @@ export function UsageMeter({ accountId, initial }: { accountId: string; initial?
       </span>
       <Bar label={t("usage.ip")} layer={data.ip} />
       {account ? <Bar label={t("usage.account")} layer={account} /> : null}
+      {account?.members ? (
+        <Bar
+          label={t("usage.members", { percent: account.members.sharePercent })}
+          layer={{ ...account.members, windowSeconds: account.windowSeconds }}
+        />
+      ) : null}
       <Bar label={t("usage.you")} layer={data.user} />
       {data.mode === "fallback" ? (
         <span className="text-amber-800 dark:text-amber-300">{t("usage.degraded")}</span>

@@ -39,7 +39,9 @@ export function Freshness({
   onRefresh,
   label,
 }: {
-  data: { fetchedAt: string; freshUntil?: string; source: Source; staleReason?: string } | undefined;
+  data:
+    | { fetchedAt: string; freshUntil?: string; source: Source; staleReason?: string; refreshDeclined?: string }
+    | undefined;
   error?: AppError | undefined;
   validating?: boolean;
   onRefresh?: () => void;

@@ -81,7 +81,7 @@ export function DeleteTeamForm({ teamId, name }: { teamId: string; name: string 
 }
 
 export function InviteForm({ teamId, canInviteAdmins }: { teamId: string; canInviteAdmins: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <ActionForm
       action={inviteAction}
@@ -106,6 +106,17 @@ export function InviteForm({ teamId, canInviteAdmins }: { teamId: string; canInv
             <select name="role" className={select} defaultValue="member">
               <option value="member">{t("teamForm.roleMember")}</option>
               {canInviteAdmins ? <option value="admin">{t("teamForm.roleAdmin")}</option> : null}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            {t("teamForm.language")}
+            <select name="locale" className={select} defaultValue={locale}>
+              <option value="en" lang="en">
+                English
+              </option>
+              <option value="de" lang="de">
+                Deutsch
+              </option>
             </select>
           </label>
         </>

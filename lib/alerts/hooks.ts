@@ -5,16 +5,27 @@ import { db } from "@/lib/db";
 import { describeDevice } from "@/lib/auth/sessions";
 import { raiseEvent, raiseQuietly } from "./raise";
 
-/** A sign-in from a device (user agent) none of the person's earlier sessions used. */
-export function alertIfNewDevice(userId: string, sessionId: string, userAgent: string | null): Promise<void> {
+/**
+ * A sign-in from a new device. `knownDevice` (a password sign-in): whether the browser carried
+ * this account's device token, which a copied user agent can't fake. Without it (single
+ * sign-on): a user agent none of the person's earlier sessions used.
+ */
+export function alertIfNewDevice(
+  userId: string,
+  sessionId: string,
+  userAgent: string | null,
+  knownDevice?: boolean,
+): Promise<void> {
   return raiseQuietly(async () => {
+    if (knownDevice === true) return;
     const earlier = await db.userSession.findMany({
       where: { userId, id: { not: sessionId } },
       select: { userAgent: true },
       take: 200,
       orderBy: { createdAt: "desc" },
     });
-    if (!earlier.length || earlier.some((s) => s.userAgent === userAgent)) return; // first sign-in, or a known device
+    if (!earlier.length) return; // the first sign-in
+    if (knownDevice === undefined && earlier.some((s) => s.userAgent === userAgent)) return;
     await raiseEvent([userId], "new_device", { device: describeDevice(userAgent) });
   });
 }

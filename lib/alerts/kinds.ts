@@ -13,7 +13,8 @@ export type AlertKind =
   | "passkey_removed"
   | "passkey_new_sign_in"
   | "password_off"
-  | "password_reset";
+  | "password_reset"
+  | "sign_in_failures";
 
 /** How long a key must keep failing before the "failing" alert goes out. */
 export const FAILING_AFTER_MS = 15 * 60_000;

@@ -9,6 +9,8 @@ import { logger } from "@/lib/log";
 
 export const DELIVER_QUEUE = "alerts-deliver";
 export const SCAN_QUEUE = "alerts-scan-keys";
+/** Invitation mail (lib/teams/invitation-mail.ts): on the same queue as the alerts' mail. */
+export const INVITE_MAIL_QUEUE = "invitations-mail";
 
 const globalForBoss = globalThis as unknown as { keydeskBoss?: Promise<PgBoss>; keydeskBossWorker?: boolean };
 
@@ -28,6 +30,12 @@ async function createBoss(worker: boolean): Promise<PgBoss> {
   await boss.start();
   await boss.createQueue(DELIVER_QUEUE, { name: DELIVER_QUEUE, retryLimit: 8, retryDelay: 30, retryBackoff: true });
   await boss.createQueue(SCAN_QUEUE, { name: SCAN_QUEUE, policy: "singleton" });
+  await boss.createQueue(INVITE_MAIL_QUEUE, {
+    name: INVITE_MAIL_QUEUE,
+    retryLimit: 8,
+    retryDelay: 30,
+    retryBackoff: true,
+  });
   return boss;
 }
 

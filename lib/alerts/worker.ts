@@ -1,4 +1,4 @@
-// Starts alert delivery and the minute key scan in this process (instrumentation.ts, once per
+// Starts alert delivery, invitation mail and the minute key scan in this process (instrumentation.ts, once per
 // process). pg-boss hands each job to one worker across all instances; the scan is a pg-boss
 // schedule (stored in PostgreSQL, fired once per minute for the whole deployment).
 import "server-only";
@@ -6,6 +6,7 @@ import { logger } from "@/lib/log";
 import { deliverAlert } from "./deliver";
 import { scanKeys } from "./scan";
 import { DELIVER_QUEUE, getBoss, SCAN_QUEUE } from "./queue";
+import { workInvitationMail } from "@/lib/teams/invitation-mail";
 import { countingFailures } from "@/lib/metrics/hooks";
 
 const globalForWorker = globalThis as unknown as { keydeskAlertWorker?: Promise<void> };
@@ -26,6 +27,7 @@ async function start(): Promise<void> {
     }),
   );
   await boss.schedule(SCAN_QUEUE, "* * * * *");
+  await workInvitationMail(boss);
   logger.info({ phase: "startup" }, "alert worker started");
 }
 

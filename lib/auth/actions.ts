@@ -12,6 +12,7 @@ import { invitationTokenFrom } from "@/lib/auth/sign-up-policy";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { authTranslator } from "@/lib/auth/auth-text";
 import { afterSignInPath, HOME_PATH } from "@/lib/auth/after-sign-in";
+import { signInInvited } from "@/lib/auth/invited-sign-up";
 import type { Translate } from "@/lib/i18n";
 
 export interface AuthFormState {
@@ -20,6 +21,8 @@ export interface AuthFormState {
   requestId?: string;
   fields?: Partial<Record<"email" | "password" | "confirm" | "name" | "code", string[]>>;
   email?: string;
+  /** Sign-up: the name typed, kept when the form comes back with an error. */
+  name?: string;
   /** The account has two-factor sign-in on: show the code field. */
   needsCode?: boolean;
 }
@@ -66,13 +69,14 @@ async function signInActionImpl(_prev: AuthFormState, formData: FormData): Promi
       redirectTo: safeNext(formData),
     });
   } catch (err) {
-    if (err instanceof AuthError)
-      return {
-        email,
-        message: messageForSignInError(err, await authTranslator()),
-        needsCode: err instanceof CredentialsSignin && (err.code === "totp_required" || err.code === "totp_invalid"),
-      };
-    throw err; // NEXT_REDIRECT on success
+    if (!(err instanceof AuthError)) throw err; // NEXT_REDIRECT on success
+    const code = err instanceof CredentialsSignin ? err.code : "";
+    const t = await authTranslator();
+    // The right password with two-factor on is no error: the code is the second step (the form
+    // keeps what was typed), and a wrong code is that field's error, not a failure.
+    if (code === "totp_required") return { email, needsCode: true };
+    if (code === "totp_invalid") return { email, needsCode: true, fields: { code: [t("auth.codeWrong")] } };
+    return { email, message: messageForSignInError(err, t) };
   }
   return {};
 }
@@ -94,21 +98,29 @@ const signUpSchema = (t: Translate) =>
 
 async function signUpActionImpl(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const email = String(formData.get("email") ?? "");
+  const typedName = String(formData.get("name") ?? "").slice(0, 200);
+  const name = typedName ? { name: typedName } : {};
   const parsed = signUpSchema(await authTranslator()).safeParse({
     name: formData.get("name") || undefined,
     email: formData.get("email"),
     password: formData.get("password") ?? "",
     confirm: formData.get("confirm") ?? "",
   });
-  if (!parsed.success) return { email, fields: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) return { email, ...name, fields: z.flattenError(parsed.error).fieldErrors };
   const next = safeNext(formData);
   const result = await signUp(parsed.data, {
     ip: clientIpFromHeaders(await headers()),
     inviteToken: invitationTokenFrom(next),
   });
-  if (!result.ok) return "message" in result ? { email, message: result.message } : { email, fields: result.fields };
-  // The same answer whether the e-mail was new or already had an account: no automatic
-  // sign-in (that would tell the two apart); the sign-in page says the account is ready.
+  if (!result.ok)
+    return "message" in result
+      ? { email, ...name, message: result.message }
+      : { email, ...name, fields: result.fields };
+  // From an invitation to this very address, a new account is signed in and joined at once
+  // (lib/auth/invited-sign-up.ts). Otherwise the same answer whether the e-mail was new or
+  // already had an account: no automatic sign-in (that would tell the two apart).
+  const inviteToken = invitationTokenFrom(next);
+  if (result.created && inviteToken) await signInInvited({ ...parsed.data, userId: result.userId }, inviteToken);
   redirect(`/sign-in?signed-up=1${next !== HOME_PATH ? `&next=${encodeURIComponent(next)}` : ""}`);
 }
 

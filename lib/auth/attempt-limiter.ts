@@ -27,6 +27,22 @@ export function makeLimiter(keyPrefix: string, limit: Limit): RateLimiterAbstrac
     : memory();
 }
 
+/**
+ * A refusal (rate-limiter-flexible rejects with a RateLimiterRes). Told by its shape as well as
+ * its class: limiters are shared on globalThis, and a second copy of the library in a bundle
+ * would have a class of its own.
+ */
+function isRefusal(err: unknown): err is { msBeforeNext: number } {
+  return (
+    err instanceof RateLimiterRes ||
+    (typeof err === "object" &&
+      err !== null &&
+      !(err instanceof Error) &&
+      typeof (err as { msBeforeNext?: unknown }).msBeforeNext === "number" &&
+      typeof (err as { remainingPoints?: unknown }).remainingPoints === "number")
+  );
+}
+
 export type Taken =
   | { ok: true; refund: () => Promise<void> }
   | { ok: false; retryAfterSeconds: number; /** which step refused */ step: number };
@@ -47,7 +63,7 @@ export async function takePoints(steps: { limiter: RateLimiterAbstract; key: str
       await step.limiter.consume(step.key, 1);
       taken.push(step);
     } catch (err) {
-      if (!(err instanceof RateLimiterRes)) {
+      if (!isRefusal(err)) {
         await giveBack();
         throw err;
       }

@@ -17,6 +17,8 @@ import { decideOidcSignIn, parkOidcSignIn } from "@/lib/auth/oidc";
 import { checkOidcCode } from "@/lib/auth/oidc-code";
 import { grantStepUp } from "@/lib/auth/step-up";
 import { passkeyProvider } from "@/lib/auth/passkeys/provider";
+import { issueDeviceCookie, readDeviceCookie } from "@/lib/auth/device-cookie";
+import { reportFailedSignIns } from "@/lib/auth/sign-in-report";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
@@ -81,13 +83,18 @@ function buildConfig(): NextAuthConfig {
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
+        const deviceCookie = await readDeviceCookie(request.headers);
         const result = await checkCredentials(
           parsed.data.email,
           parsed.data.password,
           clientIpFromHeaders(request.headers),
           parsed.data.code,
+          deviceCookie,
         );
-        if (result.ok) return result.user;
+        if (result.ok) {
+          await issueDeviceCookie(deviceCookie, result.user.email);
+          return { ...result.user, knownDevice: result.knownDevice };
+        }
         if (result.reason === "rate_limited") throw new TooManyAttempts(result.retryAfterSeconds);
         if (result.reason === "totp_required") throw new SecondFactor("totp_required");
         if (result.reason === "totp_invalid") throw new SecondFactor("totp_invalid");
@@ -106,8 +113,12 @@ function buildConfig(): NextAuthConfig {
         async authorize(raw, request) {
           const code = z.object({ code: z.string().trim().min(1).max(40) }).safeParse(raw);
           if (!code.success) throw new SecondFactor("totp_invalid");
-          const result = await checkOidcCode(code.data.code, clientIpFromHeaders(request.headers));
-          if (result.ok) return result.user;
+          const deviceCookie = await readDeviceCookie(request.headers);
+          const result = await checkOidcCode(code.data.code, clientIpFromHeaders(request.headers), deviceCookie);
+          if (result.ok) {
+            await issueDeviceCookie(deviceCookie, result.user.email);
+            return { ...result.user, knownDevice: result.knownDevice };
+          }
           if (result.reason === "rate_limited") throw new TooManyAttempts(result.retryAfterSeconds);
           if (result.reason === "oidc_code_expired") throw new OidcCodeExpired();
           throw new SecondFactor("totp_invalid");
@@ -181,7 +192,11 @@ function buildConfig(): NextAuthConfig {
             // outside a request (tests)
           }
           const session = await db.userSession.create({ data: { userId, userAgent, ip } });
-          await (await import("@/lib/alerts/hooks")).alertIfNewDevice(userId, session.id, userAgent);
+          // A browser without this account's device token is new (single sign-on: the provider's own check).
+          const knownDevice = account?.provider === "oidc" ? undefined : user.knownDevice === true;
+          await (await import("@/lib/alerts/hooks")).alertIfNewDevice(userId, session.id, userAgent, knownDevice);
+          // Before this sign-in's own success row: failures since the previous sign-in.
+          await reportFailedSignIns(userId, session.id);
           token.sub = userId;
           token.sid = session.id;
           // Signing in with the provider (and its code) is this user's step-up: accounts without a

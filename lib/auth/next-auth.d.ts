@@ -5,6 +5,10 @@ declare module "next-auth" {
   interface Session {
     sessionId?: string;
   }
+  interface User {
+    /** Set by the credentials sign-in: the browser carried this account's device token. */
+    knownDevice?: boolean;
+  }
 }
 
 declare module "@auth/core/jwt" {

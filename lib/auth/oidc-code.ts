@@ -1,22 +1,24 @@
 // The second step of a single sign-on into an account with two-factor sign-in: the code,
 // checked against the identity parked by lib/auth/oidc.ts, limited like a password sign-in
-// (per e-mail and IP, point taken before the check, refunded when right).
+// (the code limits: per device or e-mail and IP, point taken before the check, refunded when right).
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { takeSignInAttempt } from "@/lib/auth/sign-in-limiter";
+import { takeSignInCodeAttempt } from "@/lib/auth/sign-in-limiter";
+import { deviceFor } from "@/lib/auth/device-token";
 import { verifySecondFactor } from "@/lib/auth/totp";
 import { clearPendingOidcSignIn, pendingOidcSignIn } from "@/lib/auth/oidc";
 
 export type OidcCodeCheck =
-  | { ok: true; user: { id: string; email: string; name: string | null } }
+  | { ok: true; user: { id: string; email: string; name: string | null }; knownDevice: boolean }
   | { ok: false; reason: "oidc_code_expired" | "totp_invalid" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
-export async function checkOidcCode(code: string, ip: string): Promise<OidcCodeCheck> {
+export async function checkOidcCode(code: string, ip: string, deviceCookie?: string | null): Promise<OidcCodeCheck> {
   const pending = await pendingOidcSignIn();
   if (!pending) return { ok: false, reason: "oidc_code_expired" };
-  const attempt = await takeSignInAttempt(pending.email, ip);
+  const deviceId = deviceFor(deviceCookie, pending.email);
+  const attempt = await takeSignInCodeAttempt(pending.email, ip, deviceId);
   if (!attempt.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: attempt.retryAfterSeconds };
   const user = await db.user.findUnique({
     where: { id: pending.userId },
@@ -34,5 +36,5 @@ export async function checkOidcCode(code: string, ip: string): Promise<OidcCodeC
   }
   await attempt.refund();
   await clearPendingOidcSignIn();
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name }, knownDevice: Boolean(deviceId) };
 }

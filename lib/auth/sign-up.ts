@@ -12,8 +12,12 @@ import { logger } from "@/lib/log";
 import { sendVerificationLink } from "@/lib/auth/email-verification";
 import { mailConfigured, sendMail } from "@/lib/mail";
 
+/** `created` (never shown as such: the visitor gets the same answer either way) says whether this request made the account. */
 export type SignUpResult =
-  { ok: true } | { ok: false; fields: { email?: string[]; password?: string[] } } | { ok: false; message: string };
+  | { ok: true; created: false }
+  | { ok: true; created: true; userId: string }
+  | { ok: false; fields: { email?: string[]; password?: string[] } }
+  | { ok: false; message: string };
 
 const REFUSAL = {
   closed: "auth.signUpClosed",
@@ -40,7 +44,7 @@ export async function signUp(
   if (result.ok) {
     // With SMTP set, the address is confirmed by a mailed link before it can accept invitations.
     await sendVerificationLink(result.userId);
-    return { ok: true };
+    return { ok: true, created: true, userId: result.userId };
   }
   if (result.notFirst) return { ok: false, message: t("auth.signUpInviteOnly") };
   if (result.fields.email) {
@@ -54,7 +58,7 @@ export async function signUp(
         "Your address already has a Keydesk account, so nothing was changed. If this was you, sign in instead: your password still works. If it was not you, you can ignore this message.",
       );
     }
-    return { ok: true };
+    return { ok: true, created: false };
   }
   return { ok: false, fields: result.fields };
 }

@@ -1,11 +1,23 @@
 // Small helpers for the dev starter and test runners: spawn children that die with us,
 // run a command to completion, and wait for an HTTP endpoint.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { redactingLines } from "@/lib/redact-text";
 
 const children = new Set<ChildProcess>();
 
+/**
+ * A long-running child (the dev server, the simulator). Its output reaches ours line by line with
+ * anything shaped like an exchange key cut out (a key pasted into a URL shows in request logs).
+ */
 export function startChild(cmd: string, args: string[], opts: SpawnOptions & { name: string }): ChildProcess {
-  const child = spawn(cmd, args, { stdio: "inherit", ...opts });
+  const color = process.stdout.isTTY ? { FORCE_COLOR: "1" } : {};
+  const child = spawn(cmd, args, {
+    ...opts,
+    stdio: ["inherit", "pipe", "pipe"],
+    env: { ...color, ...(opts.env ?? process.env) },
+  });
+  child.stdout?.pipe(redactingLines()).pipe(process.stdout);
+  child.stderr?.pipe(redactingLines()).pipe(process.stderr);
   children.add(child);
   child.on("exit", () => children.delete(child));
   return child;

@@ -14,6 +14,7 @@ import { KeyControl } from "./key-control";
 import { FailureLabels, refusedKeyAnswer, staleAnswer } from "./stale";
 import { KeyCheckLimiter } from "./key-checks";
 import { timed } from "@/lib/request-context";
+import { ReaderShare } from "./reader-share";
 import { countCacheRead, countExchangeCall } from "@/lib/metrics/hooks";
 
 export { BudgetExceededError } from "./budget";
@@ -35,6 +36,8 @@ export class UpstreamGate {
   /** Each key's standing on every instance: failed, stopped, cleared, purged (./key-control.ts). */
   readonly keys: KeyControl;
   private readonly keyChecks: KeyCheckLimiter;
+  /** Members' refreshes and their share of each account's calls (./reader-share.ts). */
+  readonly readers: ReaderShare;
   private readonly staleMaxMs: number;
   private readonly failures = new FailureLabels();
   private readonly inflight = new Map<string, Promise<Freshness<unknown>>>();
@@ -47,6 +50,12 @@ export class UpstreamGate {
     this.cache = new ResponseCache(opts.redis ?? null, prefix, opts.cipher ?? null);
     this.budget = new Budget({ ...opts, redis: opts.redis ?? null, keyPrefix: prefix, cooldowns: this.cooldowns });
     this.keyChecks = new KeyCheckLimiter(opts.keyChecksPerMinute ?? 10, opts.redis ?? null, prefix);
+    this.readers = new ReaderShare({
+      redis: opts.redis ?? null,
+      keyPrefix: prefix,
+      accountPerMinute: opts.accountPerMinute,
+      memberSharePercent: opts.memberSharePercent ?? 25,
+    });
     this.staleMaxMs = opts.staleMaxMs ?? 3_600_000;
     this.keys = new KeyControl(opts.redis ?? null, opts.subscriber ?? null, prefix, this.cache);
     this.lastMode = this.mode();
@@ -93,12 +102,26 @@ export class UpstreamGate {
       const failed = this.keys.states.get(req.keyId) ?? req.knownFailure ?? null;
       if (failed) return refusedKeyAnswer<T>(await this.cache.get(key), failed);
     }
+    // A member's refresh is honoured only within their share; otherwise it is a plain read, labelled.
+    const declined =
+      req.refresh && req.reader === "member" && req.keyId
+        ? await this.readers.declineRefresh(req.userId, req.keyId, (await this.cache.get(key))?.fetchedAt ?? null)
+        : null;
+    if (declined) req = { ...req, refresh: false };
+    const label = declined
+      ? { refreshDeclined: declined.reason, retryAfterSeconds: Math.ceil(declined.retryAfterMs / 1000) }
+      : {};
     let cached: CachedValue | null = null;
     if (!req.refresh) {
       cached = await this.cache.get(key, policy.ttlMs);
       if (cached && Date.now() - cached.fetchedAt < policy.ttlMs) {
         countCacheRead(req.endpoint, "hit");
-        return { data: cached.data as T, fetchedAt: new Date(cached.fetchedAt).toISOString(), source: "cache" };
+        return {
+          data: cached.data as T,
+          fetchedAt: new Date(cached.fetchedAt).toISOString(),
+          source: "cache",
+          ...label,
+        };
       }
     }
     const running = this.inflight.get(key);
@@ -154,12 +177,20 @@ export class UpstreamGate {
     }
     countCacheRead(req.endpoint, "miss");
     try {
+      // Members together stay within their share of the account: past it, the last value, labelled.
+      const memberCall = req.reader === "member" ? await this.readers.takeMemberCall(budgetKeys.account) : null;
+      if (memberCall && !memberCall.ok) {
+        if (lockedHere) await this.budget.abandon(early, budgetKeys);
+        const err = new BudgetExceededError("account", memberCall.retryAfterMs);
+        return staleAnswer(cached, this.failures.recent(key) ?? "rate_limited", memberCall.retryAfterMs, err);
+      }
       try {
         const maxWaitMs = req.noWait ? 0 : cached ? MAX_WAIT_WITH_STALE_MS[req.priority] : undefined;
         await timed("budget", () =>
           this.budget.acquire(budgetKeys, req.priority, { maxWaitMs, early: lockedHere ? early : undefined }),
         );
       } catch (err) {
+        if (memberCall?.ok) await memberCall.giveBack();
         if (err instanceof BudgetExceededError) {
           // Pacing is only why this request didn't retry: when the exchange's last answer for
           // this read was a failure, that failure is why the data is old, and the label says so.

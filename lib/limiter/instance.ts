@@ -23,6 +23,7 @@ export function getGate(): UpstreamGate {
       cipher: createCacheCipher(getKeyring()),
       keyChecksPerMinute: env.BUDGET_KEY_CHECKS_PER_MINUTE,
       staleMaxMs: env.KEYDESK_STALE_MAX_SECONDS * 1_000,
+      memberSharePercent: env.BUDGET_MEMBER_SHARE_PERCENT,
       logger,
     });
   }

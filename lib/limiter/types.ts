@@ -21,6 +21,8 @@ export interface GateOptions {
   keyChecksPerMinute?: number;
   /** Stale data is kept (and served) at most this long. */
   staleMaxMs?: number;
+  /** Members' share of each account's per-minute budget, in percent (./reader-share.ts; default 25, at most 50). */
+  memberSharePercent?: number;
 }
 
 export interface Freshness<T> {
@@ -29,6 +31,8 @@ export interface Freshness<T> {
   source: "live" | "cache" | "stale";
   staleReason?: StaleReason;
   retryAfterSeconds?: number;
+  /** A member's refresh that was not honoured (./reader-share.ts): this is the cached answer. */
+  refreshDeclined?: "too_soon" | "too_often";
 }
 
 /** What the caller's error classifier says about an upstream failure. */
@@ -59,6 +63,8 @@ export interface FetchRequest<T> {
   onUpstreamError?: (err: unknown) => Promise<void>;
   /** Skip a fresh cache entry (a "refresh" button); still coalesced and budgeted. */
   refresh?: boolean;
+  /** Who reads: the key's owner, or a member it is shared with (limited to their share). Default owner. */
+  reader?: "owner" | "member";
   /**
    * Called once when this read is about to go upstream (no fresh value, not coalesced), before
    * the lock and the budget are taken: the caller can start work the fetcher needs (reading the

@@ -1,5 +1,6 @@
 // What the budget meter shows: this window's use of each budget layer (IP, the person, each of
-// their exchange accounts) against its plan, and any cool-down. Every layer is read at once.
+// their exchange accounts) against its plan, any cool-down, and each account's share for the
+// members of teams its keys are shared with (./reader-share.ts). Every layer is read at once.
 import "server-only";
 import type { Layer } from "./budget";
 import type { UpstreamGate } from "./index";
@@ -11,7 +12,17 @@ export async function usageReport(gate: UpstreamGate, egressIp: string, accountI
     gate.cooldowns.active(egressIp, accountIds),
     layer("ip", egressIp),
     layer("user", userId),
-    Promise.all(accountIds.map(async (a) => ({ accountId: a, ...(await layer("account", a)) }))),
+    Promise.all(
+      accountIds.map(async (a) => ({
+        accountId: a,
+        ...(await layer("account", a)),
+        members: {
+          usedThisWindow: await gate.readers.memberCallsUsed(a),
+          pointsPerWindow: gate.readers.memberCallsPerMinute,
+          sharePercent: gate.readers.memberSharePercent,
+        },
+      })),
+    ),
   ]);
   return {
     mode: gate.mode(),

@@ -60,6 +60,7 @@ export async function readKeyData<T>(
         egressIp: egressKey(),
         priority: opts.priority ?? "interactive",
         refresh: opts.refresh,
+        reader: key.role,
         noWait: opts.noWait,
         prepare: () => {
           envelope ??= readEnvelope(key.id);

@@ -5,14 +5,15 @@ import { guardAction } from "@/lib/http/action-guard";
 // form state; refusals (AppError, invalid input) become messages through guardAction.
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getEnv } from "@/lib/env";
 import { z } from "zod";
 import { rowId } from "@/lib/ids";
 import { requireUser } from "@/lib/auth/session";
 import { stepUpWith } from "@/lib/auth/step-up-with";
 import { inviteSchema, shareSchema, teamIdParam, teamNameSchema } from "./schemas";
 import { createTeam, deleteTeam, removeMember, renameTeam } from "./teams";
-import { acceptInvitation, createInvitation, mailInvitation, revokeInvitation } from "./invitations";
+import { acceptInvitation, createInvitation, revokeInvitation } from "./invitations";
+import { enqueueInvitationMail, publicOrigin } from "./invitation-mail";
+import { mailConfigured } from "@/lib/mail";
 import { shareKey, unshareKey } from "./shares";
 import type { ActionState as BaseActionState } from "@/lib/http/action-state";
 import { authTranslator } from "@/lib/auth/auth-text";
@@ -54,35 +55,39 @@ async function deleteTeamActionImpl(_p: ActionState, fd: FormData): Promise<Acti
   redirect("/teams?deleted=1");
 }
 
-/** Links use the configured public address, never the request's Host header (which a client controls). */
-function origin(): string {
-  const env = getEnv();
-  return (env.KEYDESK_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
-}
-
 async function inviteActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();
   const parsed = inviteSchema.safeParse({
     teamId: str(fd, "teamId"),
     email: str(fd, "email") ?? "",
     role: str(fd, "role"),
+    locale: str(fd, "locale"),
   });
   if (!parsed.success) return { fields: z.flattenError(parsed.error).fieldErrors };
-  const { token, expiresAt, teamName } = await createInvitation(
+  const { token, expiresAt, invitationId, resent } = await createInvitation(
     user,
     parsed.data.teamId,
     parsed.data.email,
     parsed.data.role,
+    { locale: parsed.data.locale },
   );
-  const link = `${origin()}/invite/${token}`;
-  const mailed = await mailInvitation(parsed.data.email, link, teamName, user.name ?? user.email, expiresAt);
+  // The mail goes out from the queue, at the sender's rate; the link is also shown here.
+  const mailed = mailConfigured();
+  if (mailed) await enqueueInvitationMail(invitationId, token);
   revalidatePath(`/teams/${parsed.data.teamId}`);
   const t = await authTranslator();
+  const message = resent
+    ? mailed
+      ? "teamAction.reinvitedMailed"
+      : "teamAction.reinvited"
+    : mailed
+      ? "teamAction.invitedMailed"
+      : "teamAction.invited";
   return {
     ok: true,
-    link,
+    link: `${publicOrigin()}/invite/${token}`,
     expiresAt: expiresAt.toISOString(),
-    message: t(mailed ? "teamAction.invitedMailed" : "teamAction.invited", { email: parsed.data.email }),
+    message: t(message, { email: parsed.data.email }),
   };
 }
 

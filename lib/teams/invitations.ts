@@ -1,5 +1,6 @@
-// Invitations: a single-use link that expires after 7 days; only its SHA-256 is stored.
-// Accepting requires signing in as the invited address.
+// Invitations: a single-use link that expires after 7 days; only its SHA-256 is stored. One
+// open invitation per address and team (inviting again re-sends it), within per-inviter and
+// per-team limits. Accepting requires signing in as the invited address.
 import { authTranslator } from "@/lib/auth/auth-text";
 import "server-only";
 import { alertMemberJoined } from "@/lib/alerts/hooks";
@@ -10,59 +11,65 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { requireTeamAccess } from "./access";
 import { INVITATION_TTL_MS } from "./schemas";
-import { mailConfigured, sendMail } from "@/lib/mail";
-import { requireVerifiedEmail } from "@/lib/auth/email-verification";
+import type { Locale } from "@/lib/i18n";
+import { assertInvitationAllowed, lockInvitationSenders } from "./invitation-limits";
+import { needsEmailVerification, requireVerifiedEmail } from "@/lib/auth/email-verification";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** Mails the invitation link when SMTP is configured; true when it was sent. */
-export async function mailInvitation(
-  to: string,
-  link: string,
-  teamName: string,
-  invitedBy: string,
-  expiresAt: Date,
-): Promise<boolean> {
-  if (!mailConfigured()) return false;
-  return sendMail(
-    to,
-    `You're invited to ${teamName} on Keydesk`,
-    [
-      `${invitedBy} invited you to the team "${teamName}" on Keydesk.`,
-      "",
-      "Members see the data of the exchange API keys shared with the team (balances, orders, trades), never the keys themselves.",
-      "",
-      `Accept here (sign in or create an account with this e-mail address): ${link}`,
-      "",
-      `The link works once and expires on ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC. If you don't know ${invitedBy}, ignore this message.`,
-    ].join("\n"),
-  );
-}
-
+/**
+ * Creates an invitation, or re-sends the open one for this address and team (a new link and
+ * expiry on the same row: the partial unique index allows one open invitation per address and
+ * team). Either way it counts against the inviter's and the team's limits (./invitation-limits.ts).
+ */
 export async function createInvitation(
   user: CurrentUser,
   teamId: string,
-  email: string,
+  emailInput: string,
   role: "admin" | "member",
-): Promise<{ token: string; expiresAt: Date; teamName: string }> {
+  opts: { locale?: Locale } = {},
+): Promise<{ token: string; expiresAt: Date; teamName: string; invitationId: string; resent: boolean }> {
+  const t = await authTranslator();
+  const email = emailInput.trim().toLowerCase();
   const access = await requireTeamAccess(user, teamId, "manage");
-  if (role === "admin" && access.role !== "owner")
-    throw new AppError("forbidden", (await authTranslator())("teamErr.ownerInvitesAdmins"));
+  if (role === "admin" && access.role !== "owner") throw new AppError("forbidden", t("teamErr.ownerInvitesAdmins"));
   const already = await db.teamMember.findFirst({ where: { teamId, user: { email } }, select: { id: true } });
-  if (already) throw new AppError("conflict", (await authTranslator())("teamErr.alreadyMember", { email }));
+  if (already) throw new AppError("conflict", t("teamErr.alreadyMember", { email }));
+  // With SMTP set, invitations are mailed: the sender proves their own address first.
+  if (await needsEmailVerification(user.id)) throw new AppError("forbidden", t("teamErr.verifyToInvite"));
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-  await db.invitation.create({
-    data: { teamId, email, role, tokenHash: hash(token), createdById: user.id, expiresAt },
-  });
-  await recordAudit({
-    actorId: user.id,
-    action: "team.member_invited",
-    outcome: "success",
-    teamId,
-    detail: { email, role },
-  });
-  return { token, expiresAt, teamName: access.name };
+  const data = { role, tokenHash: hash(token), expiresAt, locale: opts.locale ?? "en", sentById: user.id };
+  const { id, resent } = await db.$transaction(
+    async (tx) => {
+      await lockInvitationSenders(tx, user.id, teamId);
+      await assertInvitationAllowed(tx, user.id, teamId, t);
+      const open = await tx.invitation.findFirst({
+        where: { teamId, email, acceptedAt: null, revokedAt: null },
+        select: { id: true },
+      });
+      const row = open
+        ? await tx.invitation.update({
+            where: { id: open.id },
+            data: { ...data, sendCount: { increment: 1 }, lastSentAt: new Date(), mailedAt: null },
+            select: { id: true },
+          })
+        : await tx.invitation.create({ data: { ...data, teamId, email, createdById: user.id }, select: { id: true } });
+      // The limits count these rows: written in the same transaction, under the same locks.
+      await tx.auditEvent.create({
+        data: {
+          actorId: user.id,
+          action: "team.member_invited",
+          outcome: "success",
+          teamId,
+          detail: { email, role, ...(open ? { resent: true } : {}) },
+        },
+      });
+      return { id: row.id, resent: Boolean(open) };
+    },
+    { timeout: 15_000, maxWait: 15_000 },
+  );
+  return { token, expiresAt, teamName: access.name, invitationId: id, resent };
 }
 
 export async function revokeInvitation(user: CurrentUser, teamId: string, invitationId: string): Promise<void> {

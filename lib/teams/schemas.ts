@@ -11,6 +11,8 @@ export const inviteSchema = z.object({
   teamId: teamIdParam,
   email: z.email("Enter an e-mail address.").trim().toLowerCase().max(254),
   role: z.enum(["admin", "member"], { message: "Choose admin or member." }),
+  /** The language the invitation is mailed in. */
+  locale: z.enum(["en", "de"], { message: "Choose English or German." }).default("en"),
 });
 export const shareSchema = z.object({
   keyId: rowId("Not a key id."),

@@ -24,7 +24,7 @@ const REASONS = [
 ] as const;
 
 export function freshnessText(
-  f: { fetchedAt: string; source: Source; staleReason?: string },
+  f: { fetchedAt: string; source: Source; staleReason?: string; refreshDeclined?: string },
   now: number,
   t: Translate,
 ): { text: string; tone: "ok" | "muted" | "warn" } {
@@ -34,6 +34,8 @@ export function freshnessText(
     const reason = known ? t(`stale.${f.staleReason as (typeof REASONS)[number]}`) : t("stale.unknown");
     return { text: t("fresh.stale", { reason, age }), tone: "warn" };
   }
+  // A member's refresh of a shared key beyond their share: the cached answer, and why.
+  if (f.source === "cache" && f.refreshDeclined) return { text: t("fresh.refreshDeclined", { age }), tone: "muted" };
   if (f.source === "cache") return { text: t("fresh.cache", { age }), tone: "muted" };
   return { text: t("fresh.live", { age }), tone: "ok" };
 }

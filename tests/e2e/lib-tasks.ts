@@ -133,6 +133,17 @@ const tasks = {
     return { userId: r.userId };
   },
 
+  /** The production-server comparison's cast: an owner's key, the owner's and a stranger's session cookies. */
+  async "prod-server-cast"(input: { key: string }) {
+    const [owner, stranger] = await Promise.all([newUser("prod-owner"), newUser("prod-stranger")]);
+    const keyRowId = await addKey(owner!, "Prod fuzz", input.key);
+    return {
+      keyRowId,
+      owner: await mintSessionCookie(owner!, TEST_SECRETS.AUTH_SECRET),
+      stranger: await mintSessionCookie(stranger!, TEST_SECRETS.AUTH_SECRET),
+    };
+  },
+
   /** The addresses a user's sessions were recorded from. */
   async "user-sessions"(input: { userId: string }) {
     const sessions = await db.userSession.findMany({ where: { userId: input.userId }, select: { ip: true } });

@@ -206,12 +206,25 @@ test.describe("on a phone", () => {
     await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByText("Two-factor sign-in is on for this account")).toBeVisible();
-    await page.getByLabel("Password").fill(PASSWORD);
+    // The right password leads to a second step, not an error: no alert in the form (Next's
+    // route announcer is an alert region of its own), no reference id, nothing typed asked for
+    // again, also after a wrong code.
+    await expect(page.getByText("Step 2 of 2: two-factor sign-in is on for this account.")).toBeVisible();
+    await expect(page.getByText(`Signing in as ${email}`)).toBeVisible();
+    const form = page.locator('form[data-step="code"]');
+    await expect(form.getByRole("alert"), "no error box after the right password").toHaveCount(0);
+    await expect(page.getByText(/Reference/), "no reference id").toHaveCount(0);
+    await expect(page.getByLabel("Password"), "the password is not asked for again").toHaveCount(0);
+    await page.getByLabel("Two-factor code").fill("000000");
+    await page.getByRole("button", { name: "Verify and sign in" }).click();
+    await expect(page.getByText("That code is not right.")).toBeVisible();
+    await expect(form.getByRole("alert"), "a wrong code is the field's error").toHaveCount(0);
+    await expect(form.locator('input[name="password"]'), "the password is kept").toHaveValue(PASSWORD);
+    await assertAccessible(page, "sign-in, code step");
     await page
       .getByLabel("Two-factor code")
       .fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("button", { name: "Verify and sign in" }).click();
     await page.waitForURL((u) => u.pathname === "/portfolio");
   });
 });

@@ -1,6 +1,7 @@
 // A real OpenID Connect provider (the `oidc-provider` library) for the single sign-on tests,
 // run as its own process: node tests/helpers/oidc-provider.mjs <port> <redirect_uri>
-// Accounts are named by their login: "<email>|<verified: true|false>", typed at the provider's
+// Accounts are named by their login: "<email>|<verified: true|false|string>", typed at the provider's
+// ("string": email_verified is the string "true", which a careless client would take for true)
 // own login page (devInteractions). Consent is granted for the one client, as a company IdP would.
 import Provider from "oidc-provider";
 
@@ -26,7 +27,12 @@ const provider = new Provider(issuer, {
     const [email, verified] = id.split("|");
     return {
       accountId: id,
-      claims: async () => ({ sub: id, email, email_verified: verified === "true", name: "SSO Person" }),
+      claims: async () => ({
+        sub: id,
+        email,
+        email_verified: verified === "true" ? true : verified === "string" ? "true" : false,
+        name: "SSO Person",
+      }),
     };
   },
   async loadExistingGrant(ctx) {

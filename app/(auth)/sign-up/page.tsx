@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { currentSignUpMode, invitationTokenFrom } from "@/lib/auth/sign-up-policy";
 import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
+import { inspectInvitation } from "@/lib/teams/invitations";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await getLocale())("signUp.title") };
@@ -15,8 +16,12 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const next = typeof rawNext === "string" ? rawNext : undefined;
   const [mode, locale] = await Promise.all([currentSignUpMode(), getLocale()]);
   const t = translator(locale);
-  // Under "invite", the form is for someone who came from an invitation link.
-  const formShown = mode === "open" || mode === "first" || (mode === "invite" && invitationTokenFrom(next) !== null);
+  // Under "invite", the form is for someone who came from an invitation link. From a live
+  // invitation, the address is the invited one (its page already shows it to the link's holder).
+  const token = invitationTokenFrom(next);
+  const invitation = token ? await inspectInvitation(null, token) : null;
+  const invitedEmail = invitation?.state === "valid" ? invitation.email : undefined;
+  const formShown = mode === "open" || mode === "first" || (mode === "invite" && token !== null);
   return (
     <section aria-labelledby="sign-up-title" className="flex flex-col gap-4">
       <h1 id="sign-up-title" className="text-xl font-semibold">
@@ -26,7 +31,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         {t(`auth.signUpMode.${mode}`)}
       </p>
       {formShown ? (
-        <SignUpForm next={next} />
+        <SignUpForm next={next} invitedEmail={invitedEmail} />
       ) : (
         <Alert tone="info">{t(mode === "closed" ? "auth.signUpClosed" : "auth.signUpInviteOnly")}</Alert>
       )}

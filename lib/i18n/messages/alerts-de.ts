@@ -70,4 +70,9 @@ export const alertsDe: Record<keyof typeof alertsEn, string> = {
   "alert.member_joined.title": "{member} ist {team} beigetreten",
   "alert.member_joined.body":
     "Ein neues Mitglied ist dem Team beigetreten und kann die dafür freigegebenen Schlüssel lesen.",
+  "alert.sign_in_failures.title": "Fehlgeschlagene Anmeldungen vor dieser",
+  "alert.sign_in_failures.body":
+    "Seit Ihrer letzten Anmeldung wurden {failures} falsche Passwörter oder Codes für Ihr Konto versucht, von {addresses} Adressen. Ihr Konto hat standgehalten. Falls Sie das nicht waren, wählen Sie ein längeres Passwort und schalten Sie die Zwei-Faktor-Anmeldung ein.",
+  "signInReport.settings": "Sicherheitseinstellungen",
+  "signInReport.dismiss": "Ausblenden",
 };

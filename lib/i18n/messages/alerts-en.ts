@@ -66,4 +66,9 @@ export const alertsEn = {
     "Two-factor sign-in was turned off for your account. If this wasn't you, change your password.",
   "alert.member_joined.title": "{member} joined {team}",
   "alert.member_joined.body": "A new member joined the team and can read the keys shared with it.",
+  "alert.sign_in_failures.title": "Failed sign-ins before this one",
+  "alert.sign_in_failures.body":
+    "Since your previous sign-in, {failures} wrong passwords or codes were tried on your account from {addresses} addresses. Your account held. If it wasn't you, choose a longer password and turn on two-factor sign-in.",
+  "signInReport.settings": "Security settings",
+  "signInReport.dismiss": "Dismiss",
 };

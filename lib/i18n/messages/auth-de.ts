@@ -12,6 +12,8 @@ export const authDe: Record<keyof typeof authEn, string> = {
     "Für dieses Konto ist die Zwei-Faktor-Anmeldung eingeschaltet: Geben Sie Ihr Passwort erneut ein, zusammen mit dem 6-stelligen Code aus Ihrer Authenticator-App (oder einem Wiederherstellungscode).",
   "auth.totpInvalid":
     "Dieser Zwei-Faktor-Code ist nicht gültig. Geben Sie Ihr Passwort erneut ein, mit dem aktuellen 6-stelligen Code oder einem Wiederherstellungscode.",
+  "auth.codeWrong":
+    "Dieser Code stimmt nicht. Geben Sie den aktuellen 6-stelligen Code aus Ihrer App ein oder einen Wiederherstellungscode.",
   "auth.signInFailed": "Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.",
   "auth.oidcNotSetUp": "Single Sign-on ist für dieses Keydesk nicht eingerichtet.",
   "auth.verifyDone": "Ihre E-Mail-Adresse ist bestätigt. Sie können jetzt Einladungen annehmen.",

@@ -10,6 +10,7 @@ export const authEn = {
     "Two-factor sign-in is on for this account: enter your password again with the 6-digit code from your authenticator app (or a recovery code).",
   "auth.totpInvalid":
     "That two-factor code is not valid. Enter your password again with the current 6-digit code, or a recovery code.",
+  "auth.codeWrong": "That code is not right. Enter the current 6-digit code from your app, or a recovery code.",
   "auth.signInFailed": "Sign-in failed. Please try again.",
   "auth.oidcNotSetUp": "Single sign-on is not set up on this Keydesk.",
   "auth.verifyDone": "Your e-mail address is confirmed. You can accept invitations now.",

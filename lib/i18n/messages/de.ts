@@ -95,6 +95,8 @@ export const de: Record<MessageKey, string> = {
   "fresh.hours": "vor {n} Std.",
   "fresh.days": "vor {n} T.",
   "fresh.live": "Aktualisiert {age}",
+  "fresh.refreshDeclined":
+    "Zwischengespeichert · aktualisiert {age} · freigegebene Schlüssel aktualisieren höchstens alle paar Sekunden",
   "fresh.cache": "Zwischengespeichert · aktualisiert {age}",
   "fresh.stale": "Veraltet: {reason} · Stand {age}",
   "keyPage.title": "Schlüssel",
@@ -229,6 +231,7 @@ export const de: Record<MessageKey, string> = {
   "usage.label": "Börsenbudget",
   "usage.ip": "Dieser Server",
   "usage.account": "Dieses Konto",
+  "usage.members": "Teammitglieder (höchstens {percent} %)",
   "usage.you": "Sie",
   "usage.degraded": "gemeinsamer Speicher nicht erreichbar: reduziertes lokales Budget",
   "common.retry": "Erneut versuchen",

@@ -79,7 +79,7 @@ export const teamsDe: Record<keyof typeof teamsEn, string> = {
   "teamAction.renamed": "Umbenannt.",
   "teamAction.typeName": "Geben Sie zur Bestätigung den Namen des Teams genau ein („{name}“).",
   "teamAction.invitedMailed":
-    "Einladung für {email} erstellt und per E-Mail verschickt. Der Link steht auch hier; er gilt einmal und läuft in 7 Tagen ab.",
+    "Einladung für {email} erstellt; sie wird gleich per E-Mail verschickt. Der Link steht auch hier; er gilt einmal und läuft in 7 Tagen ab.",
   "teamAction.invited":
     "Einladung für {email} erstellt. Schicken Sie der Person diesen Link; er gilt einmal und läuft in 7 Tagen ab.",
   "teamAction.revoked": "Einladung zurückgezogen.",
@@ -107,4 +107,24 @@ export const teamsDe: Record<keyof typeof teamsEn, string> = {
   "teamErr.ownerStays": "Der Besitzer des Teams kann nicht entfernt werden. Löschen Sie stattdessen das Team.",
   "teamErr.adminsRemove": "Nur der Besitzer und die Admins des Teams können Mitglieder entfernen.",
   "teamErr.ownerRemovesAdmins": "Nur der Besitzer des Teams kann einen Admin entfernen.",
+  "teamErr.verifyToInvite":
+    "Bestätigen Sie zuerst Ihre eigene E-Mail-Adresse (öffnen Sie den Link, den Keydesk Ihnen geschickt hat): Einladungen werden in Ihrem Namen verschickt.",
+  "teamErr.inviteLimitInviter":
+    "Sie haben so viele Einladungen verschickt wie erlaubt ({hour} pro Stunde, {day} pro Tag). Sie können in {minutes} Min. wieder einladen.",
+  "teamErr.inviteLimitTeam":
+    "Dieses Team hat so viele Einladungen verschickt wie erlaubt ({hour} pro Stunde, {day} pro Tag). Sie können in {minutes} Min. wieder einladen.",
+  "teamAction.reinvited":
+    "Für {email} gab es schon eine offene Einladung: Sie wurde mit einem neuen Link erneut erstellt (der frühere Link gilt nicht mehr).",
+  "teamAction.reinvitedMailed":
+    "Für {email} gab es schon eine offene Einladung: Sie wird mit einem neuen Link erneut per E-Mail verschickt (der frühere Link gilt nicht mehr).",
+  "teamForm.language": "Sprache der Einladung",
+  "inviteMail.subject": "Einladung in ein Team auf Keydesk",
+  "inviteMail.intro": "{inviter} hat Sie in ein Team auf Keydesk eingeladen. Der Name des Teams lautet: {team}",
+  "inviteMail.what":
+    "Mitglieder sehen die Daten der mit dem Team geteilten Börsen-API-Schlüssel (Guthaben, Aufträge, Abschlüsse), nie die Schlüssel selbst.",
+  "inviteMail.accept":
+    "Zum Annehmen öffnen Sie diesen Link und melden sich mit dieser E-Mail-Adresse an oder legen ein Konto an:",
+  "inviteMail.expiry": "Der Link gilt einmal und läuft am {date} UTC ab.",
+  "inviteMail.ignore":
+    "Wenn Sie die Person nicht kennen, die Sie eingeladen hat, ignorieren Sie diese Nachricht: Es passiert nichts.",
 };

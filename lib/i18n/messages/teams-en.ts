@@ -73,7 +73,7 @@ export const teamsEn = {
   "teamAction.renamed": "Renamed.",
   "teamAction.typeName": "Type the team's name exactly (“{name}”) to confirm.",
   "teamAction.invitedMailed":
-    "Invitation for {email} created and sent by e-mail. The link is also here; it works once and expires in 7 days.",
+    "Invitation for {email} created; it will be sent by e-mail in a moment. The link is also here; it works once and expires in 7 days.",
   "teamAction.invited": "Invitation for {email} created. Send them this link; it works once and expires in 7 days.",
   "teamAction.revoked": "Invitation revoked.",
   "teamAction.removed": "Removed. They lose access on their next request.",
@@ -98,4 +98,22 @@ export const teamsEn = {
   "teamErr.ownerStays": "The team's owner can't be removed. Delete the team instead.",
   "teamErr.adminsRemove": "Only the team's owner and admins can remove members.",
   "teamErr.ownerRemovesAdmins": "Only the team's owner can remove an admin.",
+  "teamErr.verifyToInvite":
+    "Confirm your own e-mail address first (open the link Keydesk sent you): invitations are mailed in your name.",
+  "teamErr.inviteLimitInviter":
+    "You have sent as many invitations as allowed ({hour} an hour, {day} a day). You can invite again in {minutes} min.",
+  "teamErr.inviteLimitTeam":
+    "This team has sent as many invitations as allowed ({hour} an hour, {day} a day). You can invite again in {minutes} min.",
+  "teamAction.reinvited":
+    "{email} already had an open invitation: it was sent again with a new link (the earlier link no longer works).",
+  "teamAction.reinvitedMailed":
+    "{email} already had an open invitation: it is being mailed again with a new link (the earlier link no longer works).",
+  "teamForm.language": "Language of the invitation",
+  "inviteMail.subject": "Invitation to a team on Keydesk",
+  "inviteMail.intro": "{inviter} invited you to join a team on Keydesk. The team's name is: {team}",
+  "inviteMail.what":
+    "Members see the data of the exchange API keys shared with the team (balances, orders, trades), never the keys themselves.",
+  "inviteMail.accept": "To accept, open this link and sign in or create an account with this e-mail address:",
+  "inviteMail.expiry": "The link works once and expires on {date} UTC.",
+  "inviteMail.ignore": "If you don't know the person who invited you, ignore this message: nothing happens.",
 } as const;

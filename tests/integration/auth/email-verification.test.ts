@@ -86,6 +86,11 @@ it("a new password account gets a link, cannot accept an invitation until it is 
   expect(JSON.stringify(await db.emailVerification.findMany({ where: { userId: row.id } }))).not.toContain(token!);
 
   const owner = await newTestUser("verify-owner");
+  // With SMTP set, an inviter proves their own address too (invitations are mailed in their name).
+  await expect(createInvitation(owner, await createTeam(owner, "Unverified"), email, "member")).rejects.toMatchObject({
+    code: "forbidden",
+  });
+  await db.user.update({ where: { id: owner.id }, data: { emailVerifiedAt: new Date() } });
   const teamId = await createTeam(owner, "Verified team");
   const { token: invite } = await createInvitation(owner, teamId, email, "member");
   const me = { id: row.id, email, name: null, sessionId: "s" };

@@ -202,3 +202,56 @@ it("asks an account with two-factor sign-in for its code, and only the code fini
     reason: "oidc_code_expired",
   });
 });
+
+it('refuses email_verified that is anything but true (the string "true" included)', async () => {
+  const email = randomEmail("sso-string");
+  expect((await ssoSignIn(`${email}|string`)).location).toBe(`${kd}/sign-in?error=oidc_unverified`);
+  expect(await db.user.count({ where: { email } })).toBe(0);
+});
+
+it("does not link a password account whatever the e-mail's case at the provider", async () => {
+  const u = await newTestUser("sso-case");
+  const { location } = await ssoSignIn(`${u.email.toUpperCase()}|true`);
+  expect(location).toBe(`${kd}/sign-in?error=oidc_has_password`);
+  expect(await db.user.count({ where: { email: { equals: u.email, mode: "insensitive" } } })).toBe(1);
+  expect(await db.userSession.count({ where: { userId: u.id } })).toBe(0);
+});
+
+it("under invitation-only sign-up, a verified identity without an invitation gets no account", async () => {
+  process.env.KEYDESK_SIGNUP = "invite";
+  resetEnvCache();
+  try {
+    const email = randomEmail("sso-uninvited");
+    expect((await ssoSignIn(`${email}|true`)).location).toBe(`${kd}/sign-in?error=oidc_no_account`);
+    expect(await db.user.count({ where: { email } })).toBe(0);
+  } finally {
+    process.env.KEYDESK_SIGNUP = "open";
+    resetEnvCache();
+  }
+});
+
+it("the code step over HTTP: a wrong code sets no session, the right one signs in (and marks the browser known)", async () => {
+  const email = randomEmail("sso-2fa-http");
+  await ssoSignIn(`${email}|true`);
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  const secret = await enableTwoFactorForTest(user.id);
+  jar.clear();
+  const { location, browser } = await ssoSignIn(`${email}|true`);
+  expect(location).toBe(`${kd}/sign-in/code`);
+  const codeStep = async (code: string) => {
+    const { csrfToken } = (await (await browser.fetch(`${kd}/api/auth/csrf`)).json()) as { csrfToken: string };
+    return browser.fetch(`${kd}/api/auth/callback/oidc-code`, {
+      method: "POST",
+      form: { csrfToken, code, callbackUrl: `${kd}/portfolio` },
+    });
+  };
+  const hasSession = () => [...(browser.jars.get(kd)?.keys() ?? [])].some((n) => n.includes("session-token"));
+  const wrong = await codeStep("000000");
+  expect(wrong.headers.get("location")).toMatch(/error=CredentialsSignin.*code=totp_invalid/);
+  expect(hasSession()).toBe(false);
+  const right = await codeStep(await generate({ secret }));
+  expect(right.headers.get("location")).toBe(`${kd}/portfolio`);
+  expect(hasSession()).toBe(true);
+  expect(jar.has("keydesk-device")).toBe(true);
+  expect(await db.userSession.count({ where: { userId: user.id, revokedAt: null } })).toBeGreaterThan(0);
+});

@@ -113,10 +113,26 @@ it("invite: only with a live invitation link for that very e-mail", async () => 
   expect((await answer(form(invited, TEST_PASSWORD, `/invite/${"x".repeat(43)}`))).state).toMatchObject({
     message: expect.stringMatching(/not valid any more/),
   });
-  expect(await answer(form(invited, TEST_PASSWORD, next))).toEqual({
-    redirect: `NEXT_REDIRECT;replace;/sign-in?signed-up=1&next=${encodeURIComponent(next)};303;`,
+  // From the invitation, for that address: signed in and joined at once, with the name typed.
+  const fd = form(invited, TEST_PASSWORD, next);
+  fd.set("name", "Ines Invited");
+  expect((await answer(fd)).redirect).toMatch(
+    new RegExp(`^NEXT_REDIRECT;(replace|push);(https?://[^/]+)?/teams/${teamId}\\?joined=1;`),
+  );
+  const created = await db.user.findUniqueOrThrow({ where: { email: invited } });
+  expect(created.name).toBe("Ines Invited");
+  expect(await db.teamMember.count({ where: { teamId, userId: created.id, role: "member" } })).toBe(1);
+  expect(await db.userSession.count({ where: { userId: created.id } })).toBe(1);
+
+  // An address that already has an account is never signed in or joined from the sign-up form.
+  const existing = await newTestUser("inv-existing");
+  const again = await createInvitation(owner, teamId, existing.email, "member");
+  const nextAgain = `/invite/${again.token}`;
+  expect(await answer(form(existing.email, "another long passphrase", nextAgain))).toEqual({
+    redirect: `NEXT_REDIRECT;replace;/sign-in?signed-up=1&next=${encodeURIComponent(nextAgain)};303;`,
   });
-  expect(await db.user.count({ where: { email: invited } })).toBe(1);
+  expect(await db.teamMember.count({ where: { teamId, userId: existing.id } })).toBe(0);
+  expect(await db.userSession.count({ where: { userId: existing.id } })).toBe(0);
 });
 
 it("production default: the first person while nobody has an account, then invitation only", async () => {
