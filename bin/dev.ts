@@ -10,6 +10,7 @@ import { childProcessEnv } from "@/lib/env";
 import { ensureLocalSecrets } from "@/lib/dev/local-secrets";
 import { startEmbeddedPostgres, type EmbeddedDb } from "@/lib/dev/embedded-postgres";
 import { runToCompletion, simulatorBaseUrl, startChild, stopChildren, waitForHttp } from "@/lib/dev/processes";
+import { relyingParty } from "@/lib/auth/passkeys/relying-party";
 import { runProgram } from "./program";
 
 runProgram({ name: "keydesk", envFiles: true, onFailure: stopChildren }, async ({ root, settings, log }) => {
@@ -83,4 +84,6 @@ runProgram({ name: "keydesk", envFiles: true, onFailure: stopChildren }, async (
     void shutdown().then(() => process.exit(code ?? 0));
   });
   log(`Keydesk is starting on http://localhost:${port}`);
+  const rp = relyingParty(settings);
+  if (!rp.ok) log(rp.problem);
 });

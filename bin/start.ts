@@ -9,16 +9,19 @@ import next from "next";
 import { getEnv, runAsProduction } from "@/lib/env";
 import { enablePeerHeader, stampPeer } from "@/lib/http/peer-address";
 import { builtRouteLoader, createFastPath, serveFast } from "@/lib/server/fast-routes";
+import { relyingParty } from "@/lib/auth/passkeys/relying-party";
 import { observeRequest, routeMatcher, type RoutesManifest } from "@/lib/metrics/http";
 import { runProgram } from "./program";
 import { redactProcessOutput } from "@/lib/redact-text";
 
-runProgram({ name: "keydesk" }, async ({ root, arg }) => {
+runProgram({ name: "keydesk" }, async ({ root, arg, log }) => {
   // Whatever Next or a library prints: nothing shaped like an exchange key reaches the log.
   redactProcessOutput();
   runAsProduction();
   // Refuse to start on bad settings (e.g. an http exchange) before anything is served.
   const env = getEnv();
+  const rp = relyingParty(env);
+  if (!rp.ok) log(rp.problem);
   enablePeerHeader();
   const port = Number(arg("port") ?? env.PORT);
   const hostname = arg("hostname");

@@ -4,6 +4,7 @@
 import { isIP, BlockList } from "node:net";
 import { z } from "zod";
 import { DIALECTS, DIALECT_TRAITS, dialectFromBaseUrl } from "@/lib/exchange/dialect";
+import { rpIdMismatch } from "@/lib/auth/passkeys/relying-party";
 
 const HOW_TO_FIX: Record<string, string> = {
   DATABASE_URL:
@@ -145,6 +146,8 @@ const schema = z.object({
   KEYDESK_BACKFILL_DAYS: intSetting(90, 0, 90),
   /** The address people use to reach Keydesk, for links it hands out (invitations). */
   KEYDESK_PUBLIC_URL: z.url().optional(),
+  /** The passkeys' relying-party id: KEYDESK_PUBLIC_URL's host unless set (then a parent domain of it). */
+  KEYDESK_PASSKEY_RP_ID: optionalString,
 });
 
 export type Env = Omit<z.infer<typeof schema>, "EXCHANGE_BASE_URL"> & { EXCHANGE_BASE_URL: string };
@@ -224,6 +227,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       `EXCHANGE_API is ${env.EXCHANGE_API}, but EXCHANGE_BASE_URL ends in ${DIALECT_TRAITS[pathDialect].basePath}, which is ${pathDialect}. Make them agree (${env.EXCHANGE_API} lives under ${DIALECT_TRAITS[env.EXCHANGE_API].basePath}), or unset EXCHANGE_API.`,
     );
   }
+  const rpProblem = rpIdMismatch(env);
+  if (rpProblem) problems.push(`${rpProblem.cause}. Fix: ${rpProblem.fix}.`);
   if (problems.length) throw new EnvError(problems);
   return env;
 }

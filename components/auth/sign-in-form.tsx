@@ -60,7 +60,8 @@ export function SignInForm({ next }: { next?: string }) {
             label={t("signIn.email")}
             name="email"
             type="email"
-            autoComplete="email"
+            // "webauthn": the browser may offer passkeys here too (components/auth/passkey-sign-in.tsx).
+            autoComplete="email webauthn"
             required
             value={email}
             onChange={(e) => setEmail(e.target.value)}

@@ -9,6 +9,7 @@ import { addKeyAction, type AddKeyFormState } from "@/lib/keys/actions";
 import { WITHDRAW_CONFIRMATION } from "@/lib/keys/constants";
 import { scopeInfo } from "@/lib/keys/scope-info";
 import { TextField } from "@/components/ui/text-field";
+import { StepUpField } from "@/components/auth/step-up-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert, ErrorReference } from "@/components/ui/alert";
 import { useI18n } from "@/components/i18n/locale-provider";
@@ -121,11 +122,9 @@ export function AddKeyForm({ stepUpActive }: { stepUpActive: boolean }) {
         />
       ) : null}
       {(risky && !stepUpActive) || state.code === "needs_step_up" ? (
-        <TextField
+        <StepUpField
+          stepUpActive={false}
           label={t("addKey.password")}
-          name="password"
-          type="password"
-          autoComplete="current-password"
           hint={t("addKey.passwordHint")}
           errors={state.fields?.password}
         />

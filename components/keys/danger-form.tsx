@@ -3,7 +3,7 @@
 // bordered section with its title and intro, then a form that names the key, asks for the
 // password unless a step-up is live, shows the action's error with its reference, and submits.
 import type { ReactNode } from "react";
-import { StepUpPassword } from "@/components/ui/step-up-password";
+import { StepUpField } from "@/components/auth/step-up-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { useI18n } from "@/components/i18n/locale-provider";
@@ -64,7 +64,7 @@ export function DangerForm({
           </Alert>
         ) : null}
         <input type="hidden" name="keyId" value={keyRowId} />
-        <StepUpPassword
+        <StepUpField
           stepUpActive={stepUpActive}
           label={t("stop.passwordLabel")}
           id={`${id}-password`}

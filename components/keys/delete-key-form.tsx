@@ -1,7 +1,7 @@
 "use client";
 // Delete a key: a native <dialog> asks for the key's name (typed) and, without a fresh
 // step-up, the password. The server checks both again.
-import { StepUpPassword } from "@/components/ui/step-up-password";
+import { StepUpField } from "@/components/auth/step-up-field";
 import { useActionState, useRef } from "react";
 import { deleteKeyAction, type DeleteKeyFormState } from "@/lib/keys/actions";
 import { Button } from "@/components/ui/button";
@@ -50,7 +50,7 @@ export function DeleteKeyForm({
             required
             errors={state.fields?.confirmLabel}
           />
-          <StepUpPassword stepUpActive={stepUpActive} label={t("deleteKey.password")} errors={state.fields?.password} />
+          <StepUpField stepUpActive={stepUpActive} label={t("deleteKey.password")} errors={state.fields?.password} />
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
               {t("deleteKey.cancel")}

@@ -1,7 +1,7 @@
 "use client";
 // Replace a key in place: the owner pastes the successor (and, without a fresh step-up, the
 // password). The server checks the account, the permissions and the key with the exchange.
-import { StepUpPassword } from "@/components/ui/step-up-password";
+import { StepUpField } from "@/components/auth/step-up-field";
 import { useActionState } from "react";
 import { replaceKeyAction, type ReplaceKeyFormState } from "@/lib/keys/replace-action";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -52,7 +52,7 @@ export function ReplaceKeyForm({
           required
           errors={state.fields?.key}
         />
-        <StepUpPassword
+        <StepUpField
           stepUpActive={stepUpActive}
           label={texts.passwordLabel}
           id="replace-password"

@@ -2,7 +2,7 @@
 // Two-factor sign-in: enrol (QR code and manual key, confirm with a code, recovery codes
 // shown once) or turn it off (password). The secret only ever lives in a sealed cookie
 // until confirmed, then encrypted at rest.
-import { StepUpPassword } from "@/components/ui/step-up-password";
+import { StepUpField } from "@/components/auth/step-up-field";
 import { useActionState } from "react";
 import { beginTotpAction, confirmTotpAction, disableTotpAction, type TotpState } from "@/lib/auth/totp-actions";
 import { Alert } from "@/components/ui/alert";
@@ -56,7 +56,7 @@ export function TwoFactorPanel({
             {begin.message}
           </Alert>
         ) : null}
-        <StepUpPassword
+        <StepUpField
           stepUpActive={stepUpActive}
           label={t("totp.passwordOn")}
           id="totp-on-password"
@@ -114,7 +114,7 @@ function DisableTwoFactor({ stepUpActive, recoveryLeft }: { stepUpActive: boolea
           {state.message}
         </Alert>
       ) : null}
-      <StepUpPassword
+      <StepUpField
         stepUpActive={stepUpActive}
         label={t("totp.passwordOff")}
         id="totp-off-password"

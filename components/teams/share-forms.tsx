@@ -1,7 +1,7 @@
 "use client";
 // Sharing a key with a team, and ending a share: the key page's forms (kept apart from the team
 // pages' forms, so the key page loads only these two).
-import { StepUpPassword } from "@/components/ui/step-up-password";
+import { StepUpField } from "@/components/auth/step-up-field";
 import { ActionForm } from "@/components/ui/action-form";
 import { shareKeyAction, unshareKeyAction } from "@/lib/teams/actions";
 import { useI18n } from "@/components/i18n/locale-provider";
@@ -58,7 +58,7 @@ export function ShareKeyForm({
           <label className="flex min-h-11 items-center gap-2 text-sm">
             <input type="checkbox" name="allowExport" className="h-5 w-5" /> {t("teamForm.allowExport")}
           </label>
-          <StepUpPassword
+          <StepUpField
             stepUpActive={stepUpActive}
             label={t("teamForm.sharePassword")}
             id="share-password"

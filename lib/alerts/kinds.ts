@@ -9,6 +9,11 @@ export type AlertKind =
   | "new_device"
   | "two_factor_off"
   | "member_joined"
+  | "passkey_added"
+  | "passkey_removed"
+  | "passkey_new_sign_in"
+  | "password_off"
+  | "password_reset"
   | "sign_in_failures";
 
 /** How long a key must keep failing before the "failing" alert goes out. */

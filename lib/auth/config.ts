@@ -16,6 +16,7 @@ import { loadSession } from "@/lib/auth/session-check";
 import { decideOidcSignIn, parkOidcSignIn } from "@/lib/auth/oidc";
 import { checkOidcCode } from "@/lib/auth/oidc-code";
 import { grantStepUp } from "@/lib/auth/step-up";
+import { passkeyProvider } from "@/lib/auth/passkeys/provider";
 import { issueDeviceCookie, readDeviceCookie } from "@/lib/auth/device-cookie";
 import { reportFailedSignIns } from "@/lib/auth/sign-in-report";
 
@@ -100,6 +101,8 @@ function buildConfig(): NextAuthConfig {
         throw new InvalidCredentials();
       },
     }),
+    // Sign-in with a passkey (lib/auth/passkeys/): the browser's WebAuthn answer, no e-mail.
+    passkeyProvider(),
   ];
   if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET) {
     // The code step after a provider sign-in into an account with two-factor sign-in (lib/auth/oidc-code.ts).
@@ -169,9 +172,12 @@ function buildConfig(): NextAuthConfig {
             // The signIn callback above has accepted (and if needed created) this account.
             const email = user.email?.toLowerCase();
             const row = email
-              ? await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } })
+              ? await db.user.findUnique({
+                  where: { email },
+                  select: { id: true, passwordHash: true, passwordOffAt: true },
+                })
               : null;
-            if (!row || row.passwordHash) throw new InvalidCredentials();
+            if (!row || row.passwordHash || row.passwordOffAt) throw new InvalidCredentials();
             userId = row.id;
           }
           if (!userId) throw new InvalidCredentials();

@@ -69,8 +69,12 @@ export async function verifyEmailToken(token: string): Promise<VerifyResult> {
 /** Whether this account still owes its e-mail verification (only ever with SMTP set, and only password accounts). */
 export async function needsEmailVerification(userId: string): Promise<boolean> {
   if (!mailConfigured()) return false;
-  const u = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, emailVerifiedAt: true } });
-  return Boolean(u?.passwordHash && !u.emailVerifiedAt);
+  const u = await db.user.findUnique({
+    where: { id: userId },
+    select: { passwordHash: true, passwordOffAt: true, emailVerifiedAt: true },
+  });
+  // A password turned off for passkeys still owes its address: it was a password account.
+  return Boolean((u?.passwordHash || u?.passwordOffAt) && !u.emailVerifiedAt);
 }
 
 /** For accepting invitations: throws the refusal with its own message. */

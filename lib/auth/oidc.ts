@@ -1,9 +1,10 @@
 // Single sign-on (OIDC) rules. An OIDC identity maps to a Keydesk account by e-mail only when
 // the provider says `email_verified: true`, and it links to an existing account only when that
 // account has no password (a password account is never taken over through its e-mail at a
-// provider). A new account follows the sign-up rule (KEYDESK_SIGNUP; under `invite`, a live
-// invitation for that address). An account with two-factor sign-in still needs its code: the
-// provider's answer is parked in a sealed 5-minute cookie until the code is given.
+// provider; nor is one that turned its password off for passkeys). A new account follows the
+// sign-up rule (KEYDESK_SIGNUP; under `invite`, a live invitation for that address). An account
+// with two-factor sign-in still needs its code: the provider's answer is parked in a sealed
+// 5-minute cookie until the code is given.
 import "server-only";
 import { createHash } from "node:crypto";
 import { cookies } from "next/headers";
@@ -13,7 +14,7 @@ import { getEnv } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
 import { currentSignUpMode } from "@/lib/auth/sign-up-policy";
 
-export type OidcRefusal = "oidc_unverified" | "oidc_has_password" | "oidc_no_account";
+export type OidcRefusal = "oidc_unverified" | "oidc_has_password" | "oidc_passkeys_only" | "oidc_no_account";
 export type OidcDecision =
   { ok: true; userId: string; email: string; needsCode: boolean } | { ok: false; reason: OidcRefusal };
 
@@ -24,9 +25,12 @@ export async function decideOidcSignIn(
   if (!email || profile?.email_verified !== true) return { ok: false, reason: "oidc_unverified" };
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, totpEnabledAt: true },
+    select: { id: true, passwordHash: true, totpEnabledAt: true, passwordOffAt: true },
   });
   if (user?.passwordHash) return { ok: false, reason: "oidc_has_password" };
+  // A password turned off for passkeys is not an opening for the provider: that account was
+  // never the provider's, and its passkeys are what protect it now.
+  if (user?.passwordOffAt) return { ok: false, reason: "oidc_passkeys_only" };
   if (user) return { ok: true, userId: user.id, email, needsCode: Boolean(user.totpEnabledAt) };
   const mode = await currentSignUpMode();
   const invited =

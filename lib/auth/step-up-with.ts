@@ -1,5 +1,6 @@
 // Step-up with a secret typed again: the password, or (for an account without one, signed in
-// through single sign-on) a two-factor code. Each check takes a per-user limiter point first,
+// through single sign-on) a two-factor code. An account that turned its password off for
+// passkeys steps up with a passkey only (lib/auth/passkeys/step-up.ts), never with a code. Each check takes a per-user limiter point first,
 // refunded when it is right, so a parallel burst guesses no more than a serial one. A refused
 // attempt throws AppError("rate_limited") with its own message; the action guard shows it
 // with the request id.
@@ -16,9 +17,13 @@ import { recordAudit } from "@/lib/audit/record";
 
 /** True when the secret is right for this user (password; or a code when the account has no password). */
 export async function checkStepUpSecret(userId: string, secret: string): Promise<boolean> {
-  const row = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, totpEnabledAt: true } });
+  const row = await db.user.findUnique({
+    where: { id: userId },
+    select: { passwordHash: true, totpEnabledAt: true, passwordOffAt: true },
+  });
   if (!row) return false;
   if (row.passwordHash) return verifyPassword(row.passwordHash, secret);
+  if (row.passwordOffAt) return false;
   if (row.totpEnabledAt) return verifySecondFactor(userId, secret);
   return false;
 }

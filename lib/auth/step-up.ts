@@ -15,7 +15,11 @@ interface StepUpData {
   userId?: string;
   sessionId?: string;
   until?: number;
+  /** How it was granted: "passkey" when a passkey with user verification confirmed it. */
+  via?: StepUpMethod;
 }
+
+type StepUpMethod = "secret" | "passkey";
 
 function options(): SessionOptions {
   const env = getEnv();
@@ -33,12 +37,19 @@ async function session() {
   return getIronSession<StepUpData>(await cookies(), options());
 }
 
-export async function grantStepUp(user: CurrentUser): Promise<void> {
+export async function grantStepUp(user: CurrentUser, via: StepUpMethod = "secret"): Promise<void> {
   const s = await session();
   s.userId = user.id;
   s.sessionId = user.sessionId;
   s.until = Date.now() + STEP_UP_TTL_SECONDS * 1000;
+  s.via = via;
   await s.save();
+}
+
+/** True while a step-up granted by a passkey is live for this user in this browser session. */
+export async function passkeyStepUpLive(user: CurrentUser): Promise<boolean> {
+  const s = await session();
+  return (await stepUpSecondsLeft(user)) > 0 && s.via === "passkey";
 }
 
 /** Seconds of step-up left for this user in this browser session (0 = none). */

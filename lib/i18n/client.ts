@@ -23,6 +23,7 @@ export const CLIENT_NAMESPACES = [
   "orders",
   "overview",
   "pages",
+  "passkey",
   "portfolio",
   "scope",
   "settings",

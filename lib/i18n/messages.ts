@@ -4,7 +4,8 @@
 // error and not-found pages and the data states: pages-*; messages routes and actions send back:
 // errors-*, exchange-*; teams and invitations: teams-*; settings: settings-*; activity:
 // activity-*; troubleshooting: help-*; key actions: actions-*; emergency stop, cancel-all
-// and alerts: alerts-*; portfolio over time: portfolio-*; a new key's rebuilt history: backfill-*.
+// and alerts: alerts-*; portfolio over time: portfolio-*; a new key's rebuilt history: backfill-*;
+// passkeys (Settings, sign-in, step-up, their alerts and audit entries): passkeys-*.
 import { en as dashboardEn } from "./messages/en";
 import { de as dashboardDe } from "./messages/de";
 import { authEn } from "./messages/auth-en";
@@ -37,6 +38,8 @@ import { portfolioEn } from "./messages/portfolio-en";
 import { portfolioDe } from "./messages/portfolio-de";
 import { backfillEn } from "./messages/backfill-en";
 import { backfillDe } from "./messages/backfill-de";
+import { passkeysEn } from "./messages/passkeys-en";
+import { passkeysDe } from "./messages/passkeys-de";
 
 /** Every messages file, by area: English and German side by side (the parity test walks these). */
 export const MESSAGE_FILES = {
@@ -56,6 +59,7 @@ export const MESSAGE_FILES = {
   alerts: { en: alertsEn, de: alertsDe },
   portfolio: { en: portfolioEn, de: portfolioDe },
   backfill: { en: backfillEn, de: backfillDe },
+  passkeys: { en: passkeysEn, de: passkeysDe },
 } as const;
 
 type Files = typeof MESSAGE_FILES;

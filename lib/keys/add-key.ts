@@ -5,7 +5,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { isTotpEnabled } from "@/lib/auth/totp";
+import { signInTakesTwoFactors } from "@/lib/auth/passkeys/two-factor";
 import type { CurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { decodeKeyClaims, KeyFormatError, looksLikePreFastKey, type KeyClaims } from "@/lib/exchange/claims";
@@ -99,7 +99,12 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
       scopes: claims.scopes,
     };
   }
-  if (dangerous && !ctx.demoSeed && getEnv().KEYDESK_REQUIRE_2FA_FOR_TRADE && !(await isTotpEnabled(ctx.user.id))) {
+  if (
+    dangerous &&
+    !ctx.demoSeed &&
+    getEnv().KEYDESK_REQUIRE_2FA_FOR_TRADE &&
+    !(await signInTakesTwoFactors(ctx.user.id))
+  ) {
     await recordAudit({
       actorId: ctx.user.id,
       action: "key.add",

@@ -5,7 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { isTotpEnabled } from "@/lib/auth/totp";
+import { signInTakesTwoFactors } from "@/lib/auth/passkeys/two-factor";
 import type { CurrentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { decodeKeyClaims, KeyFormatError, type KeyClaims } from "@/lib/exchange/claims";
@@ -95,7 +95,7 @@ export async function replaceKeyForOwner(
   });
   if (clash) return deny("duplicate", t("replace.duplicate", { label: clash.label }));
   const dangerous = nextScopes.some((s) => s !== "READ_ONLY");
-  if (dangerous && getEnv().KEYDESK_REQUIRE_2FA_FOR_TRADE && !(await isTotpEnabled(ctx.user.id))) {
+  if (dangerous && getEnv().KEYDESK_REQUIRE_2FA_FOR_TRADE && !(await signInTakesTwoFactors(ctx.user.id))) {
     return deny("needs_two_factor", t("replace.needsTwoFactor"));
   }
 

@@ -35,7 +35,7 @@ test("auth shell: sign up, see the shell, sign out, sign in", async ({ page, pho
   await page.waitForURL("**/sign-in?signed-up=1**");
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // Sign-in lands on the portfolio home (one page across every key), nowhere else.
   await landsOnPortfolio(page, "after sign-up and sign-in");
 
@@ -71,11 +71,11 @@ test("auth shell: sign up, see the shell, sign out, sign in", async ({ page, pho
 
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill("not the password at all");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("That e-mail and password don't match an account.")).toBeVisible();
 
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await landsOnPortfolio(page, "after signing in again");
   // Signed in, `/` and the sign-in page lead home too.
   await page.goto("/");

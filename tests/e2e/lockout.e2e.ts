@@ -22,7 +22,7 @@ test("sign-in lockout: the owner's known browser gets in during an attack and is
     await p.goto("/sign-in");
     await p.getByLabel("E-mail").fill(email);
     await p.getByLabel("Password").fill(password);
-    await p.getByRole("button", { name: "Sign in" }).click();
+    await p.getByRole("button", { name: "Sign in", exact: true }).click();
   };
   await signIn(page, PASSWORD);
   await page.waitForURL((u) => u.pathname === "/portfolio");

@@ -205,7 +205,7 @@ test.describe("on a phone", () => {
     await page.waitForURL("**/sign-in");
     await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     // The right password leads to a second step, not an error: no alert in the form (Next's
     // route announcer is an alert region of its own), no reference id, nothing typed asked for
     // again, also after a wrong code.
@@ -246,7 +246,7 @@ test("sessions: see both browsers, sign the other one out, it is signed out on i
   await pb.goto("/sign-in");
   await pb.getByLabel("E-mail").fill(email);
   await pb.getByLabel("Password").fill(PASSWORD);
-  await pb.getByRole("button", { name: "Sign in" }).click();
+  await pb.getByRole("button", { name: "Sign in", exact: true }).click();
   await pb.waitForURL((u) => u.pathname === "/portfolio");
   await pa.goto("/settings");
   await expect(pa.getByTestId("sessions").getByText("Safari on iOS")).toBeVisible();

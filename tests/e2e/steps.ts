@@ -18,7 +18,7 @@ export async function signUp(page: Page, email: string): Promise<void> {
   await expect(page.getByText("its account is ready")).toBeVisible();
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // Sign-in lands on the portfolio home, nowhere else.
   await page.waitForURL((u) => u.pathname === "/portfolio");
 }

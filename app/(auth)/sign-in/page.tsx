@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { OidcSignIn } from "@/components/auth/oidc-forms";
+import { PasskeySignIn } from "@/components/auth/passkey-sign-in";
+import { relyingParty } from "@/lib/auth/passkeys/relying-party";
 import { Alert } from "@/components/ui/alert";
 import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
@@ -15,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const OIDC_ERRORS = {
   oidc_unverified: "auth.oidcUnverified",
   oidc_has_password: "auth.oidcHasPassword",
+  oidc_passkeys_only: "auth.oidcPasskeysOnly",
   oidc_no_account: "auth.oidcNoAccount",
 } as const;
 
@@ -42,6 +45,7 @@ export default async function SignInPage({
         </Alert>
       ) : null}
       <SignInForm next={next} />
+      {relyingParty(env).ok ? <PasskeySignIn next={next} /> : null}
       {env.AUTH_OIDC_ISSUER ? <OidcSignIn name={env.AUTH_OIDC_NAME} next={next} /> : null}
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {t("signIn.newHere")}{" "}

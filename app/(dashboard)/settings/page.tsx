@@ -12,6 +12,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { AlertSettingsForm } from "@/components/alerts/notification-forms";
 import { settingsFor } from "@/lib/alerts/deliver";
 import { mailConfigured } from "@/lib/mail";
+import { PasskeysSection } from "@/components/settings/passkeys-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await getLocale())("settings.title") };
@@ -71,6 +72,7 @@ export default async function SettingsPage() {
         </ul>
         {sessions.length > 1 ? <RevokeOthers /> : null}
       </section>
+      <PasskeysSection user={user} stepUpActive={stepUp > 0} />
       <section aria-labelledby="two-factor" className="flex max-w-xl flex-col gap-2">
         <h2 id="two-factor" className="text-lg font-semibold">
           {t("settings.twoFactor")}

@@ -41,7 +41,7 @@ export const alertsDe: Record<keyof typeof alertsEn, string> = {
   "alerts.unread": "Ungelesen",
   "alerts.settingsTitle": "Warnungen",
   "alerts.settingsIntro":
-    "Keydesk meldet sich, wenn ein Schlüssel widerrufen wird, die Serveradresse nicht erlaubt ist, er dauerhaft fehlschlägt, er gestoppt oder ersetzt wird, eine Freigabe entfernt wird, sich jemand von einem neuen Gerät anmeldet, die Zwei-Faktor-Anmeldung ausgeschaltet wird oder ein Mitglied beitritt.",
+    "Keydesk meldet sich, wenn ein Schlüssel widerrufen wird, die Serveradresse nicht erlaubt ist, er dauerhaft fehlschlägt, er gestoppt oder ersetzt wird, eine Freigabe entfernt wird, sich jemand von einem neuen Gerät anmeldet, die Zwei-Faktor-Anmeldung ausgeschaltet wird, ein Passkey hinzugefügt oder entfernt wird oder sich zum ersten Mal anmeldet, Ihr Passwort abgeschaltet wird oder ein Mitglied beitritt.",
   "alerts.settingInApp": "Warnungen in Keydesk anzeigen (die Glocke)",
   "alerts.settingEmail": "Warnungen per E-Mail senden",
   "alerts.settingEmailOff": "E-Mail ist auf diesem Server nicht eingerichtet, Warnungen erscheinen nur in Keydesk.",

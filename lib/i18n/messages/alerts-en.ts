@@ -39,7 +39,7 @@ export const alertsEn = {
   "alerts.unread": "Unread",
   "alerts.settingsTitle": "Alerts",
   "alerts.settingsIntro":
-    "Keydesk tells you when a key is revoked, its server address isn't allowed, it keeps failing, it is stopped or replaced, a share is removed, someone signs in from a new device, two-factor sign-in is turned off, or a member joins.",
+    "Keydesk tells you when a key is revoked, its server address isn't allowed, it keeps failing, it is stopped or replaced, a share is removed, someone signs in from a new device, two-factor sign-in is turned off, a passkey is added or removed or signs in for the first time, your password is turned off, or a member joins.",
   "alerts.settingInApp": "Show alerts in Keydesk (the bell)",
   "alerts.settingEmail": "Send alerts by e-mail",
   "alerts.settingEmailOff": "E-mail is not set up on this server, so alerts appear only in Keydesk.",

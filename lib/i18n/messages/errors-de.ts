@@ -38,6 +38,7 @@ export const errorsDe: Record<keyof typeof errorsEn, string> = {
   "error.pageCursor": "Dieser Seitenlink ist nicht mehr gültig. Laden Sie die Liste neu.",
   "error.orderId": "Das ist keine gültige Order-ID.",
   "error.keyNotFound": "Diesen Schlüssel gibt es nicht, oder er ist nicht mit Ihnen geteilt.",
+  "error.passkeyNotFound": "Diesen Passkey gibt es nicht.",
   "error.keyOwnerOnly":
     "Nur der Besitzer des Schlüssels kann ihn ändern. Sie können seine Daten lesen, weil er mit Ihrem Team geteilt ist.",
   "error.keyNoExports": "Der Besitzer des Schlüssels hat Exporte für Ihr Team nicht erlaubt.",

@@ -33,6 +33,7 @@ export const errorsEn = {
   "error.orderId": "That is not a valid order id.",
   // Keys
   "error.keyNotFound": "This key doesn't exist or isn't shared with you.",
+  "error.passkeyNotFound": "That passkey doesn't exist.",
   "error.keyOwnerOnly":
     "Only the key's owner can change it. You can read its data because it is shared with your team.",
   "error.keyNoExports": "The key's owner hasn't allowed exports for your team.",

@@ -1,6 +1,7 @@
 // The key lifecycle's server actions × every role (issue 19): only the key's owner may act;
 // everyone else (team admin and member of a team the key is shared with, another team's
-// member, a stranger, signed out) is refused and nothing changes. (Route handlers × roles are
+// member, a stranger, signed out) is refused and nothing changes. The passkey actions × the
+// same roles: each person acts on their own passkeys and password only. (Route handlers × roles are
 // in tests/e2e/authz-matrix.e2e.ts; the fuzz suite posts to every action in the build.)
 import { resetEnvCache } from "@/lib/env";
 import { db } from "@/lib/db";
@@ -29,6 +30,17 @@ jest.mock("next/navigation", () => ({
 // No request here, so no cookies or headers to read the language from.
 jest.mock("@/lib/i18n/server", () => ({ getLocale: async () => "en" }));
 jest.mock("@/lib/auth/step-up-with", () => ({ stepUpWith: async () => true }));
+// The passkey actions keep their challenges and the step-up in cookies: one jar, the caller's.
+const jar = new Map<string, string>();
+jest.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+    set: (name: string, value: string) => void jar.set(name, value),
+    delete: (name: string) => void jar.delete(name),
+  }),
+  headers: async () => new Headers({ "x-request-id": "req-actions-matrix" }),
+}));
 
 const suite = simulatorSuite({ seed: "lifecycle-matrix", env: { REDIS_URL: "" } });
 const mint = (account: string) => suite.mint(account);
@@ -185,4 +197,98 @@ it("stopKeyAction and cancelAllOrdersAction: the key's owner only; mark-read tou
   expect((await db.notification.findUniqueOrThrow({ where: { id: mine.id } })).readAt).toBeInstanceOf(Date);
   actingAs = null;
   await (await import("@/lib/alerts/queue")).stopBoss();
+});
+
+it("passkey actions: each person removes and uses only their own passkeys, turns off only their own password", async () => {
+  const teams = await import("@/lib/teams/teams");
+  const inv = await import("@/lib/teams/invitations");
+  const { removePasskeyAction, passwordOffAction, setPasswordAction, passkeyRegisterOptionsAction } =
+    await import("@/lib/auth/passkeys/settings-actions");
+  const { passkeyStepUpOptionsAction, passkeyStepUpAction } = await import("@/lib/auth/passkeys/step-up-actions");
+  const { grantStepUp } = await import("@/lib/auth/step-up");
+  const withSession = async (u: CurrentUser) => ({
+    ...u,
+    sessionId: (await db.userSession.create({ data: { userId: u.id } })).id,
+  });
+  const owner = await withSession(await newTestUser("p-owner"));
+  const admin = await withSession(await newTestUser("p-admin"));
+  const member = await withSession(await newTestUser("p-member"));
+  const other = await withSession(await newTestUser("p-other"));
+  const stranger = await withSession(await newTestUser("p-stranger"));
+  const teamId = await teams.createTeam(owner, "Passkey matrix");
+  for (const [u, role] of [
+    [admin, "admin"],
+    [member, "member"],
+  ] as const) {
+    const { token } = await inv.createInvitation(owner, teamId, u.email, role);
+    await inv.acceptInvitation(u, token);
+  }
+  await teams.createTeam(other, "Elsewhere 3");
+  const passkey = (name: string) => ({
+    userId: owner.id,
+    credentialId: `cred-${name}-${owner.id}`,
+    publicKey: new Uint8Array([1, 2, 3]),
+    deviceType: "singleDevice",
+    backedUp: false,
+    name,
+  });
+  const [first] = await Promise.all(["A", "B", "C"].map((n) => db.passkey.create({ data: passkey(n) })));
+  const ownerHash = (await db.user.findUniqueOrThrow({ where: { id: owner.id } })).passwordHash;
+  const roles: [string, CurrentUser | null][] = [
+    ["team admin", admin],
+    ["team member", member],
+    ["other team", other],
+    ["stranger", stranger],
+    ["signed out", null],
+  ];
+  const table: string[] = [];
+  for (const [name, who] of roles) {
+    jar.clear();
+    actingAs = who;
+    if (who) await grantStepUp(who, "passkey"); // even a fresh passkey step-up of their own changes nothing here
+    const remove = new FormData();
+    remove.set("passkeyId", first!.id);
+    const removed = await removePasskeyAction({}, remove);
+    const off = await passwordOffAction({}, new FormData());
+    const set = new FormData();
+    set.set("newPassword", "a brand new passphrase");
+    set.set("repeatPassword", "a brand new passphrase");
+    const reset = await setPasswordAction({}, set);
+    const stepUp = await passkeyStepUpOptionsAction({}, new FormData());
+    const forged = new FormData();
+    forged.set("response", JSON.stringify({ id: first!.credentialId, rawId: first!.credentialId, type: "public-key" }));
+    const stepped = await passkeyStepUpAction({}, forged);
+    const register = await passkeyRegisterOptionsAction({}, new FormData());
+    actingAs = null;
+    const refusedAll = [removed, off, reset, stepUp, stepped].every((r) => !r.ok && Boolean(r.message));
+    table.push(`${name}: ${refusedAll ? "refused" : JSON.stringify([removed, off, reset, stepUp, stepped])}`);
+    expect([name, refusedAll]).toEqual([name, true]);
+    // A signed-in person may register a passkey for themselves (options name them), nobody else.
+    if (who) expect(register.creation?.user.name).toBe(who.email);
+    else expect(register.ok).not.toBe(true);
+  }
+  console.log(`passkey actions × roles\n${table.join("\n")}`);
+  expect(await db.passkey.count({ where: { userId: owner.id } })).toBe(3);
+  const untouched = await db.user.findUniqueOrThrow({ where: { id: owner.id } });
+  expect([untouched.passwordHash, untouched.passwordOffAt]).toEqual([ownerHash, null]);
+
+  // The owner: step-up options name only the owner's passkeys; removing and turning off work.
+  jar.clear();
+  actingAs = owner;
+  const options = await passkeyStepUpOptionsAction({}, new FormData());
+  expect(options.request?.allowCredentials?.map((c) => c.id).sort()).toEqual(
+    ["A", "B", "C"].map((n) => `cred-${n}-${owner.id}`).sort(),
+  );
+  const remove = new FormData();
+  remove.set("passkeyId", first!.id);
+  expect(await removePasskeyAction({}, remove)).toMatchObject({ ok: true });
+  expect(await db.passkey.count({ where: { id: first!.id } })).toBe(0);
+  await grantStepUp(owner, "passkey");
+  expect(await passwordOffAction({}, new FormData())).toMatchObject({ ok: true });
+  expect((await db.user.findUniqueOrThrow({ where: { id: owner.id } })).passwordHash).toBeNull();
+  // Garbage is a form error.
+  const bad = new FormData();
+  bad.set("passkeyId", "../../etc");
+  expect(await removePasskeyAction({}, bad)).toMatchObject({ message: expect.any(String) });
+  actingAs = null;
 });

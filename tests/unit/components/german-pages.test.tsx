@@ -16,6 +16,10 @@ import type { Locale } from "@/lib/i18n";
 
 jest.mock("@/lib/auth/actions", () => ({ signInAction: jest.fn(), signUpAction: jest.fn() }));
 jest.mock("@/lib/keys/actions", () => ({ addKeyAction: jest.fn(), deleteKeyAction: jest.fn() }));
+jest.mock("@/lib/auth/passkeys/step-up-actions", () => ({
+  passkeyStepUpOptionsAction: jest.fn(),
+  passkeyStepUpAction: jest.fn(),
+}));
 let mockLocale: Locale = "de";
 jest.mock("@/lib/i18n/server", () => ({ getLocale: async () => mockLocale }));
 

@@ -26,6 +26,10 @@ jest.mock("@/lib/auth/session-actions", () => ({
   revokeOtherSessionsAction: async () => ({}),
   revokeSessionAction: async () => ({}),
 }));
+jest.mock("@/lib/auth/passkeys/step-up-actions", () => ({
+  passkeyStepUpOptionsAction: async () => ({}),
+  passkeyStepUpAction: async () => ({}),
+}));
 jest.mock("@/lib/auth/totp-actions", () => ({
   beginTotpAction: async () => ({}),
   confirmTotpAction: async () => ({}),
