@@ -3,6 +3,7 @@
 // is in lib/auth/passkeys/registration.ts and manage.ts). The step-up is the password or a passkey.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { rowId } from "@/lib/ids";
 import { guardAction } from "@/lib/http/action-guard";
 import type { ActionState } from "@/lib/http/action-state";
 import { requireUser } from "@/lib/auth/session";
@@ -60,10 +61,7 @@ export type RemovePasskeyState = ActionState<{ passkeyId: string }>;
 async function removePasskeyImpl(_p: RemovePasskeyState, fd: FormData): Promise<RemovePasskeyState> {
   const user = await requireUser();
   const t = await authTranslator();
-  const id = z
-    .string()
-    .regex(/^[a-z0-9]{20,40}$/)
-    .safeParse(fd.get("passkeyId"));
+  const id = rowId().safeParse(fd.get("passkeyId"));
   if (!id.success) return { message: t("passkeyRefused.invalid") };
   const passkeyId = id.data;
   const stepped = await stepUpWith(user, secret(fd, "password"));
