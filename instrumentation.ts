@@ -6,7 +6,7 @@ export async function register(): Promise<void> {
   await checkKeyringAtStartup();
   const { getEnv } = await import("@/lib/env");
   if (!getEnv().KEYDESK_ALERT_WORKER) return;
-  const { startAlertWorker } = await import("@/lib/alerts/worker");
+  const { startAlertWorker } = await import("@/lib/workers");
   await startAlertWorker();
   const { startPortfolioWorker } = await import("@/lib/portfolio/worker");
   await startPortfolioWorker();

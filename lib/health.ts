@@ -10,9 +10,9 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getRedis } from "@/lib/redis";
 import { logger } from "@/lib/log";
-import { getExchangeClient } from "@/lib/exchange/instance";
+import { getExchangeClient } from "@/lib/limiter/exchange-client";
 import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream } from "@/lib/proxy/classify";
+import { classifyUpstream } from "@/lib/limiter/classify";
 
 export type CheckResult =
   { ok: boolean; ms: number; error?: string; checkedAt?: string } | { ok: null; skipped: string };

@@ -10,7 +10,7 @@ import { signIn, signOut } from "@/lib/auth/config";
 import { signUp } from "@/lib/auth/sign-up";
 import { invitationTokenFrom } from "@/lib/auth/sign-up-policy";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { authTranslator } from "@/lib/i18n/server";
 import { afterSignInPath, HOME_PATH } from "@/lib/auth/after-sign-in";
 import { signInInvited } from "@/lib/auth/invited-sign-up";
 import type { Translate } from "@/lib/i18n";

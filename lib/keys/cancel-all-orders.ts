@@ -3,19 +3,19 @@
 // interactive priority; works on a stopped key too (that is when it is needed). Every attempt
 // is audited; the answer is the exchange's list of cancelled order ids.
 import "server-only";
-import type { CurrentUser } from "@/lib/auth/session";
-import { isTotpEnabled, verifySecondFactor } from "@/lib/auth/totp";
+import type { CurrentUser } from "@/lib/sessions/session";
+import { isTotpEnabled, verifySecondFactor } from "@/lib/factors/totp";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { cancelAllOpenOrders } from "@/lib/exchange/cancel-all";
 import { ExchangeError } from "@/lib/exchange/errors";
-import { exchangeClientConfig } from "@/lib/exchange/instance";
+import { exchangeClientConfig } from "@/lib/limiter/exchange-client";
 import { translator, type Locale } from "@/lib/i18n";
 import { withKeyCredentials } from "@/lib/keys/credentials";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
 import { BudgetExceededError } from "@/lib/limiter";
 import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream } from "@/lib/proxy/classify";
+import { classifyUpstream } from "@/lib/limiter/classify";
 
 export type CancelAllFailure = "needs_step_up" | "needs_two_factor" | "wrong_code" | "no_trade" | "exchange_failed";
 

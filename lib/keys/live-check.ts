@@ -3,11 +3,11 @@
 // no account, so no account's budget or cool-down is touched). Keys without Read cannot be
 // confirmed: every GET needs Read, and Keydesk never calls a write endpoint to test a key.
 import "server-only";
-import { getExchangeClient } from "@/lib/exchange/instance";
+import { getExchangeClient } from "@/lib/limiter/exchange-client";
 import { BudgetExceededError } from "@/lib/limiter";
 import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream } from "@/lib/proxy/classify";
-import { gateRefusalMessage } from "@/lib/proxy/gate-refusal";
+import { classifyUpstream } from "@/lib/limiter/classify";
+import { gateRefusalMessage } from "@/lib/limiter/refusal";
 import { ExchangeError } from "@/lib/exchange/errors";
 import type { KeyClaims } from "@/lib/exchange/claims";
 import { keyStatusForFailure, type RefusedKeyStatus } from "@/lib/keys/failure";

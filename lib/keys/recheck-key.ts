@@ -2,17 +2,17 @@
 // budgeted, and the key's state on every instance follows the answer), and the key's status
 // updated from the answer (active / revoked / IP blocked / invalid). Audited.
 import "server-only";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
 import { KEY_STOPPED } from "@/lib/keys/access";
 import { AppError } from "@/lib/errors";
 import { withKeyCredentials } from "@/lib/keys/credentials";
-import { getExchangeClient } from "@/lib/exchange/instance";
+import { getExchangeClient } from "@/lib/limiter/exchange-client";
 import { BudgetExceededError } from "@/lib/limiter";
 import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream } from "@/lib/proxy/classify";
-import { appErrorFromRefusal } from "@/lib/proxy/gate-refusal";
+import { classifyUpstream } from "@/lib/limiter/classify";
+import { appErrorFromRefusal } from "@/lib/limiter/refusal";
 import { ExchangeError } from "@/lib/exchange/errors";
 import { noteKeyCheck } from "@/lib/keys/status";
 

@@ -22,7 +22,6 @@ export { KeyFailedError, type KeyFailure } from "./key-states";
 export type { Endpoint, Priority, StaleReason } from "./policy";
 
 export type { GateOptions, Freshness, UpstreamFailure, FetchRequest, CallRequest } from "./types";
-export { usageReport } from "./usage-report";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -3,15 +3,15 @@
 // instrument list and daily candles as public data. A stale answer is refused: a rebuilt
 // history must come from what the exchange says now, so the job fails and pg-boss retries it.
 import "server-only";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { KeyAccess } from "@/lib/keys/access";
 import { AppError } from "@/lib/errors";
 import type { Balances, TradeHistory } from "@/lib/exchange/schemas";
 import type { Candle } from "@/lib/exchange/model";
-import { getExchangeClient } from "@/lib/exchange/instance";
+import { getExchangeClient } from "@/lib/limiter/exchange-client";
 import type { Endpoint, Freshness } from "@/lib/limiter";
 import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream } from "@/lib/proxy/classify";
+import { classifyUpstream } from "@/lib/limiter/classify";
 import { readKeyEndpoint } from "@/lib/proxy/endpoints";
 
 export interface BackfillReader {

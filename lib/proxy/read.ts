@@ -3,16 +3,16 @@
 // The key's status follows what the exchange says (lib/keys/status.ts records it).
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { noteKeySuccessRecorded, requireKeyAccess, type KeyAccess } from "@/lib/keys/access";
 import { readEnvelope, withKeyCredentials, type PendingEnvelope } from "@/lib/keys/credentials";
-import { getExchangeClient } from "@/lib/exchange/instance";
+import { getExchangeClient } from "@/lib/limiter/exchange-client";
 import { ExchangeError } from "@/lib/exchange/errors";
 import type { ExchangeClient } from "@/lib/exchange/client";
 import { messageForExchangeError, noteKeyReadFailure, noteKeyReadSuccess } from "@/lib/keys/status";
 import { BudgetExceededError, KeyFailedError, type Endpoint, type Freshness, type Priority } from "@/lib/limiter";
 import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream, appErrorFromUpstream, failureFromStatus } from "./classify";
+import { classifyUpstream, appErrorFromUpstream, failureFromStatus } from "@/lib/limiter/classify";
 import { redactAmounts } from "./redact";
 import { timed } from "@/lib/request-context";
 import { noteMemberRead } from "@/lib/audit/member-reads";

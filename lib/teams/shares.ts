@@ -1,20 +1,20 @@
 // Sharing a key with a team. Only keys whose scopes are exactly Read may be shared: checked
 // from the stored (decoded) scopes and again live at the exchange. Unsharing is immediate.
 import { teamsEn } from "@/lib/i18n/messages/teams-en";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { authTranslator } from "@/lib/i18n/server";
 import "server-only";
 import { alertShareRemoved } from "@/lib/alerts/hooks";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
 import { withKeyCredentials } from "@/lib/keys/credentials";
-import { getExchangeClient } from "@/lib/exchange/instance";
+import { getExchangeClient } from "@/lib/limiter/exchange-client";
 import { BudgetExceededError } from "@/lib/limiter";
 import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream } from "@/lib/proxy/classify";
-import { appErrorFromRefusal } from "@/lib/proxy/gate-refusal";
+import { classifyUpstream } from "@/lib/limiter/classify";
+import { appErrorFromRefusal } from "@/lib/limiter/refusal";
 import { ExchangeError } from "@/lib/exchange/errors";
 import { messageForExchangeError } from "@/lib/keys/status";
 import { requireTeamAccess } from "./access";

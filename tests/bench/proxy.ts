@@ -59,7 +59,7 @@ async function main() {
   // Viewers: 10 owners of private keys, and 190 members of one team that 10 more keys (their
   // owners are the team's owners) are shared with; every member watches all 10 shared keys.
   const { db, disconnectDb } = await import("@/lib/db");
-  const { hashPassword } = await import("@/lib/auth/password");
+  const { hashPassword } = await import("@/lib/factors/password");
   const { seedViewer } = await import("./seed-viewer");
   const { mintSessionCookie } = await import("../helpers/sessions");
   const passwordHash = await hashPassword("bench viewer password");

@@ -21,8 +21,8 @@ jest.mock("next/navigation", () => ({
 }));
 
 import { signUpAction } from "@/lib/auth/actions";
-import { resetSignInLimiterForTests } from "@/lib/auth/sign-in-limiter";
-import { sendVerificationLink, verifyEmailToken, needsEmailVerification } from "@/lib/auth/email-verification";
+import { resetSignInLimiterForTests } from "@/lib/factors/sign-in-limiter";
+import { sendVerificationLink, verifyEmailToken, needsEmailVerification } from "@/lib/mail/verification";
 import { createTeam } from "@/lib/teams/teams";
 import { acceptInvitation, createInvitation } from "@/lib/teams/invitations";
 import { resetMailTransport } from "@/lib/mail";

@@ -21,7 +21,7 @@ jest.mock("next/navigation", () => ({
 }));
 
 import { signUpAction } from "@/lib/auth/actions";
-import { resetSignInLimiterForTests } from "@/lib/auth/sign-in-limiter";
+import { resetSignInLimiterForTests } from "@/lib/factors/sign-in-limiter";
 import { currentSignUpMode } from "@/lib/auth/sign-up-policy";
 import { createTeam } from "@/lib/teams/teams";
 import { createInvitation } from "@/lib/teams/invitations";

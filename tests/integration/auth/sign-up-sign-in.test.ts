@@ -1,7 +1,7 @@
 import { db, disconnectDb } from "@/lib/db";
 import { registerUser } from "@/lib/auth/users";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limiter";
+import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/factors/sign-in-limiter";
 import { randomEmail } from "../../helpers/random";
 
 const PASSWORD = "a long enough passphrase";

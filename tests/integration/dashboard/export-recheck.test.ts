@@ -4,7 +4,7 @@
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { db, disconnectDb } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { newTestUser } from "../../helpers/users";
 
 let sim: RunningSimulator;

@@ -8,7 +8,7 @@ import { withKeyCredentials } from "@/lib/keys/credentials";
 import { recheckKeyForOwner } from "@/lib/keys/recheck-key";
 import { deleteKeyForOwner } from "@/lib/keys/delete-key";
 import { listKeysForUser } from "@/lib/keys/queries";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { randomEmail } from "../../helpers/random";
 import { fakeKey } from "../../helpers/fake-keys";
 

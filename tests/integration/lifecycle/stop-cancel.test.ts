@@ -3,7 +3,7 @@
 // stops the key) and a second gate (instance B) holding cached data of the key.
 import { Redis } from "ioredis";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { Balances } from "@/lib/exchange/schemas";
 import { createUpstreamGate } from "@/lib/limiter";
 import { createCacheCipher } from "@/lib/crypto/cache-cipher";

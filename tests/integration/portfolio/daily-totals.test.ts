@@ -6,7 +6,7 @@
 import { db, disconnectDb } from "@/lib/db";
 import { createTeam } from "@/lib/teams/teams";
 import { acceptInvitation, createInvitation } from "@/lib/teams/invitations";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { readPortfolioHome } from "@/lib/portfolio/home";
 import { rangeReadsFromPoints } from "@/lib/portfolio/range-reads";
 import { downsampleSnapshots } from "@/lib/portfolio/downsample";

@@ -7,7 +7,7 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { getEnv, resetEnvCache } from "@/lib/env";
 import { db, disconnectDb } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { newTestUser } from "../../helpers/users";
 
 let sim: RunningSimulator;

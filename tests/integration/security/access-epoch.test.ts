@@ -1,4 +1,4 @@
-// Session and key-access rows are reused across requests (lib/auth/access-epoch.ts). Every
+// Session and key-access rows are reused across requests (lib/sessions/access-epoch.ts). Every
 // revocation must still take effect on the very next request: here the rows are in use (read
 // twice first), then each change is made straight in SQL, as another instance or an operator
 // would (nothing in this process hears of it), and the next read over HTTP is refused.
@@ -8,8 +8,8 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { db, disconnectDb } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
-import type { CurrentUser } from "@/lib/auth/session";
-import { closeExchangeClient } from "@/lib/exchange/instance";
+import type { CurrentUser } from "@/lib/sessions/session";
+import { closeExchangeClient } from "@/lib/limiter/exchange-client";
 import { newTestUser } from "../../helpers/users";
 import { mintSessionCookie } from "../../helpers/sessions";
 import { TEST_SECRETS } from "../../helpers/test-secrets";

@@ -6,7 +6,7 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { disconnectDb } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { UpstreamGate } from "@/lib/limiter";
 import { newTestUser } from "../../helpers/users";
 import { dumpRedis, keyNeedles, leaksIn, looksLikeExchangeData } from "../../helpers/canary";

@@ -6,7 +6,7 @@ import { flushMemberReads, noteMemberRead } from "@/lib/audit/member-reads";
 import { memberReads, activityQuerySchema } from "@/lib/audit/query";
 import { createTeam } from "@/lib/teams/teams";
 import { acceptInvitation, createInvitation } from "@/lib/teams/invitations";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { newTestUser } from "../../helpers/users";
 
 afterAll(async () => {

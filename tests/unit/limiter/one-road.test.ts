@@ -28,7 +28,7 @@ it("every module that calls the exchange client routes the call through the upst
   const users = [...sources(path.join(ROOT, "lib")), ...sources(path.join(ROOT, "app"))]
     .filter(
       (f) =>
-        !f.endsWith(path.join("lib", "exchange", "instance.ts")) &&
+        !f.endsWith(path.join("lib", "limiter", "exchange-client.ts")) &&
         !f.endsWith(path.join("lib", "exchange", "client.ts")),
     )
     .filter((f) => /getExchangeClient\(|createExchangeClient\(/.test(readFileSync(f, "utf8")))

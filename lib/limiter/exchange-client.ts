@@ -1,9 +1,10 @@
 // The process's exchange client, pointed at EXCHANGE_BASE_URL (the simulator by default) and
-// speaking the dialect EXCHANGE_API or the URL's path names (./dialect.ts).
+// speaking the dialect EXCHANGE_API or the URL's path names (lib/exchange/dialect.ts). It lives
+// with the gate: the lint rules let only the gate's road to the exchange import it.
 import "server-only";
-import { getEnv } from "@/lib/env";
-import { createExchangeClient, type ExchangeClient } from "./client";
-import { DIALECT_TRAITS, resolveDialect, type Dialect, type DialectTraits } from "./dialect";
+import { getEnv, getExchangeDialect } from "@/lib/env";
+import { createExchangeClient, type ExchangeClient } from "@/lib/exchange/client";
+import type { Dialect } from "@/lib/exchange/dialect";
 
 let client: ExchangeClient | undefined;
 
@@ -16,15 +17,6 @@ export function exchangeClientConfig(): { baseUrl: string; dialect: Dialect; tim
 export function getExchangeClient(): ExchangeClient {
   client ??= createExchangeClient(exchangeClientConfig());
   return client;
-}
-
-/** The dialect this process speaks (no client needed). */
-export function getExchangeDialect(): Dialect {
-  return resolveDialect(getEnv().EXCHANGE_BASE_URL, getEnv().EXCHANGE_API);
-}
-
-export function getDialectTraits(): DialectTraits {
-  return DIALECT_TRAITS[getExchangeDialect()];
 }
 
 /** Closes the process's client and its keep-alive connections (tests); the next call opens a new one. */
