@@ -51,19 +51,12 @@ const rowOf = new Map(LAYERS.flatMap((row, i) => row.map((u) => [u, i])));
 const filesOf = (unit) => [`lib/${unit}/**/*.{ts,tsx}`, `lib/${unit}.ts`];
 const esc = (s) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, "\\$&");
 
-/** Who may import the exchange client, the one write to the exchange, and the key decryption. */
-const EXCHANGE_ROAD = [
-  "lib/limiter/**",
-  "lib/proxy/read.ts",
-  "lib/portfolio/take.ts",
-  "lib/portfolio/backfill-read.ts",
-  "lib/health.ts",
-  "lib/keys/live-check.ts",
-  "lib/keys/recheck-key.ts",
-  "lib/keys/cancel-all-orders.ts",
-  "lib/teams/shares.ts",
-];
-const CANCEL_ALL_ROAD = ["lib/keys/cancel-all-orders.ts"];
+/**
+ * Who may import the exchange client (the gate, which hands it to each read and call it lets
+ * through), the one write to the exchange, and the key decryption.
+ */
+const EXCHANGE_ROAD = ["lib/limiter/**"];
+const CANCEL_ALL_ROAD = ["lib/keys/gate-check.ts"];
 /** lib/factors/totp.ts decrypts a user's own authenticator seed, never an API key. */
 const DECRYPT_ROAD = ["lib/keys/credentials.ts", "lib/factors/totp.ts"];
 
@@ -71,8 +64,7 @@ const SECRET_PATHS = {
   exchange: [
     {
       name: "@/lib/limiter/exchange-client",
-      message:
-        "Only the gate's road reaches the exchange client (eslint.config.mjs EXCHANGE_ROAD): go through the gate.",
+      message: "Only the gate holds the exchange client: a read or call through it gets the client as `exchange`.",
     },
     {
       name: "@/lib/exchange/client",
@@ -83,7 +75,7 @@ const SECRET_PATHS = {
   cancelAll: [
     {
       name: "@/lib/exchange/cancel-all",
-      message: "The one write to the exchange goes through lib/keys/cancel-all-orders.ts and the gate.",
+      message: "The one write to the exchange goes through checkKeyThroughGate (lib/keys/gate-check.ts).",
     },
   ],
   decrypt: [

@@ -54,3 +54,9 @@ export function getExchangeDialect(): Dialect {
 export function getDialectTraits(): DialectTraits {
   return DIALECT_TRAITS[getExchangeDialect()];
 }
+
+/** Where and how this process talks to the exchange: the gate's client and the one write (cancel-all) use it. */
+export function exchangeClientConfig(): { baseUrl: string; dialect: Dialect; timeoutMs: number } {
+  const env = getEnv();
+  return { baseUrl: env.EXCHANGE_BASE_URL, dialect: getExchangeDialect(), timeoutMs: env.EXCHANGE_TIMEOUT_MS };
+}

@@ -7,8 +7,6 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/sessions/session";
 import { requireKeyAccess } from "@/lib/keys/access";
 import type { Balances } from "@/lib/exchange/schemas";
-import { getExchangeClient } from "@/lib/limiter/exchange-client";
-import { classifyUpstream } from "@/lib/limiter/classify";
 import { readKeyData } from "@/lib/proxy/read";
 import { egressKey, getGate } from "@/lib/limiter/instance";
 import type { TickerLike } from "@/lib/money/valuation";
@@ -23,8 +21,7 @@ async function readTickersInBackground(userId: string): Promise<{ data: TickerLi
     userId,
     egressIp: egressKey(),
     priority: "background",
-    fetcher: () => getExchangeClient().getMarketTickers(),
-    classify: classifyUpstream,
+    fetcher: (exchange) => exchange().getMarketTickers(),
   });
 }
 

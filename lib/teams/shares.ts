@@ -9,11 +9,8 @@ import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
-import { withKeyCredentials } from "@/lib/keys/credentials";
-import { getExchangeClient } from "@/lib/limiter/exchange-client";
 import { BudgetExceededError } from "@/lib/limiter";
-import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream } from "@/lib/limiter/classify";
+import { checkKeyThroughGate } from "@/lib/keys/gate-check";
 import { appErrorFromRefusal } from "@/lib/limiter/refusal";
 import { ExchangeError } from "@/lib/exchange/errors";
 import { messageForExchangeError } from "@/lib/keys/status";
@@ -48,16 +45,7 @@ export async function shareKey(
   // a read succeeds; the claims can't change without a new key (new jti), so scopes stand.
   // Through the upstream gate, as a key check.
   try {
-    await getGate().call({
-      purpose: "key_check",
-      keyId: key.id,
-      accountId: key.lastSuccessAt ? key.accountId : null,
-      userId: user.id,
-      egressIp: egressKey(),
-      priority: "interactive",
-      fn: () => withKeyCredentials(key.id, (k) => getExchangeClient().getBalances(k)),
-      classify: classifyUpstream,
-    });
+    await checkKeyThroughGate({ stored: key }, user.id);
   } catch (err) {
     if (err instanceof BudgetExceededError) throw await appErrorFromRefusal(err);
     if (err instanceof ExchangeError)
