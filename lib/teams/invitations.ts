@@ -128,7 +128,7 @@ export async function acceptInvitation(user: CurrentUser, token: string): Promis
     throw new AppError("not_found", (await authTranslator())("teamErr.invitationInvalid"));
   if (user.email.toLowerCase() !== inv.email)
     throw new AppError("forbidden", (await authTranslator())("teamErr.invitationOtherEmail", { email: inv.email }));
-  // With SMTP set, a password account proves its address first (issue 15).
+  // With SMTP set, a password account proves its address first (lib/mail/verification.ts).
   await requireVerifiedEmail(user.id);
   await db.$transaction(async (tx) => {
     // Single use even under concurrent clicks: only one update can flip acceptedAt.

@@ -1,5 +1,5 @@
 // With SMTP set, a password account confirms its address (a mailed single-use link that
-// expires) before it can accept an invitation (issue 15, part 5). Against the local
+// expires) before it can accept an invitation. Against the local
 // smtp-server: the real mails Keydesk sends.
 import type { SMTPServer as SMTPServerType } from "smtp-server";
 import { db, disconnectDb } from "@/lib/db";

@@ -1,4 +1,4 @@
-// Sign-in under abuse (issue 15, part 4), against real PostgreSQL: a parallel burst gets no
+// Sign-in under abuse, against real PostgreSQL: a parallel burst gets no
 // more guesses than a serial one, one attacking IP cannot lock the owner out, and the
 // limits are per (e-mail, IP) pair with a per-e-mail ceiling and a per-IP cap. Passkeys: their
 // ceremonies have limits of their own (per IP, per user), a challenge is tried at most once

@@ -58,7 +58,7 @@ describe("sign-in", () => {
     });
   });
 
-  // Issue 15 changed this: the limit is per (e-mail, IP) pair, so failures from one address no
+  // The limit is per (e-mail, IP) pair, so failures from one address no
   // longer lock the account for everyone (the e-mail's own ceiling is in sign-in-abuse.test.ts).
   it("limits failed attempts per (e-mail, IP) pair, even with the right password afterwards", async () => {
     const email = randomEmail();

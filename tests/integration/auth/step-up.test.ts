@@ -1,4 +1,4 @@
-// Step-up under abuse (issue 15, part 4): checks are limited per user like sign-in (points
+// Step-up under abuse: checks are limited per user like sign-in (points
 // taken before the check, refunded when right), and turning two-factor sign-in on needs step-up.
 import { generate } from "otplib";
 import type { CurrentUser } from "@/lib/sessions/session";

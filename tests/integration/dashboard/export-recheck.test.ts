@@ -1,5 +1,5 @@
-// A long export re-checks the session and the key's export access as it goes (issue 15,
-// part 6): a session revoked, a share removed or export turned off mid-export stops it
+// A long export re-checks the session and the key's export access as it goes: a
+// session revoked, a share removed or export turned off mid-export stops it
 // within the re-check interval (here every 2 pages instead of 20, to keep the test short).
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";

@@ -77,7 +77,7 @@ beforeAll(async () => {
     startExport: (await import("@/lib/export/run")).startExport,
   };
   owner = await user();
-  // A real session row: long exports re-check it as they go (issue 15, lib/export/recheck.ts).
+  // A real session row: long exports re-check it as they go (lib/export/recheck.ts).
   owner = { ...owner, sessionId: (await db.userSession.create({ data: { userId: owner.id } })).id };
   // demo-busy's 50,000 orders are generated on first use (about 2 s): do it outside the timed calls.
   await upstream("demo-busy", "/account/balances");

@@ -1,4 +1,4 @@
-// The key lifecycle's server actions × every role (issue 19): only the key's owner may act;
+// The key lifecycle's server actions × every role: only the key's owner may act;
 // everyone else (team admin and member of a team the key is shared with, another team's
 // member, a stranger, signed out) is refused and nothing changes. The passkey actions × the
 // same roles: each person acts on their own passkeys and password only. (Route handlers × roles are

@@ -1,4 +1,4 @@
-// Alerts (issue 19, part 4) on real PostgreSQL (pg-boss), the simulator and a local SMTP server:
+// Alerts on real PostgreSQL (pg-boss), the simulator and a local SMTP server:
 // a key revoked at the exchange alerts its owner once (one e-mail, one notification), not again
 // while it stays revoked; a delivery queued while no worker runs is delivered once after restart.
 import { SMTPServer } from "smtp-server";

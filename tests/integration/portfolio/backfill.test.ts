@@ -1,4 +1,4 @@
-// Backfill for a newly added key (issue 20) on real PostgreSQL, pg-boss and the simulator, in
+// Backfill for a newly added key on real PostgreSQL, pg-boss and the simulator, in
 // both dialects: the rebuilt daily values equal a replay of the simulator's own trades at its
 // own daily candle closes, computed here from its HTTP answers (not with lib/portfolio);
 // progress reaches done; every exchange read is at background priority; the price-effect chain

@@ -1,4 +1,4 @@
-// Portfolio snapshots (issue 20) on real PostgreSQL, pg-boss and the simulator: values equal the
+// Portfolio snapshots on real PostgreSQL, pg-boss and the simulator: values equal the
 // simulator's balances × tickers exactly; reads record at most one per key per hour; with two
 // instances the scheduled job runs once per period; downsampling keeps each day's first and last.
 import Decimal from "decimal.js";

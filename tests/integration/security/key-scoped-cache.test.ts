@@ -1,4 +1,4 @@
-// Issue 15, parts 2 and 3: cached data belongs to the key that fetched it, and sits encrypted
+// Cached data belongs to the key that fetched it, and sits encrypted
 // in Redis. Two instances (two gates) on one Redis, two people with their own Read keys for
 // one exchange account; one key is revoked at the exchange while the other keeps polling.
 import { randomUUID } from "node:crypto";

@@ -70,7 +70,7 @@ describe("sessionClaims", () => {
   });
 });
 
-describe("cookie names (issue 15)", () => {
+describe("cookie names", () => {
   const SECURE = "__Secure-authjs.session-token";
   afterEach(() => {
     (process.env as Record<string, string>).NODE_ENV = "test";
