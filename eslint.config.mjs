@@ -10,8 +10,8 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier/flat";
 
 /**
- * lib/'s units from the ground up: a unit is a folder of lib/ or a file directly in it (lib/db.ts
- * and lib/db/ are one). Each may import only the units on the rows before its own row, and units
+ * lib/'s units from the ground up: a unit is a folder of lib/ or a file directly in it (lib/db/
+ * is one unit). Each may import only the units on the rows before its own row, and units
  * on one row never import each other.
  */
 export const LAYERS = [
@@ -43,7 +43,7 @@ export const LAYERS = [
   ["portfolio"],
   ["teams"],
   ["auth"],
-  ["preferences", "backup", "health", "server", "startup", "workers", "simulator"],
+  ["preferences", "backup", "health", "workers", "simulator"],
 ];
 
 const UNITS = LAYERS.flat();

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
 import { signUp } from "@/lib/auth/sign-up";
 import { invitationTokenFrom } from "@/lib/auth/sign-up-policy";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { authTranslator } from "@/lib/i18n/server";
 import { afterSignInPath, HOME_PATH } from "@/lib/auth/after-sign-in";
 import { signInInvited } from "@/lib/auth/invited-sign-up";

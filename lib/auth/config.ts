@@ -9,7 +9,7 @@ import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { recordAudit } from "@/lib/audit/record";
 import { logger } from "@/lib/log";
 import { loadSession } from "@/lib/sessions/session-check";

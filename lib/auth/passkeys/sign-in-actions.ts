@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 import { guardAction } from "@/lib/http/action-guard";
 import type { ActionState } from "@/lib/http/action-state";
 import { signIn } from "@/lib/auth/config";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { authTranslator } from "@/lib/i18n/server";
 import { afterSignInPath } from "@/lib/auth/after-sign-in";
 import { getEnv } from "@/lib/env";

@@ -41,7 +41,7 @@ beforeAll(async () => {
   sim = await startSimulator({ port: 0, controlPort: 0, seed: "access-epoch" });
   Object.assign(process.env, { EXCHANGE_BASE_URL: sim.url, SIMULATOR_CONTROL_URL: sim.controlUrl, REDIS_URL: "" });
   resetEnvCache();
-  const fastRoutes = await import("@/lib/server/fast-routes");
+  const fastRoutes = await import("@/lib/http/fast-routes");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fast = await fastRoutes.createFastPath((route) => require(`@/app/${route}/route`) as { GET?: unknown });
   server = createServer((req, res) => {
