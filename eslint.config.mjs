@@ -1,7 +1,7 @@
 // One linter: Next's rules (core web vitals, React, hooks, a11y, import), typescript-eslint with
 // type information (promises that are dropped or misused are errors), Prettier owning layout, and
 // the house's layers (LAYERS below, drawn in the README): a folder of lib/ imports only folders
-// below it, so no two folders import each other; lib/ never imports components/ or app/; only the
+// below it (two marked eslint-disable lines are the exceptions, see the README); lib/ never imports components/ or app/; only the
 // gate's road reaches the exchange client; only lib/keys/credentials.ts decrypts an API key.
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
