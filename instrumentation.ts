@@ -2,11 +2,11 @@
 // then start the alert and portfolio workers (pg-boss on the same PostgreSQL) once in this process.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkKeyringAtStartup } = await import("@/lib/startup/check-keyring");
+  const { checkKeyringAtStartup } = await import("@/lib/keys/keyring-check");
   await checkKeyringAtStartup();
   const { getEnv } = await import("@/lib/env");
   if (!getEnv().KEYDESK_ALERT_WORKER) return;
-  const { startAlertWorker } = await import("@/lib/alerts/worker");
+  const { startAlertWorker } = await import("@/lib/workers");
   await startAlertWorker();
   const { startPortfolioWorker } = await import("@/lib/portfolio/worker");
   await startPortfolioWorker();

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/sessions/session";
 import { HOME_PATH } from "@/lib/auth/after-sign-in";
 
 export default async function Home() {

@@ -1,5 +1,5 @@
 // `npm start`: the production server. Next.js serves the pages, server actions, Auth.js and
-// every other route; the JSON data reads go through lib/server/fast-routes.ts (the same handlers,
+// every other route; the JSON data reads go through lib/http/fast-routes.ts (the same handlers,
 // without Next's router in front). Run after `npm run build`, like `next start`.
 //   npm start [-- --port 3000] [--hostname 0.0.0.0]   (or PORT)
 import { readFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import path from "node:path";
 import next from "next";
 import { getEnv, runAsProduction } from "@/lib/env";
 import { enablePeerHeader, stampPeer } from "@/lib/http/peer-address";
-import { builtRouteLoader, createFastPath, serveFast } from "@/lib/server/fast-routes";
+import { builtRouteLoader, createFastPath, serveFast } from "@/lib/http/fast-routes";
 import { relyingParty } from "@/lib/auth/passkeys/relying-party";
 import { observeRequest, routeMatcher, type RoutesManifest } from "@/lib/metrics/http";
 import { runProgram } from "./program";

@@ -4,7 +4,6 @@
 import { isIP, BlockList } from "node:net";
 import { z } from "zod";
 import { DIALECTS, DIALECT_TRAITS, dialectFromBaseUrl } from "@/lib/exchange/dialect";
-import { rpIdMismatch } from "@/lib/auth/passkeys/relying-party";
 
 const HOW_TO_FIX: Record<string, string> = {
   DATABASE_URL:
@@ -231,4 +230,29 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (rpProblem) problems.push(`${rpProblem.cause}. Fix: ${rpProblem.fix}.`);
   if (problems.length) throw new EnvError(problems);
   return env;
+}
+
+/** What the passkey relying party is derived from (lib/auth/passkeys/relying-party.ts). */
+export interface RelyingPartySettings {
+  KEYDESK_PUBLIC_URL?: string;
+  KEYDESK_PASSKEY_RP_ID?: string;
+  PORT: number;
+}
+
+export function publicOrigin(s: RelyingPartySettings): string {
+  return new URL(s.KEYDESK_PUBLIC_URL ?? `http://localhost:${s.PORT}`).origin;
+}
+
+export const isLocalhost = (host: string) => host === "localhost" || host.endsWith(".localhost");
+
+/** A settings error (the explicit RP id does not fit the public address), as cause and fix; or null. */
+export function rpIdMismatch(s: RelyingPartySettings): { cause: string; fix: string } | null {
+  const wanted = s.KEYDESK_PASSKEY_RP_ID?.trim().toLowerCase();
+  if (!wanted) return null;
+  const host = new URL(publicOrigin(s)).hostname;
+  if (wanted === host || (host.endsWith(`.${wanted}`) && (wanted.includes(".") || wanted === "localhost"))) return null;
+  return {
+    cause: `KEYDESK_PASSKEY_RP_ID is "${wanted}", but people reach Keydesk at ${publicOrigin(s)} (KEYDESK_PUBLIC_URL), and browsers accept a passkey only for that host or a parent domain of it`,
+    fix: `set KEYDESK_PASSKEY_RP_ID to "${host}" or a parent domain of it, or unset it (then it is "${host}")`,
+  };
 }

@@ -3,6 +3,7 @@
 // and the fix.
 import { existsSync } from "node:fs";
 import { parseEnv, parseLaunchSettings, type Env, type LaunchSettings } from "./env-schema";
+import { DIALECT_TRAITS, resolveDialect, type Dialect, type DialectTraits } from "@/lib/exchange/dialect";
 
 export { EnvError, parseEnv, parseLaunchSettings, type Env, type LaunchSettings } from "./env-schema";
 
@@ -43,4 +44,19 @@ export function childProcessEnv(overrides: Record<string, string | undefined> = 
 /** Settings from a program's .env files (bin/: npm run dev, keys:rotate), where the shell has not set them. */
 export function loadEnvFiles(files: string[]): void {
   for (const file of files) if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** The exchange dialect this process speaks: EXCHANGE_API, or what EXCHANGE_BASE_URL's path names (lib/exchange/dialect.ts). */
+export function getExchangeDialect(): Dialect {
+  return resolveDialect(getEnv().EXCHANGE_BASE_URL, getEnv().EXCHANGE_API);
+}
+
+export function getDialectTraits(): DialectTraits {
+  return DIALECT_TRAITS[getExchangeDialect()];
+}
+
+/** Where and how this process talks to the exchange: the gate's client and the one write (cancel-all) use it. */
+export function exchangeClientConfig(): { baseUrl: string; dialect: Dialect; timeoutMs: number } {
+  const env = getEnv();
+  return { baseUrl: env.EXCHANGE_BASE_URL, dialect: getExchangeDialect(), timeoutMs: env.EXCHANGE_TIMEOUT_MS };
 }

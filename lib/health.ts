@@ -10,9 +10,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getRedis } from "@/lib/redis";
 import { logger } from "@/lib/log";
-import { getExchangeClient } from "@/lib/exchange/instance";
 import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream } from "@/lib/proxy/classify";
 
 export type CheckResult =
   { ok: boolean; ms: number; error?: string; checkedAt?: string } | { ok: null; skipped: string };
@@ -66,8 +64,7 @@ export function probeExchange(now = Date.now()): Promise<CheckResult> {
         egressIp: egressKey(),
         priority: "background",
         maxWaitMs: 1_000,
-        fn: () => getExchangeClient().getTime(),
-        classify: classifyUpstream,
+        fn: (exchange) => exchange().getTime(),
       }),
     3_500,
   ).then((r) => ({ ...r, checkedAt }));

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
-import { requirePageUser } from "@/lib/auth/session";
-import { parseTheme, THEME_COOKIE } from "@/lib/theme";
+import { requirePageUser } from "@/lib/sessions/session";
+import { parseTheme, THEME_COOKIE } from "@/lib/preferences/theme";
 import { AppHeader } from "@/components/shell/app-header";
 import { LocaleProvider } from "@/components/i18n/locale-provider";
 import { clientMessages } from "@/lib/i18n/client";

@@ -3,7 +3,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { metrics } from "@/lib/metrics/registry";
 import { metricsAccess } from "@/lib/metrics/token";
-import { refreshSharedGauges } from "@/lib/metrics/shared-gauges";
+import { refreshSharedGauges } from "@/lib/limiter/shared-gauges";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { signUpAction, type AuthFormState } from "@/lib/auth/actions";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-limits";
+import { PASSWORD_MIN_LENGTH } from "@/lib/factors/password-limits";
 import { TextField } from "@/components/ui/text-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";

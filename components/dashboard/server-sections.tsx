@@ -7,7 +7,7 @@
 // Suspense boundary, so the frame paints and a slow widget holds up nothing else.
 import "server-only";
 import { Suspense, type ReactNode } from "react";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { Tab } from "@/lib/ui/key-tabs";
 import { readFirstUsage, readFirstViewOfTab } from "@/lib/proxy/first-paint";
 import { KeySection } from "./key-sections";

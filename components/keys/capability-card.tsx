@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { KeyView } from "@/lib/keys/view";
+import type { EgressVerdict } from "@/lib/keys/egress";
 import { scopeInfo, sortScopes } from "@/lib/keys/scope-info";
 import { Alert } from "@/components/ui/alert";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -8,8 +9,6 @@ import { KeyStatusBadge } from "./key-status";
 import { translator, type Locale, type Translate } from "@/lib/i18n";
 import { localizeMessage } from "@/lib/i18n/localize";
 import { troubleshootingHref } from "@/lib/keys/troubleshooting";
-
-export type EgressVerdict = { state: "unrestricted" | "allowed" | "blocked" | "unknown"; ip: string | null };
 
 function EgressLine({ egress, ips, t }: { egress: EgressVerdict; ips: string[]; t: Translate }) {
   if (ips.length === 0) return <p>{t("cap.ipNone")}</p>;

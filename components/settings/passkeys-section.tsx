@@ -1,6 +1,6 @@
 // Settings' passkeys section (server component): the list, adding one, and going passwordless
 // (or back). Reads only the signed-in person's own passkeys.
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import {
   listPasskeysForUser,
   MAX_PASSKEYS,

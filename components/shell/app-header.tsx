@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/lib/auth/actions";
-import type { Theme } from "@/lib/theme";
+import type { Theme } from "@/lib/preferences/theme";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 import { LocaleToggle } from "./locale-toggle";

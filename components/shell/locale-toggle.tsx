@@ -1,4 +1,4 @@
-import { setLocaleAction } from "@/lib/i18n/actions";
+import { setLocaleAction } from "@/lib/preferences/actions";
 import { translator, type Locale } from "@/lib/i18n";
 
 const LABELS: Record<Locale, { short: string; name: string }> = {

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { SIGN_IN_REPORT_SEEN_COOKIE, signInReportFor } from "@/lib/auth/sign-in-report";
 import { dismissSignInReportAction } from "@/lib/auth/sign-in-report-actions";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { Translate } from "@/lib/i18n";
 
 export async function SignInReportBanner({ user, t }: { user: CurrentUser; t: Translate }) {

@@ -1,5 +1,5 @@
-import { setThemeAction } from "@/lib/theme/actions";
-import { THEMES, type Theme } from "@/lib/theme";
+import { setThemeAction } from "@/lib/preferences/actions";
+import { THEMES, type Theme } from "@/lib/preferences/theme";
 import { translator, type Locale } from "@/lib/i18n";
 
 export function ThemeToggle({ current, locale = "en" }: { current: Theme; locale?: Locale }) {

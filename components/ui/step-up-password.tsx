@@ -1,4 +1,4 @@
-// The password a sensitive form asks for, unless a step-up is already live (lib/auth/step-up).
+// The password a sensitive form asks for, unless a step-up is already live (lib/factors/step-up).
 // Shown again when the server refused the password, with its error. One field for every form
 // that needs it: add and replace a key, delete, stop, cancel all orders, share, two-factor (each
 // through components/auth/step-up-field.tsx, which offers a passkey beside it).

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardAction } from "@/lib/http/action-guard";
 import type { ActionState } from "@/lib/http/action-state";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/sessions/session";
 import { getLocale } from "@/lib/i18n/server";
 import { translator } from "@/lib/i18n";
 import { markNotificationsRead, saveAlertSettings } from "./notifications";

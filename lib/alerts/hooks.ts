@@ -2,7 +2,7 @@
 // fails it (raiseQuietly): an alert that could not be queued is sent by the next key scan.
 import "server-only";
 import { db } from "@/lib/db";
-import { describeDevice } from "@/lib/auth/sessions";
+import { describeDevice } from "@/lib/http/user-agent";
 import { raiseEvent, raiseQuietly } from "./raise";
 
 /**

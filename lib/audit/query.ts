@@ -7,7 +7,7 @@ import { z } from "zod";
 import { rowId } from "@/lib/ids";
 import { db } from "@/lib/db";
 import { flushMemberReads } from "@/lib/audit/member-reads";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const ACTION_GROUPS = { keys: "key.", teams: "team.", exports: "export.", sign_in: "auth." } as const;

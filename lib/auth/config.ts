@@ -9,13 +9,13 @@ import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { recordAudit } from "@/lib/audit/record";
 import { logger } from "@/lib/log";
-import { loadSession } from "@/lib/auth/session-check";
+import { loadSession } from "@/lib/sessions/session-check";
 import { decideOidcSignIn, parkOidcSignIn } from "@/lib/auth/oidc";
 import { checkOidcCode } from "@/lib/auth/oidc-code";
-import { grantStepUp } from "@/lib/auth/step-up";
+import { grantStepUp } from "@/lib/factors/step-up";
 import { passkeyProvider } from "@/lib/auth/passkeys/provider";
 import { issueDeviceCookie, readDeviceCookie } from "@/lib/auth/device-cookie";
 import { reportFailedSignIns } from "@/lib/auth/sign-in-report";
@@ -138,7 +138,7 @@ function buildConfig(): NextAuthConfig {
   return {
     secret: env.AUTH_SECRET,
     trustHost: true,
-    // Production issues only `__Secure-` cookies (and lib/auth/session-check.ts accepts only those).
+    // Production issues only `__Secure-` cookies (and lib/sessions/session-check.ts accepts only those).
     useSecureCookies: env.NODE_ENV === "production",
     logger: authLogger,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },

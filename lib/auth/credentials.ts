@@ -6,10 +6,10 @@
 // wrong passwords, so the answer reveals nothing.
 import "server-only";
 import { db } from "@/lib/db";
-import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
-import { clearSignInPair, takeSignInAttempt, takeSignInCodeAttempt } from "@/lib/auth/sign-in-limiter";
+import { burnPasswordCheck, verifyPassword } from "@/lib/factors/password";
+import { clearSignInPair, takeSignInAttempt, takeSignInCodeAttempt } from "@/lib/factors/sign-in-limiter";
 import { recordAudit } from "@/lib/audit/record";
-import { verifySecondFactor } from "@/lib/auth/totp";
+import { verifySecondFactor } from "@/lib/factors/totp";
 import { deviceFor } from "@/lib/auth/device-token";
 
 export type CredentialCheck =

@@ -3,9 +3,9 @@
 // does not spend it) and asking for a new link.
 import { z } from "zod";
 import { guardAction } from "@/lib/http/action-guard";
-import { requireUser } from "@/lib/auth/session";
-import { sendVerificationLink, verifyEmailToken } from "@/lib/auth/email-verification";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { requireUser } from "@/lib/sessions/session";
+import { sendVerificationLink, verifyEmailToken } from "@/lib/mail/verification";
+import { authTranslator } from "@/lib/i18n/server";
 
 export interface VerifyState {
   ok?: boolean;

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { guardAction } from "@/lib/http/action-guard";
 import { signIn } from "@/lib/auth/config";
 import { getEnv } from "@/lib/env";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { authTranslator } from "@/lib/i18n/server";
 import { afterSignInPath, HOME_PATH } from "@/lib/auth/after-sign-in";
 import type { AuthFormState } from "@/lib/auth/actions";
 

@@ -4,9 +4,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { takeSignInCodeAttempt } from "@/lib/auth/sign-in-limiter";
+import { takeSignInCodeAttempt } from "@/lib/factors/sign-in-limiter";
 import { deviceFor } from "@/lib/auth/device-token";
-import { verifySecondFactor } from "@/lib/auth/totp";
+import { verifySecondFactor } from "@/lib/factors/totp";
 import { clearPendingOidcSignIn, pendingOidcSignIn } from "@/lib/auth/oidc";
 
 export type OidcCodeCheck =

@@ -2,11 +2,11 @@
 import { guardAction } from "@/lib/http/action-guard";
 import { revalidatePath } from "next/cache";
 import { rowId } from "@/lib/ids";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/sessions/session";
 import { AppError } from "@/lib/errors";
 import { revokeOtherSessions, revokeSession } from "@/lib/auth/sessions";
 import type { ActionState } from "@/lib/http/action-state";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { authTranslator } from "@/lib/i18n/server";
 
 async function revokeSessionActionImpl(_p: ActionState, fd: FormData): Promise<ActionState> {
   const user = await requireUser();

@@ -4,7 +4,7 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { guardVoidAction } from "@/lib/http/action-guard";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/sessions/session";
 import { getEnv } from "@/lib/env";
 import { SIGN_IN_REPORT_SEEN_COOKIE } from "@/lib/auth/sign-in-report";
 

@@ -3,13 +3,13 @@
 // answer whether or not the e-mail already has an account (no enumeration: the same state,
 // the same redirect; the existing account is left untouched).
 import "server-only";
-import { passwordProblems } from "@/lib/auth/password";
+import { passwordProblems } from "@/lib/factors/password";
 import { registerUser } from "@/lib/auth/users";
-import { takeSignUpAttempt } from "@/lib/auth/sign-in-limiter";
+import { takeSignUpAttempt } from "@/lib/factors/sign-in-limiter";
 import { currentSignUpMode, mayCreateAccount } from "@/lib/auth/sign-up-policy";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { authTranslator } from "@/lib/i18n/server";
 import { logger } from "@/lib/log";
-import { sendVerificationLink } from "@/lib/auth/email-verification";
+import { sendVerificationLink } from "@/lib/mail/verification";
 import { mailConfigured, sendMail } from "@/lib/mail";
 
 /** `created` (never shown as such: the visitor gets the same answer either way) says whether this request made the account. */

@@ -1,10 +1,10 @@
 "use server";
 import { guardAction } from "@/lib/http/action-guard";
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
-import { stepUpWith } from "@/lib/auth/step-up-with";
-import { beginEnrolment, confirmEnrolment, disableTotp } from "@/lib/auth/totp";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { requireUser } from "@/lib/sessions/session";
+import { stepUpWith } from "@/lib/factors/step-up-with";
+import { beginEnrolment, confirmEnrolment, disableTotp } from "@/lib/factors/totp";
+import { authTranslator } from "@/lib/i18n/server";
 
 export interface TotpState {
   ok?: boolean;

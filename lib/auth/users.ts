@@ -1,7 +1,7 @@
 // Account creation. Enforces the password rules and stores only an argon2id hash.
 import "server-only";
 import { db } from "@/lib/db";
-import { hashPassword, passwordProblems } from "@/lib/auth/password";
+import { hashPassword, passwordProblems } from "@/lib/factors/password";
 import { recordAudit } from "@/lib/audit/record";
 import { Prisma } from "@/lib/generated/prisma/client";
 

@@ -1,5 +1,5 @@
 // THE ONLY EXCHANGE WRITE Keydesk makes: cancel all open orders of a key's account
-// (`DELETE /account/orders`, reference §5.1 #9, the same path and answer in both dialects: a
+// (`DELETE /account/orders`, REFERENCE.md §5.1 #9, the same path and answer in both dialects: a
 // JSON array of the order ids submitted for cancellation). Kept apart from the read-only
 // client (./client.ts) so nothing else can reach a non-GET call. Callers go through the
 // upstream gate (lib/keys/cancel-all-orders.ts); the key goes only into the Authorization header.

@@ -3,7 +3,7 @@
 // key is published), so claims are informational until the exchange confirms the key.
 // Errors never echo the input.
 //
-// Dialects (reference §2.2, §12): every real key seen, including one issued in 2026 and used
+// Dialects (REFERENCE.md §2.2, §12): every real key seen, including one issued in 2026 and used
 // with One Trading Fast, carries Bitpanda's issuer and audience hosts, so such a key is accepted
 // in either dialect. A key that names One Trading's own hosts (api.onetrading.com, the streams
 // hosts) can only be meant for Fast: under Bitpanda Pro it is refused as a key for the other
@@ -15,7 +15,7 @@ import { KNOWN_SCOPES, type KnownScope } from "./scopes";
 export const EXPECTED_HEADER = { org: "bitpanda-ge", alg: "RS256", kid: "exchange-live" } as const;
 export const EXPECTED_ISSUER = "https://api.exchange.bitpanda.com/oauth2";
 export const EXPECTED_AUDIENCE_HOSTS = ["api.exchange.bitpanda.com", "streams.exchange.bitpanda.com"];
-/** One Trading's own hosts (reference §1): a key naming them is a Fast key. */
+/** One Trading's own hosts (REFERENCE.md §1): a key naming them is a Fast key. */
 export const FAST_ONLY_AUDIENCE_HOSTS = ["api.onetrading.com", "streams.onetrading.com", "streams.fast.onetrading.com"];
 export const FAST_ONLY_ISSUER = "https://api.onetrading.com/oauth2";
 const ISSUERS: Record<Dialect, string[]> = {
@@ -159,7 +159,7 @@ export function decodeKeyClaims(raw: string, dialect?: Dialect): KeyClaims {
 
 /**
  * A key from before One Trading Fast existed: keys issued in 2020–21 lack the `ach` claim every
- * key since 2023 carries (reference §2.2). When Fast refuses such a key, Keydesk says that it is
+ * key since 2023 carries (REFERENCE.md §2.2). When Fast refuses such a key, Keydesk says that it is
  * an old Bitpanda Pro key rather than only "refused".
  */
 export function looksLikePreFastKey(claims: Pick<KeyClaims, "holderId">, dialect: Dialect): boolean {

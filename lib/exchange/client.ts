@@ -36,7 +36,7 @@ export interface OrdersQuery {
 }
 export type TradesQuery = Pick<OrdersQuery, "from" | "to" | "instrument_code" | "max_page_size" | "cursor">;
 
-/** Fast takes depth 1, 2, 4, 8 or 16 (reference §4): the smallest that covers the request. */
+/** Fast takes depth 1, 2, 4, 8 or 16 (REFERENCE.md §4): the smallest that covers the request. */
 const FAST_DEPTHS = [1, 2, 4, 8, 16] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -117,7 +117,7 @@ export function createExchangeClient(opts: ClientOptions) {
     return { data: parsed.data, remainingQuota: quota !== undefined && /^\d+$/.test(quota) ? Number(quota) : null };
   }
 
-  // Fast looks up single orders and trades only within the last 30 days (reference §5.4): a
+  // Fast looks up single orders and trades only within the last 30 days (REFERENCE.md §5.4): a
   // "not found" there may just mean "too old", and the error says so in words.
   const lookup = <T>(p: Promise<T>, what: "order" | "trade"): Promise<T> => {
     if (DIALECT_TRAITS[dialect].lookupMaxAgeMs === null) return p;
@@ -163,10 +163,10 @@ export function createExchangeClient(opts: ClientOptions) {
     getOrderTrades: (key: string, id: string, q: Pick<OrdersQuery, "max_page_size" | "cursor"> = {}) =>
       lookup(get(`/account/orders/${pathId(id, "uuid")}/trades${queryString(q)}`, wire.trades, key), "order"),
     listTrades: (key: string, q: TradesQuery = {}) => get(`/account/trades${queryString(q)}`, wire.trades, key),
-    /** Bitpanda Pro: account/trades/{id}; Fast: account/trade/{id} (singular, reference §5.1 #15). */
+    /** Bitpanda Pro: account/trades/{id}; Fast: account/trade/{id} (singular, REFERENCE.md §5.1 #15). */
     getTrade: (key: string, id: string) =>
       lookup(get(`/account/${wire.tradePath}/${pathId(id, "uuid")}`, wire.trade, key), "trade"),
-    /** Bitpanda Pro only (reference §5.1 #16). Under Fast this throws `feature_unavailable` without calling the exchange. */
+    /** Bitpanda Pro only (REFERENCE.md §5.1 #16). Under Fast this throws `feature_unavailable` without calling the exchange. */
     getTradingVolume: (key: string) => {
       if (!DIALECT_TRAITS[dialect].tradingVolume)
         return Promise.reject(new ExchangeError("feature_unavailable", null, { endpoint: "/account/trading-volume" }));

@@ -13,7 +13,7 @@ export interface DialectTraits {
   label: string;
   /** The REST path the dialect lives under. */
   basePath: "/fast/v1" | "/public/v1";
-  /** The widest from–to range one list request may cover (reference §5.4). */
+  /** The widest from–to range one list request may cover (REFERENCE.md §5.4). */
   historyWindowMs: number;
   /**
    * Order/trade lists without dates: null when the exchange itself returns everything (Bitpanda
@@ -23,7 +23,7 @@ export interface DialectTraits {
   defaultLookbackMs: number | null;
   /** Single-order and trade lookups reach only this far back (Fast: 30 days), or null. */
   lookupMaxAgeMs: number | null;
-  /** GET /account/trading-volume exists (reference §5.1 #16: Bitpanda Pro only). */
+  /** GET /account/trading-volume exists (REFERENCE.md §5.1 #16: Bitpanda Pro only). */
   tradingVolume: boolean;
 }
 

@@ -58,7 +58,7 @@ export const EXCHANGE_CODES: Record<string, CodeInfo> = {
   ORDER_NOT_FOUND: { kind: "not_found", message: "The exchange has no such order." },
   CURRENCY_NOT_FOUND: { kind: "not_found", message: "The exchange doesn't know that currency." },
   INVALID_ORDER_ID: { kind: "not_found", message: "That is not a valid order id." },
-  // Keydesk's own, for Fast's 30-day lookup limit (reference §5.4); see lib/exchange/client.ts.
+  // Keydesk's own, for Fast's 30-day lookup limit (REFERENCE.md §5.4); see lib/exchange/client.ts.
   ORDER_LOOKUP_OUT_OF_RANGE: {
     kind: "not_found",
     message:

@@ -8,7 +8,7 @@ export { EXCHANGE_CODES, type ExchangeErrorKind } from "./error-codes";
 
 /**
  * The exchange doesn't know the key's account (`sub`): on a platform with two APIs, that is a
- * key whose account lives on the other one (reference §2.2 `sub`, §7.3; the simulator answers
+ * key whose account lives on the other one (REFERENCE.md §2.2 `sub`, §7.3; the simulator answers
  * exactly this way).
  */
 const OTHER_DIALECT_ACCOUNT: Record<Dialect, string> = {
@@ -19,7 +19,7 @@ const OTHER_DIALECT_ACCOUNT: Record<Dialect, string> = {
 };
 
 /**
- * Fast answers some errors with a human sentence instead of a CODE (reference §7.1), e.g.
+ * Fast answers some errors with a human sentence instead of a CODE (REFERENCE.md §7.1), e.g.
  * {"error":"Order not found."}; the known ones map to the code they mean.
  */
 const SENTENCES: [RegExp, string][] = [
@@ -90,7 +90,7 @@ export class ExchangeError extends Error {
 
 /**
  * Maps a non-2xx answer to an ExchangeError: {"error":CODE}; Fast's {"error":"<sentence>"} and
- * {"message":"Forbidden"} (reference §7.1); or anything else by HTTP status.
+ * {"message":"Forbidden"} (REFERENCE.md §7.1); or anything else by HTTP status.
  */
 export function mapUpstreamError(
   status: number,

@@ -24,7 +24,7 @@ export interface FeeGroup {
 export interface AccountFees {
   account_id: string;
   groups: FeeGroup[];
-  /** Fast: volumes and tiers are "combined across all subaccounts" (reference §5.3). */
+  /** Fast: volumes and tiers are "combined across all subaccounts" (REFERENCE.md §5.3). */
   combined_across_subaccounts: boolean;
   collect_fees_in_best?: boolean;
   fee_discount_rate?: string;
@@ -55,12 +55,12 @@ export interface Candle {
   close: string;
   total_amount?: string;
   volume?: string;
-  /** The END of the candle (reference §4). */
+  /** The END of the candle (REFERENCE.md §4). */
   time: string;
 }
 
 /**
- * Order statuses after normalization: Bitpanda Pro's set (reference §6). Fast's BOOKED becomes
+ * Order statuses after normalization: Bitpanda Pro's set (REFERENCE.md §6). Fast's BOOKED becomes
  * OPEN, DONE and CANCELLED become FILLED_FULLY / FILLED_CLOSED / CLOSED by how much was
  * filled, and a rejection reason used as the status (INSUFFICIENT_FUNDS, …) becomes REJECTED
  * with that reason; the exchange's own word is kept in `exchange_status`.
@@ -87,7 +87,7 @@ export function normalizeFastStatus(
       return { status: filledNone ? "CLOSED" : "FILLED_CLOSED" };
     default:
       if (KNOWN_STATUSES.has(status)) return { status, ...(reason ? { reason } : {}) };
-      // Anything else is a rejection reason used as the status (reference §6, OT-DOCS-FAST order-rejected).
+      // Anything else is a rejection reason used as the status (REFERENCE.md §6, OT-DOCS-FAST order-rejected).
       return { status: filledNone ? "REJECTED" : "FILLED_REJECTED", reason: reason ?? status };
   }
 }

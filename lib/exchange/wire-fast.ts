@@ -1,5 +1,5 @@
 // One Trading Fast (/fast/v1) answers → Keydesk's internal model. Each conversion names the
-// reference section it follows; DIALECTS.md has the whole list.
+// section of REFERENCE.md it follows (§N); DIALECTS.md has the whole list.
 import Decimal from "decimal.js";
 import { z } from "zod";
 import * as S from "./schemas";

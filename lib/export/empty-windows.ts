@@ -1,8 +1,8 @@
 // Stretches of a key's trade history known to hold nothing, so an export skips them without an
 // exchange call. The exchange answers a history list only window by window (at most 100 days
-// on Bitpanda Pro, 30 on Fast, reference §5.4) and offers no "first trade" time, so an export
+// on Bitpanda Pro, 30 on Fast, lib/exchange/REFERENCE.md §5.4) and offers no "first trade" time, so an export
 // over years of an account that traded for months pays one call per empty window. A trade is
-// a fill at its `time`, which never changes (reference §5.4, trade entry), and no fill can
+// a fill at its `time`, which never changes (lib/exchange/REFERENCE.md §5.4, trade entry), and no fill can
 // arrive with a time in the past: a window that ended more than SETTLED_MS ago and came back
 // empty stays empty, and the next export of that stretch (a retry, next year's tax export)
 // skips it. Orders are not remembered: the reference doesn't say whether from/to select on an

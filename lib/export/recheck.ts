@@ -3,10 +3,10 @@
 // export no longer allowed, the key deleted). A failed check errors the stream, so the browser
 // marks the download as failed instead of saving a file that looks complete.
 import "server-only";
-import type { CurrentUser } from "@/lib/auth/session";
-import { loadSession } from "@/lib/auth/session-check";
+import type { CurrentUser } from "@/lib/sessions/session";
+import { loadSession } from "@/lib/sessions/session-check";
 import { requireKeyAccess } from "@/lib/keys/access";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { authTranslator } from "@/lib/i18n/server";
 import { AppError } from "@/lib/errors";
 
 /** Well under the 100 pages the rule allows: one small query per 20 upstream pages. */

@@ -6,7 +6,7 @@
 // the budget's pacing (./read-ahead.ts).
 import "server-only";
 import { z } from "zod";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { requireKeyAccess } from "@/lib/keys/access";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -24,7 +24,7 @@ import { EXPORT_RECHECK_EVERY_PAGES, recheckExport } from "./recheck";
 import { patientLoad, readAhead } from "./read-ahead";
 import { nextWindowPage, type WindowWalk } from "./windows";
 import { covers, EmptyWindows } from "./empty-windows";
-import { getDialectTraits } from "@/lib/exchange/instance";
+import { getDialectTraits } from "@/lib/env";
 import { getEnv } from "@/lib/env";
 import { getRedis } from "@/lib/redis";
 

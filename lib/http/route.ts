@@ -13,7 +13,7 @@ import { LOCALE_COOKIE, negotiateLocale, parseLocale, type Locale } from "@/lib/
 import { localizeMessage } from "@/lib/i18n/localize";
 
 /**
- * lib/server/fast-routes.ts marks the requests it serves with FAST_PATH and writes their answer
+ * lib/http/fast-routes.ts marks the requests it serves with FAST_PATH and writes their answer
  * itself: a JSON answer is handed over as the serialized string under FAST_BODY (the Response
  * has no body stream), instead of a stream it would read back into a buffer. Symbol.for: the
  * server and the built route modules are separate copies of this code.

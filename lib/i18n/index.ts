@@ -1,9 +1,9 @@
 // English and German for the dashboard: a locale from a cookie (or the browser's
 // Accept-Language), a flat dictionary and a tiny interpolating `t`. Safe on the client.
-import type { Locale } from "@/lib/ui/format";
 import { MESSAGES, type MessageKey } from "./messages";
 
-export type { Locale } from "@/lib/ui/format";
+/** The languages the dashboard speaks. */
+export type Locale = "en" | "de";
 export const LOCALE_COOKIE = "keydesk-locale";
 
 export function parseLocale(value: string | undefined | null): Locale | null {

@@ -3,8 +3,7 @@
 // with {name} standing for any text, and the German text is filled with what matched (itself
 // localized, for a message that quotes another). An unknown message falls back to its error
 // code's general text, so a German reader never gets an English sentence. Safe on the client.
-import type { ErrorCode } from "@/lib/errors";
-import type { Locale } from "@/lib/ui/format";
+import type { Locale } from "./index";
 import { MESSAGE_FILES, MESSAGES, type MessageKey } from "./messages";
 
 /** The areas whose texts server code sends back (page texts are never matched). */
@@ -79,12 +78,12 @@ function isNative(message: string, locale: Locale): boolean {
  * translated, one already in that language is kept, and anything else becomes the general text
  * for `code` (or stays, when there is no code).
  */
-export function localizeMessage(message: string, locale: Locale, code?: ErrorCode): string {
+export function localizeMessage(message: string, locale: Locale, code?: string): string {
   if (locale === "en" || !message) return message;
   const translated = match(message, locale, 0);
   if (translated !== null) return translated;
   if (isNative(message, locale)) return message;
-  return code ? MESSAGES[locale][`error.code.${code}`] : message;
+  return code ? MESSAGES[locale][`error.code.${code}` as MessageKey] : message;
 }
 
 /** A form's field errors in `locale` (each message as localizeMessage; unknown ones stay). */

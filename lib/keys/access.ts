@@ -5,10 +5,10 @@
 import "server-only";
 import { hotRows } from "@/lib/db";
 import { setBounded } from "@/lib/bounded-map";
-import { currentAccessEpoch, EPOCH_SQL, EpochCache, epochOnce } from "@/lib/auth/access-epoch";
+import { currentAccessEpoch, EPOCH_SQL, EpochCache, epochOnce } from "@/lib/sessions/access-epoch";
 import { AppError } from "@/lib/errors";
 import { timed } from "@/lib/request-context";
-import { requireUser, sessionSubject, type CurrentUser } from "@/lib/auth/session";
+import { requireUser, sessionSubject, type CurrentUser } from "@/lib/sessions/session";
 import { keyIdParam } from "@/lib/keys/schemas";
 
 /** "view": the key's page itself (its entry, not its data), which stays visible after an emergency stop. */
@@ -44,7 +44,7 @@ type AccessRow = Omit<KeyAccess, "role" | "hideAmounts" | "allowExport"> & {
   shares: { hideAmounts: boolean; allowExport: boolean }[];
 };
 
-// The rows below, reused while the access epoch stands (lib/auth/access-epoch.ts): sharing,
+// The rows below, reused while the access epoch stands (lib/sessions/access-epoch.ts): sharing,
 // unsharing, a member leaving, a key stopped or changed move it, so the next read decides anew.
 const keptRows = new EpochCache<AccessRow>(20_000);
 /** This instance's record of a key's last success since its row was kept (lib/keys/status.ts writes it at most every 30 s). */

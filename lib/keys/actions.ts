@@ -5,15 +5,15 @@ import { guardAction } from "@/lib/http/action-guard";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
-import { stepUpWith } from "@/lib/auth/step-up-with";
+import { requireUser } from "@/lib/sessions/session";
+import { stepUpWith } from "@/lib/factors/step-up-with";
 import { AppError } from "@/lib/errors";
 import { addKeySchema, deleteKeySchema, keyIdParam } from "@/lib/keys/schemas";
 import { addKeyForUser, type AddKeyFailure } from "@/lib/keys/add-key";
 import { deleteKeyForOwner } from "@/lib/keys/delete-key";
 import { recheckKeyForOwner } from "@/lib/keys/recheck-key";
 import { getLocale } from "@/lib/i18n/server";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { authTranslator } from "@/lib/i18n/server";
 
 export interface AddKeyFormState {
   label?: string;

@@ -5,16 +5,19 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { signInTakesTwoFactors } from "@/lib/auth/passkeys/two-factor";
-import type { CurrentUser } from "@/lib/auth/session";
+import { signInTakesTwoFactors } from "@/lib/factors/passkey-two-factor";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import { decodeKeyClaims, KeyFormatError, looksLikePreFastKey, type KeyClaims } from "@/lib/exchange/claims";
-import { getExchangeDialect } from "@/lib/exchange/instance";
+import { getExchangeDialect } from "@/lib/env";
 import { translator, type Locale } from "@/lib/i18n";
 import { sealKeySecret, keyFragment } from "@/lib/keys/seal";
 import { liveCheckKey, type LiveCheck } from "@/lib/keys/live-check";
 import { keyStatusFromCheck } from "@/lib/keys/status";
 import { WITHDRAW_CONFIRMATION, type AddKeyInput } from "@/lib/keys/schemas";
+// The one arrow from keys up to portfolio: adding a key queues its backfill. It goes when the
+// backfill's queue moves below keys (README "Layers", what is left).
+// eslint-disable-next-line no-restricted-imports
 import { enqueueBackfill } from "@/lib/portfolio/backfill-jobs";
 
 export type AddKeyResult =

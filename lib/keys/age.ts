@@ -1,4 +1,4 @@
-// A key's age and its status timeline (issue 19, part 5). The age counts from when the key in
+// A key's age and its status timeline. The age counts from when the key in
 // use was issued (its claims), else from when it was stored or last replaced; past the
 // configured age (KEY_ROTATE_AFTER_DAYS) the key page reminds the owner to Replace it. The
 // timeline is read from the audit log: added, status changes, checks, replacements.

@@ -3,19 +3,15 @@
 // interactive priority; works on a stopped key too (that is when it is needed). Every attempt
 // is audited; the answer is the exchange's list of cancelled order ids.
 import "server-only";
-import type { CurrentUser } from "@/lib/auth/session";
-import { isTotpEnabled, verifySecondFactor } from "@/lib/auth/totp";
+import type { CurrentUser } from "@/lib/sessions/session";
+import { isTotpEnabled, verifySecondFactor } from "@/lib/factors/totp";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
-import { cancelAllOpenOrders } from "@/lib/exchange/cancel-all";
 import { ExchangeError } from "@/lib/exchange/errors";
-import { exchangeClientConfig } from "@/lib/exchange/instance";
 import { translator, type Locale } from "@/lib/i18n";
-import { withKeyCredentials } from "@/lib/keys/credentials";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
 import { BudgetExceededError } from "@/lib/limiter";
-import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream } from "@/lib/proxy/classify";
+import { checkKeyThroughGate } from "@/lib/keys/gate-check";
 
 export type CancelAllFailure = "needs_step_up" | "needs_two_factor" | "wrong_code" | "no_trade" | "exchange_failed";
 
@@ -50,19 +46,7 @@ export async function cancelAllOrdersForOwner(
     if (!(await verifySecondFactor(ctx.user.id, ctx.code))) return refuse("wrong_code", t("cancel.wrongCode"), "code");
   }
   try {
-    const cancelled = await getGate().call({
-      purpose: "cancel_all",
-      keyId: row.id,
-      accountId: row.lastSuccessAt ? row.accountId : null,
-      userId: ctx.user.id,
-      egressIp: egressKey(),
-      priority: "interactive",
-      fn: () =>
-        withKeyCredentials(row.id, (key) => cancelAllOpenOrders(exchangeClientConfig(), key), undefined, {
-          allowStopped: true,
-        }),
-      classify: classifyUpstream,
-    });
+    const cancelled = await checkKeyThroughGate({ stored: row }, ctx.user.id, "cancel_all");
     await audit("success", { cancelled, count: cancelled.length });
     return { ok: true, cancelled };
   } catch (err) {

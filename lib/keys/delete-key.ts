@@ -2,7 +2,7 @@
 // typed its label and stepped up. The key itself still exists at the exchange.
 import "server-only";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
 import { getGate } from "@/lib/limiter/instance";

@@ -2,8 +2,10 @@
 // demo the address the simulator reports for us. Unknown is reported honestly as unknown.
 import "server-only";
 import { getEnv } from "@/lib/env";
-import type { EgressVerdict } from "@/components/keys/capability-card";
 import { isIpAllowed } from "@/lib/exchange/claims";
+
+/** Whether the key's IP allow-list lets this server through (the key's page shows it). */
+export type EgressVerdict = { state: "unrestricted" | "allowed" | "blocked" | "unknown"; ip: string | null };
 
 let cached: { ip: string | null; at: number } | undefined;
 const CACHE_MS = 5 * 60_000;

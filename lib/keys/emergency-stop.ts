@@ -6,7 +6,7 @@
 import "server-only";
 import { noteKeyStopped } from "@/lib/keys/status";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
 import { getGate } from "@/lib/limiter/instance";

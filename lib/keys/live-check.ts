@@ -3,11 +3,9 @@
 // no account, so no account's budget or cool-down is touched). Keys without Read cannot be
 // confirmed: every GET needs Read, and Keydesk never calls a write endpoint to test a key.
 import "server-only";
-import { getExchangeClient } from "@/lib/exchange/instance";
 import { BudgetExceededError } from "@/lib/limiter";
-import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream } from "@/lib/proxy/classify";
-import { gateRefusalMessage } from "@/lib/proxy/gate-refusal";
+import { checkKeyThroughGate } from "@/lib/keys/gate-check";
+import { gateRefusalMessage } from "@/lib/limiter/refusal";
 import { ExchangeError } from "@/lib/exchange/errors";
 import type { KeyClaims } from "@/lib/exchange/claims";
 import { keyStatusForFailure, type RefusedKeyStatus } from "@/lib/keys/failure";
@@ -28,16 +26,7 @@ export async function liveCheckKey(key: string, claims: KeyClaims, userId: strin
     };
   }
   try {
-    await getGate().call({
-      purpose: "key_check",
-      keyId: null,
-      accountId: null,
-      userId,
-      egressIp: egressKey(),
-      priority: "interactive",
-      fn: () => getExchangeClient().getBalances(key),
-      classify: classifyUpstream,
-    });
+    await checkKeyThroughGate({ plaintext: key }, userId);
     return { outcome: "verified", checkedAt: new Date().toISOString() };
   } catch (err) {
     if (err instanceof BudgetExceededError) {

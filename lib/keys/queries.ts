@@ -3,7 +3,7 @@
 // requireKeyAccess; a key the user cannot see is reported as not found, never as forbidden.
 import "server-only";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { requireKeyAccess } from "@/lib/keys/access";
 import { toKeyView, type KeyView } from "@/lib/keys/view";
 

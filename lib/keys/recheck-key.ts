@@ -2,19 +2,16 @@
 // budgeted, and the key's state on every instance follows the answer), and the key's status
 // updated from the answer (active / revoked / IP blocked / invalid). Audited.
 import "server-only";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
 import { KEY_STOPPED } from "@/lib/keys/access";
 import { AppError } from "@/lib/errors";
-import { withKeyCredentials } from "@/lib/keys/credentials";
-import { getExchangeClient } from "@/lib/exchange/instance";
 import { BudgetExceededError } from "@/lib/limiter";
-import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream } from "@/lib/proxy/classify";
-import { appErrorFromRefusal } from "@/lib/proxy/gate-refusal";
+import { appErrorFromRefusal } from "@/lib/limiter/refusal";
 import { ExchangeError } from "@/lib/exchange/errors";
 import { noteKeyCheck } from "@/lib/keys/status";
+import { checkKeyThroughGate } from "@/lib/keys/gate-check";
 
 export async function recheckKeyForOwner(user: CurrentUser, keyRowId: string): Promise<void> {
   const row = await getKeyRowForOwner(user, keyRowId);
@@ -25,16 +22,7 @@ export async function recheckKeyForOwner(user: CurrentUser, keyRowId: string): P
     return;
   }
   try {
-    await getGate().call({
-      purpose: "key_check",
-      keyId: row.id,
-      accountId: row.lastSuccessAt ? row.accountId : null,
-      userId: user.id,
-      egressIp: egressKey(),
-      priority: "interactive",
-      fn: () => withKeyCredentials(row.id, (key) => getExchangeClient().getBalances(key)),
-      classify: classifyUpstream,
-    });
+    await checkKeyThroughGate({ stored: row }, user.id);
     await noteKeyCheck(row.id, "ok");
     await recordAudit({
       actorId: user.id,

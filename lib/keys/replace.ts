@@ -5,11 +5,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { signInTakesTwoFactors } from "@/lib/auth/passkeys/two-factor";
-import type { CurrentUser } from "@/lib/auth/session";
+import { signInTakesTwoFactors } from "@/lib/factors/passkey-two-factor";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import { decodeKeyClaims, KeyFormatError, type KeyClaims } from "@/lib/exchange/claims";
-import { getExchangeDialect } from "@/lib/exchange/instance";
+import { getExchangeDialect } from "@/lib/env";
 import { translator, type Locale } from "@/lib/i18n";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
 import { sealKeySecret, keyFragment } from "@/lib/keys/seal";

@@ -4,7 +4,7 @@
 // stopped key stays stopped whatever finishes after the stop. Audits a status change.
 import "server-only";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import type { ExchangeError } from "@/lib/exchange/errors";
 import { getEgressIp } from "@/lib/keys/egress";

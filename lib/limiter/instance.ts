@@ -5,7 +5,9 @@ import { getRedis } from "@/lib/redis";
 import { logger } from "@/lib/log";
 import { getKeyring } from "@/lib/crypto/instance";
 import { createCacheCipher } from "@/lib/crypto/cache-cipher";
-import { createUpstreamGate, type UpstreamGate } from "./index";
+import { createUpstreamGate, type UpstreamGate } from "./gate";
+import { classifyUpstream } from "./classify";
+import { getExchangeClient } from "./exchange-client";
 
 const globalForGate = globalThis as unknown as { keydeskGate?: UpstreamGate };
 
@@ -24,6 +26,8 @@ export function getGate(): UpstreamGate {
       keyChecksPerMinute: env.BUDGET_KEY_CHECKS_PER_MINUTE,
       staleMaxMs: env.KEYDESK_STALE_MAX_SECONDS * 1_000,
       memberSharePercent: env.BUDGET_MEMBER_SHARE_PERCENT,
+      classify: classifyUpstream,
+      exchange: getExchangeClient,
       logger,
     });
   }

@@ -1,9 +1,10 @@
 // The gate's contract: its options, what a read asks and gets, what a one-off call asks, and
-// what the caller's classifier says about an upstream failure.
+// what the gate's classifier says about an upstream failure.
 import type { Redis } from "ioredis";
 import type { Endpoint, Priority, StaleReason } from "./policy";
 import type { KeyFailure } from "./key-states";
 import type { CacheCipher } from "@/lib/crypto/cache-cipher";
+import type { ExchangeClient } from "@/lib/exchange/client";
 
 export interface GateOptions {
   ipPerMinute: number;
@@ -23,6 +24,13 @@ export interface GateOptions {
   staleMaxMs?: number;
   /** Members' share of each account's per-minute budget, in percent (./reader-share.ts; default 25, at most 50). */
   memberSharePercent?: number;
+  /**
+   * What an upstream failure means (stale label, cool-down, the key's state): set once for the
+   * gate (the process's gate uses ./classify.ts). Without it no failure is recognised.
+   */
+  classify?: (err: unknown) => UpstreamFailure | null;
+  /** The exchange client the gate hands its reads and calls (the process's gate: ./exchange-client.ts). */
+  exchange?: () => ExchangeClient;
 }
 
 export interface Freshness<T> {
@@ -57,8 +65,10 @@ export interface FetchRequest<T> {
   userId: string;
   egressIp: string;
   priority: Priority;
-  fetcher: () => Promise<{ data: T; remainingQuota?: number | null }>;
-  classify: (err: unknown) => UpstreamFailure | null;
+  /** The upstream read; `exchange` is the gate's exchange client (the only way to it). */
+  fetcher: (exchange: () => ExchangeClient) => Promise<{ data: T; remainingQuota?: number | null }>;
+  /** Overrides the gate's classifier for this read (tests); production code leaves it to the gate. */
+  classify?: (err: unknown) => UpstreamFailure | null;
   /** Told about every upstream failure, whether or not stale data hides it from the viewer. */
   onUpstreamError?: (err: unknown) => Promise<void>;
   /** Skip a fresh cache entry (a "refresh" button); still coalesced and budgeted. */
@@ -89,6 +99,8 @@ export interface CallRequest<T> {
   egressIp: string;
   priority: Priority;
   maxWaitMs?: number;
-  fn: () => Promise<T>;
-  classify: (err: unknown) => UpstreamFailure | null;
+  /** The call; `exchange` is the gate's exchange client (the only way to it). */
+  fn: (exchange: () => ExchangeClient) => Promise<T>;
+  /** Overrides the gate's classifier for this call (tests); production code leaves it to the gate. */
+  classify?: (err: unknown) => UpstreamFailure | null;
 }

@@ -3,7 +3,7 @@
 // members of teams its keys are shared with (./reader-share.ts). Every layer is read at once.
 import "server-only";
 import type { Layer } from "./budget";
-import type { UpstreamGate } from "./index";
+import type { UpstreamGate } from "./gate";
 
 export async function usageReport(gate: UpstreamGate, egressIp: string, accountIds: string[], userId: string) {
   const plans = gate.budget.plans();

@@ -3,15 +3,14 @@
 // instrument list and daily candles as public data. A stale answer is refused: a rebuilt
 // history must come from what the exchange says now, so the job fails and pg-boss retries it.
 import "server-only";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { KeyAccess } from "@/lib/keys/access";
 import { AppError } from "@/lib/errors";
 import type { Balances, TradeHistory } from "@/lib/exchange/schemas";
 import type { Candle } from "@/lib/exchange/model";
-import { getExchangeClient } from "@/lib/exchange/instance";
+import type { ExchangeClient } from "@/lib/exchange/client";
 import type { Endpoint, Freshness } from "@/lib/limiter";
 import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream } from "@/lib/proxy/classify";
 import { readKeyEndpoint } from "@/lib/proxy/endpoints";
 
 export interface BackfillReader {
@@ -71,7 +70,7 @@ function publicRead<T>(
   userId: string,
   endpoint: Endpoint,
   params: Record<string, unknown> | undefined,
-  fetcher: () => Promise<{ data: T; remainingQuota: number | null }>,
+  fetcher: (exchange: () => ExchangeClient) => Promise<{ data: T; remainingQuota: number | null }>,
 ): Promise<Freshness<T>> {
   return getGate().fetch<T>({
     keyId: null,
@@ -82,12 +81,11 @@ function publicRead<T>(
     egressIp: egressKey(),
     priority: "background",
     fetcher,
-    classify: classifyUpstream,
   });
 }
 
 export async function readInstruments(userId: string): Promise<InstrumentInfo[]> {
-  const res = await publicRead(userId, "instruments", undefined, () => getExchangeClient().getInstruments());
+  const res = await publicRead(userId, "instruments", undefined, (exchange) => exchange().getInstruments());
   return fresh(res, "instruments").map((i) => ({
     code: i.code,
     base: i.base.code,
@@ -110,8 +108,8 @@ export async function readDailyCloses(
     from: new Date(fromEnd - 86_400_000 + 1).toISOString(),
     to: new Date(toEnd + 1).toISOString(),
   };
-  const res = await publicRead<Candle[]>(userId, CANDLES_POLICY, { candles: code, ...q }, () =>
-    getExchangeClient().getCandlesticks(code, q),
+  const res = await publicRead<Candle[]>(userId, CANDLES_POLICY, { candles: code, ...q }, (exchange) =>
+    exchange().getCandlesticks(code, q),
   );
   const out = new Map<number, string>();
   for (const c of fresh(res, "candlestick")) {

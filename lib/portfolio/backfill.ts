@@ -10,9 +10,9 @@ import "server-only";
 import Decimal from "decimal.js";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { requireKeyAccess } from "@/lib/keys/access";
-import { getDialectTraits } from "@/lib/exchange/instance";
+import { getDialectTraits } from "@/lib/env";
 import { getGate } from "@/lib/limiter/instance";
 import { backfillDayEnds, closesAt, tradeWindows, walkBack, type WalkTrade } from "./backfill-math";
 import {

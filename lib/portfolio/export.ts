@@ -4,7 +4,7 @@
 // the owner, or a member whose share allows exports, which hidden amounts never do).
 import "server-only";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { requireKeyAccess } from "@/lib/keys/access";
 import { recordAudit } from "@/lib/audit/record";
 import { csvLine } from "@/lib/export/csv";

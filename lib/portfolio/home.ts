@@ -5,7 +5,7 @@
 import "server-only";
 import Decimal from "decimal.js";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { pctOf, rangeStart, type Range, type StoredPoint } from "./series";
 import { rangeReads, type KeyStats, type RangeReads } from "./range-reads";
 

@@ -4,11 +4,9 @@
 // per-user budget pays for it.
 import "server-only";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { requireKeyAccess } from "@/lib/keys/access";
 import type { Balances } from "@/lib/exchange/schemas";
-import { getExchangeClient } from "@/lib/exchange/instance";
-import { classifyUpstream } from "@/lib/proxy/classify";
 import { readKeyData } from "@/lib/proxy/read";
 import { egressKey, getGate } from "@/lib/limiter/instance";
 import type { TickerLike } from "@/lib/money/valuation";
@@ -23,8 +21,7 @@ async function readTickersInBackground(userId: string): Promise<{ data: TickerLi
     userId,
     egressIp: egressKey(),
     priority: "background",
-    fetcher: () => getExchangeClient().getMarketTickers(),
-    classify: classifyUpstream,
+    fetcher: (exchange) => exchange().getMarketTickers(),
   });
 }
 

@@ -2,11 +2,11 @@
 // policy (lib/limiter's CACHE_POLICY) and its client call. Routes, server-rendered pages and
 // lib/proxy's composite reads (portfolio, history) name an endpoint; none passes a client method.
 import "server-only";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { ExchangeClient, OrdersQuery, TradesQuery } from "@/lib/exchange/client";
 import { CACHE_POLICY } from "@/lib/limiter/policy";
 import type { Endpoint, Freshness } from "@/lib/limiter";
-import { getDialectTraits } from "@/lib/exchange/instance";
+import { getDialectTraits } from "@/lib/env";
 import { requireKeyAccess } from "@/lib/keys/access";
 import { readKeyData, readMarketData, type ReadOptions } from "./read";
 

@@ -7,7 +7,7 @@
 // FIRST_VIEW_WAIT_MS: past it the widget renders without a first view and the browser's
 // request picks the read up (coalesced with the one still running).
 import "server-only";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { parseFilters, filtersToQuery } from "@/lib/ui/history-filters";
 import type { Tab } from "@/lib/ui/key-tabs";
 import { freshForMs, readKeyEndpoint, readTradingVolume } from "./endpoints";

@@ -6,11 +6,11 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { OrderHistory, TradeHistory } from "@/lib/exchange/schemas";
 import { CANCELLED_STATUSES } from "@/lib/exchange/model";
 import type { DialectTraits } from "@/lib/exchange/dialect";
-import { getDialectTraits } from "@/lib/exchange/instance";
+import { getDialectTraits } from "@/lib/env";
 import type { Freshness } from "@/lib/limiter";
 import type { ReadOptions } from "./read";
 import { readKeyEndpoint } from "./endpoints";

@@ -2,7 +2,7 @@
 // older of its two sources (balances and tickers). Remembers the total for the Keys page.
 import "server-only";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { valueBalances, weightedChange24h, type ValuedBalance } from "@/lib/money/valuation";
 import type { Freshness } from "@/lib/limiter";
 import { CACHE_POLICY } from "@/lib/limiter/policy";
@@ -10,6 +10,9 @@ import type { ReadOptions } from "./read";
 import { readKeyEndpoint, readMarketEndpoint } from "./endpoints";
 import { requireKeyAccess } from "@/lib/keys/access";
 import Decimal from "decimal.js";
+// The one arrow from the read path up to portfolio: a balances read records the hour's snapshot.
+// It goes when the snapshot store moves below the read path (README "Layers", what is left).
+// eslint-disable-next-line no-restricted-imports
 import { recordSnapshotFromRead } from "@/lib/portfolio/snapshot";
 import { setBounded } from "@/lib/bounded-map";
 

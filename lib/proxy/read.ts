@@ -3,16 +3,15 @@
 // The key's status follows what the exchange says (lib/keys/status.ts records it).
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { noteKeySuccessRecorded, requireKeyAccess, type KeyAccess } from "@/lib/keys/access";
 import { readEnvelope, withKeyCredentials, type PendingEnvelope } from "@/lib/keys/credentials";
-import { getExchangeClient } from "@/lib/exchange/instance";
 import { ExchangeError } from "@/lib/exchange/errors";
 import type { ExchangeClient } from "@/lib/exchange/client";
 import { messageForExchangeError, noteKeyReadFailure, noteKeyReadSuccess } from "@/lib/keys/status";
 import { BudgetExceededError, KeyFailedError, type Endpoint, type Freshness, type Priority } from "@/lib/limiter";
 import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream, appErrorFromUpstream, failureFromStatus } from "./classify";
+import { appErrorFromUpstream, failureFromStatus } from "@/lib/limiter/classify";
 import { redactAmounts } from "./redact";
 import { timed } from "@/lib/request-context";
 import { noteMemberRead } from "@/lib/audit/member-reads";
@@ -65,12 +64,11 @@ export async function readKeyData<T>(
         prepare: () => {
           envelope ??= readEnvelope(key.id);
         },
-        fetcher: () => {
+        fetcher: (exchange) => {
           if (opts.signal?.aborted)
             throw new AppError("bad_request", "The request was cancelled.", { reason: "CANCELLED" });
-          return withKeyCredentials(key.id, (plaintext) => call(getExchangeClient(), plaintext), envelope);
+          return withKeyCredentials(key.id, (plaintext) => call(exchange(), plaintext), envelope);
         },
-        classify: classifyUpstream,
         onUpstreamError: async (err) => {
           if (err instanceof ExchangeError) await noteKeyReadFailure(user, key, err);
         },
@@ -119,8 +117,7 @@ export async function readMarketData<T>(
       egressIp: egressKey(),
       priority: "interactive",
       noWait: opts.noWait,
-      fetcher: () => call(getExchangeClient()),
-      classify: classifyUpstream,
+      fetcher: (exchange) => call(exchange()),
     });
   } catch (err) {
     if (err instanceof BudgetExceededError)

@@ -1,9 +1,9 @@
 // The upstream budget as this user may see it: the egress IP, their accounts, their own share.
 // One read for the /api/usage route and the key page's server-rendered meter.
 import "server-only";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { listKeysForUser } from "@/lib/keys/queries";
-import { usageReport } from "@/lib/limiter";
+import { usageReport } from "@/lib/limiter/usage-report";
 import { egressKey, getGate } from "@/lib/limiter/instance";
 
 export async function readUsage(user: CurrentUser) {

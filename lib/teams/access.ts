@@ -1,11 +1,11 @@
 // Team authorization, in one place (the counterpart of requireKeyAccess). Someone outside a
 // team gets not_found, never forbidden; a member without the role gets forbidden.
 import { teamsEn } from "@/lib/i18n/messages/teams-en";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { authTranslator } from "@/lib/i18n/server";
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { TeamRole } from "@/lib/generated/prisma/client";
 
 export type TeamNeed = "view" | "manage" | "own";

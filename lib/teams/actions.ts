@@ -7,8 +7,8 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { rowId } from "@/lib/ids";
-import { requireUser } from "@/lib/auth/session";
-import { stepUpWith } from "@/lib/auth/step-up-with";
+import { requireUser } from "@/lib/sessions/session";
+import { stepUpWith } from "@/lib/factors/step-up-with";
 import { inviteSchema, shareSchema, teamIdParam, teamNameSchema } from "./schemas";
 import { createTeam, deleteTeam, removeMember, renameTeam } from "./teams";
 import { acceptInvitation, createInvitation, revokeInvitation } from "./invitations";
@@ -16,7 +16,7 @@ import { enqueueInvitationMail, publicOrigin } from "./invitation-mail";
 import { mailConfigured } from "@/lib/mail";
 import { shareKey, unshareKey } from "./shares";
 import type { ActionState as BaseActionState } from "@/lib/http/action-state";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { authTranslator } from "@/lib/i18n/server";
 
 /** Invitations answer with the link, shown once. */
 export type ActionState = BaseActionState<{ link: string; expiresAt: string }>;

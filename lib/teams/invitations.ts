@@ -1,19 +1,19 @@
 // Invitations: a single-use link that expires after 7 days; only its SHA-256 is stored. One
 // open invitation per address and team (inviting again re-sends it), within per-inviter and
 // per-team limits. Accepting requires signing in as the invited address.
-import { authTranslator } from "@/lib/auth/auth-text";
+import { authTranslator } from "@/lib/i18n/server";
 import "server-only";
 import { alertMemberJoined } from "@/lib/alerts/hooks";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import { requireTeamAccess } from "./access";
 import { INVITATION_TTL_MS } from "./schemas";
 import type { Locale } from "@/lib/i18n";
 import { assertInvitationAllowed, lockInvitationSenders } from "./invitation-limits";
-import { needsEmailVerification, requireVerifiedEmail } from "@/lib/auth/email-verification";
+import { needsEmailVerification, requireVerifiedEmail } from "@/lib/mail/verification";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -128,7 +128,7 @@ export async function acceptInvitation(user: CurrentUser, token: string): Promis
     throw new AppError("not_found", (await authTranslator())("teamErr.invitationInvalid"));
   if (user.email.toLowerCase() !== inv.email)
     throw new AppError("forbidden", (await authTranslator())("teamErr.invitationOtherEmail", { email: inv.email }));
-  // With SMTP set, a password account proves its address first (issue 15).
+  // With SMTP set, a password account proves its address first (lib/mail/verification.ts).
   await requireVerifiedEmail(user.id);
   await db.$transaction(async (tx) => {
     // Single use even under concurrent clicks: only one update can flip acceptedAt.

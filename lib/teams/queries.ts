@@ -1,7 +1,7 @@
 // The teams reads the dashboard pages show. Pages never query the database themselves.
 import "server-only";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 
 /** Invitations addressed to the user's e-mail that are still open (not accepted, revoked or expired). */
 export function countPendingInvitationsForUser(user: CurrentUser): Promise<number> {

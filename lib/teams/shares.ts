@@ -1,20 +1,17 @@
 // Sharing a key with a team. Only keys whose scopes are exactly Read may be shared: checked
 // from the stored (decoded) scopes and again live at the exchange. Unsharing is immediate.
 import { teamsEn } from "@/lib/i18n/messages/teams-en";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { authTranslator } from "@/lib/i18n/server";
 import "server-only";
 import { alertShareRemoved } from "@/lib/alerts/hooks";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
-import { withKeyCredentials } from "@/lib/keys/credentials";
-import { getExchangeClient } from "@/lib/exchange/instance";
 import { BudgetExceededError } from "@/lib/limiter";
-import { egressKey, getGate } from "@/lib/limiter/instance";
-import { classifyUpstream } from "@/lib/proxy/classify";
-import { appErrorFromRefusal } from "@/lib/proxy/gate-refusal";
+import { checkKeyThroughGate } from "@/lib/keys/gate-check";
+import { appErrorFromRefusal } from "@/lib/limiter/refusal";
 import { ExchangeError } from "@/lib/exchange/errors";
 import { messageForExchangeError } from "@/lib/keys/status";
 import { requireTeamAccess } from "./access";
@@ -48,16 +45,7 @@ export async function shareKey(
   // a read succeeds; the claims can't change without a new key (new jti), so scopes stand.
   // Through the upstream gate, as a key check.
   try {
-    await getGate().call({
-      purpose: "key_check",
-      keyId: key.id,
-      accountId: key.lastSuccessAt ? key.accountId : null,
-      userId: user.id,
-      egressIp: egressKey(),
-      priority: "interactive",
-      fn: () => withKeyCredentials(key.id, (k) => getExchangeClient().getBalances(k)),
-      classify: classifyUpstream,
-    });
+    await checkKeyThroughGate({ stored: key }, user.id);
   } catch (err) {
     if (err instanceof BudgetExceededError) throw await appErrorFromRefusal(err);
     if (err instanceof ExchangeError)

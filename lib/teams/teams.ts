@@ -1,9 +1,9 @@
 // Teams: create, rename, delete (owner only), members (admins remove; the owner stays).
-import { authTranslator } from "@/lib/auth/auth-text";
+import { authTranslator } from "@/lib/i18n/server";
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import { requireTeamAccess } from "./access";
 import type { TeamRole } from "@/lib/generated/prisma/client";

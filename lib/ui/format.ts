@@ -1,6 +1,8 @@
 // Locale-aware display of exact decimal strings and UTC times. Intl.NumberFormat formats
 // decimal strings without going through a float (ES2023), so digits are never invented or lost.
-export type Locale = "en" | "de";
+import type { Locale } from "@/lib/i18n";
+
+export type { Locale } from "@/lib/i18n";
 export const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", de: "de-DE" };
 
 type Fmt = { format(v: string): string };

@@ -87,7 +87,7 @@ async function main() {
 
   // The exporter owns a key on the busy demo account and shares it with a team of 20 viewers,
   // who all read it (its cached data and coalescing are per key, as for any shared key).
-  const { hashPassword } = await import("@/lib/auth/password");
+  const { hashPassword } = await import("@/lib/factors/password");
   const { seedViewer } = await import("./seed-viewer");
   const { mintSessionCookie } = await import("../helpers/sessions");
   const { db, disconnectDb } = await import("@/lib/db");

@@ -86,7 +86,7 @@ async function main() {
   buildApp(ROOT, env);
 
   const { db, disconnectDb } = await import("@/lib/db");
-  const { hashPassword } = await import("@/lib/auth/password");
+  const { hashPassword } = await import("@/lib/factors/password");
   const { seedViewer } = await import("./seed-viewer");
   await db.apiKey.deleteMany({});
   const passwordHash = await hashPassword("fault drill viewer password");

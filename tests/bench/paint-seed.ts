@@ -1,7 +1,7 @@
 // bench:paint's demo user: the busy demo key (50,000 orders) and the small one, sealed through
 // the vault. Import after the benchmark has set DATABASE_URL and the secrets.
 import { db } from "@/lib/db";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/factors/password";
 import { seedViewer, storeSealedKey } from "./seed-viewer";
 
 export async function seedPaintUser(keys: { busy: string; small: string }) {

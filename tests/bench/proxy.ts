@@ -3,7 +3,7 @@
 // 10 keys are private, each polled by its owner; 10 keys are shared with one team of 190
 // members, and every member polls every shared key (all viewers of a shared key poll it), each
 // key every 4–6 s. Side by side, a CCXT-style baseline (two processes, one request per 300 ms
-// each) against its own simulator. Snapshots are on (issue 20): reads record them, and the
+// each) against its own simulator. Snapshots are on: reads record them, and the
 // instances' snapshot job is made to run every 30 s (10 s with --quick; BENCH_SNAPSHOT_EVERY_SECONDS)
 // instead of hourly, each run reading every key (tests/bench/snapshot-driver.ts). Prints a table
 // and one JSON line.
@@ -59,7 +59,7 @@ async function main() {
   // Viewers: 10 owners of private keys, and 190 members of one team that 10 more keys (their
   // owners are the team's owners) are shared with; every member watches all 10 shared keys.
   const { db, disconnectDb } = await import("@/lib/db");
-  const { hashPassword } = await import("@/lib/auth/password");
+  const { hashPassword } = await import("@/lib/factors/password");
   const { seedViewer } = await import("./seed-viewer");
   const { mintSessionCookie } = await import("../helpers/sessions");
   const passwordHash = await hashPassword("bench viewer password");
@@ -298,7 +298,7 @@ async function main() {
   const baseCounters = (await (await fetch(`${baselineSim.controlUrl}/counters`)).json()) as Counters;
   const sharedAccounts = new Set(viewers.filter((v) => v.shared).map((v) => v.accountId));
   const sharedUpstream = [...sharedAccounts].reduce((s, a) => s + (counters.byAccountMethod[a]?.GET ?? 0), 0);
-  // At rest (issue 15): after the run, every value Redis holds is sealed, and no key material is in a key or value.
+  // At rest: after the run, every value Redis holds is sealed, and no key material is in a key or value.
   const redisAfter = new Redis(REDIS_URL);
   const stored = await dumpRedis(redisAfter, "keydesk:");
   redisAfter.disconnect();

@@ -91,7 +91,7 @@ async function main() {
   if (!process.argv.includes("--no-build")) buildApp(ROOT, env);
 
   const { db, disconnectDb } = await import("@/lib/db");
-  const { hashPassword } = await import("@/lib/auth/password");
+  const { hashPassword } = await import("@/lib/factors/password");
   const { seedViewer } = await import("./seed-viewer");
   const { mintSessionCookie } = await import("../helpers/sessions");
   const passwordHash = await hashPassword("bench viewer password");

@@ -1,4 +1,4 @@
-// bench:proxy with snapshots on (issue 20): the app instances run their real portfolio worker
+// bench:proxy with snapshots on: the app instances run their real portfolio worker
 // (pg-boss, the hourly schedule) and record snapshots on reads; this driver makes the scheduled
 // job run every few seconds instead of once an hour, so several runs happen under the load. Each
 // cycle, once the previous run is done, it counts the snapshots taken (by source), then clears

@@ -1,6 +1,6 @@
 // Builds real-shaped (unsigned-by-the-exchange) keys for decoding tests. `dialect: "fast"`
 // gives a key as One Trading issues them for Fast today: the same header and claims (the
-// bitpanda.com iss/aud included), `ach` always present, issued in 2026 (reference §2.2).
+// bitpanda.com iss/aud included), `ach` always present, issued in 2026 (lib/exchange/REFERENCE.md §2.2).
 import { randomUUID } from "node:crypto";
 
 /** 2026-02-10T00:00:00Z, the month of the newest real sample (a synthetic value). */

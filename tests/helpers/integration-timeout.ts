@@ -3,7 +3,7 @@ jest.setTimeout(60_000);
 // The exchange client keeps connections alive for a few seconds: close them with each test
 // file so Jest can exit as soon as the run ends.
 afterAll(async () => {
-  await (await import("@/lib/exchange/instance")).closeExchangeClient();
+  await (await import("@/lib/limiter/exchange-client")).closeExchangeClient();
 });
 
 // Member reads gathered by this file's reads are written now, while its database is open, and

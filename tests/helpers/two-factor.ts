@@ -4,7 +4,7 @@ import { generateSecret } from "otplib";
 import { db } from "@/lib/db";
 import { encryptSecret } from "@/lib/crypto/envelope";
 import { getKeyring } from "@/lib/crypto/instance";
-import { totpBinding } from "@/lib/auth/totp";
+import { totpBinding } from "@/lib/factors/totp";
 
 export async function enableTwoFactorForTest(userId: string): Promise<string> {
   const secret = generateSecret();

@@ -1,6 +1,6 @@
 // A registered user for integration tests, as the lib/ functions receive it.
 import { registerUser } from "@/lib/auth/users";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { randomEmail } from "./random";
 
 export const TEST_PASSWORD = "a long enough passphrase";

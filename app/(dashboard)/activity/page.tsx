@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/sessions/session";
 import { activityFilterOptions, activityQuerySchema, listActivity, memberReads } from "@/lib/audit/query";
 import { translator, type Translate } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/sessions/session";
 import { listKeysForUser } from "@/lib/keys/queries";
 import { KeyCard } from "@/components/keys/key-card";
 import { Alert } from "@/components/ui/alert";

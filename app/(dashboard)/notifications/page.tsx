@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/sessions/session";
 import { listNotifications } from "@/lib/alerts/notifications";
 import { alertText } from "@/lib/alerts/deliver";
 import { translator } from "@/lib/i18n";

@@ -3,7 +3,7 @@
 // listed with percentages only, and the page says so.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/sessions/session";
 import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { readPortfolioHome } from "@/lib/portfolio/home";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/sessions/session";
 import { listSessions } from "@/lib/auth/sessions";
 import { RevokeOthers, RevokeSession } from "@/components/settings/session-forms";
 import { TwoFactorPanel } from "@/components/settings/two-factor";
-import { isTotpEnabled, remainingRecoveryCodes } from "@/lib/auth/totp";
-import { stepUpSecondsLeft } from "@/lib/auth/step-up";
+import { isTotpEnabled, remainingRecoveryCodes } from "@/lib/factors/totp";
+import { stepUpSecondsLeft } from "@/lib/factors/step-up";
 import { getEnv } from "@/lib/env";
 import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";

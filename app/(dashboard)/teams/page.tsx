@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/sessions/session";
 import { listTeamsForUser } from "@/lib/teams/teams";
 import { countPendingInvitationsForUser } from "@/lib/teams/queries";
 import { CreateTeamForm } from "@/components/teams/team-forms";

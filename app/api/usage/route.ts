@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/sessions/session";
 import { readUsage } from "@/lib/proxy/usage";
 
 export const dynamic = "force-dynamic";

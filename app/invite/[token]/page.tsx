@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HOME_PATH } from "@/lib/auth/after-sign-in";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/sessions/session";
 import { inspectInvitation } from "@/lib/teams/invitations";
 import { AcceptInvitation } from "@/components/teams/team-forms";
 import { Alert } from "@/components/ui/alert";
 import { ResendVerification } from "@/components/auth/verify-email-forms";
-import { needsEmailVerification } from "@/lib/auth/email-verification";
+import { needsEmailVerification } from "@/lib/mail/verification";
 import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { LocaleProvider } from "@/components/i18n/locale-provider";

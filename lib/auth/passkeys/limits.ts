@@ -5,7 +5,7 @@
 // passkey sign-in, and a passkey sign-in takes nothing from the password limits.
 import "server-only";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
-import { makeLimiter, takePoints, type Taken } from "@/lib/auth/attempt-limiter";
+import { makeLimiter, takePoints, type Taken } from "@/lib/factors/attempt-limiter";
 
 export const PASSKEY_LIMITS = {
   /** One a page visit from a fresh browser (a reload reuses its challenge): a busy office NAT fits. */

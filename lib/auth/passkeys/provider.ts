@@ -7,7 +7,7 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { issueDeviceCookie, readDeviceCookie } from "@/lib/auth/device-cookie";
 import { deviceFor } from "@/lib/auth/device-token";
 import { finishPasskeySignIn } from "./sign-in";

@@ -6,7 +6,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/factors/password";
 import { recordAudit } from "@/lib/audit/record";
 import { raiseEvent, raiseQuietly } from "@/lib/alerts/raise";
 

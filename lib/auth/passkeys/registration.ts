@@ -12,7 +12,7 @@ import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { relyingParty } from "./relying-party";
 import { issueChallenge, redeemChallenge } from "./challenges";
 import { authenticatorData, checkClientData, parseAttestation, rpIdMatches } from "./responses";

@@ -9,7 +9,7 @@ import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
-import { describeDevice } from "@/lib/auth/sessions";
+import { describeDevice } from "@/lib/http/user-agent";
 import { alertPasskeyFirstSignIn } from "@/lib/alerts/passkeys";
 import { relyingParty } from "./relying-party";
 import { issueChallenge, liveChallenge } from "./challenges";

@@ -4,8 +4,8 @@
 // the form's own action then finds. Authenticate → act; refusals come back in the reader's words.
 import { guardAction } from "@/lib/http/action-guard";
 import type { ActionState } from "@/lib/http/action-state";
-import { requireUser } from "@/lib/auth/session";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { requireUser } from "@/lib/sessions/session";
+import { authTranslator } from "@/lib/i18n/server";
 import { getEnv } from "@/lib/env";
 import { relyingParty } from "./relying-party";
 import { beginPasskeyStepUp, finishPasskeyStepUp } from "./step-up";

@@ -1,6 +1,6 @@
 // Step-up with a passkey instead of the password: the signed-in person's own passkeys only
 // (allowCredentials), user verification required, the challenge bound to this user and session.
-// A verified answer grants the same 10-minute step-up a password does (lib/auth/step-up.ts),
+// A verified answer grants the same 10-minute step-up a password does (lib/factors/step-up.ts),
 // marked as a passkey's. Both outcomes are audited.
 import "server-only";
 import { generateAuthenticationOptions } from "@simplewebauthn/server";
@@ -8,8 +8,8 @@ import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/serv
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { getEnv } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
-import type { CurrentUser } from "@/lib/auth/session";
-import { grantStepUp } from "@/lib/auth/step-up";
+import type { CurrentUser } from "@/lib/sessions/session";
+import { grantStepUp } from "@/lib/factors/step-up";
 import { relyingParty } from "./relying-party";
 import { issueChallenge } from "./challenges";
 import { verifyAssertion, type AssertionRefusal } from "./assertion";

@@ -1,5 +1,5 @@
 // With SMTP set, a password account confirms its address (a mailed single-use link that
-// expires) before it can accept an invitation (issue 15, part 5). Against the local
+// expires) before it can accept an invitation. Against the local
 // smtp-server: the real mails Keydesk sends.
 import type { SMTPServer as SMTPServerType } from "smtp-server";
 import { db, disconnectDb } from "@/lib/db";
@@ -21,8 +21,8 @@ jest.mock("next/navigation", () => ({
 }));
 
 import { signUpAction } from "@/lib/auth/actions";
-import { resetSignInLimiterForTests } from "@/lib/auth/sign-in-limiter";
-import { sendVerificationLink, verifyEmailToken, needsEmailVerification } from "@/lib/auth/email-verification";
+import { resetSignInLimiterForTests } from "@/lib/factors/sign-in-limiter";
+import { sendVerificationLink, verifyEmailToken, needsEmailVerification } from "@/lib/mail/verification";
 import { createTeam } from "@/lib/teams/teams";
 import { acceptInvitation, createInvitation } from "@/lib/teams/invitations";
 import { resetMailTransport } from "@/lib/mail";

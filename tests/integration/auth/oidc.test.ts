@@ -1,7 +1,7 @@
 // Single sign-on against a real OIDC provider (the `oidc-provider` library in its own process),
 // over real HTTP: Keydesk's Auth.js handlers behind a plain HTTP server, a cookie jar per site,
 // the provider's own login page. email_verified false is refused; an existing password account
-// is not linked; an account with two-factor sign-in is asked for its code (issue 15, part 5).
+// is not linked; an account with two-factor sign-in is asked for its code.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";

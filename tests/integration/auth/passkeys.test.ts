@@ -5,7 +5,7 @@
 // verification, a forged signature) gets its own refusal and changes nothing.
 import { db, disconnectDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { newTestUser } from "../../helpers/users";
 import { CookieJar, SoftPasskey } from "../../helpers/webauthn";
 
@@ -20,7 +20,7 @@ import { beginRegistration, finishRegistration } from "@/lib/auth/passkeys/regis
 import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/auth/passkeys/sign-in";
 import { beginPasskeyStepUp, finishPasskeyStepUp } from "@/lib/auth/passkeys/step-up";
 import { resetPasskeyLimitsForTests } from "@/lib/auth/passkeys/limits";
-import { stepUpSecondsLeft } from "@/lib/auth/step-up";
+import { stepUpSecondsLeft } from "@/lib/factors/step-up";
 
 const ctx = { ip: "198.51.100.77", userAgent: "Mozilla/5.0 Chrome/140.0" };
 
@@ -262,7 +262,7 @@ describe("step-up with a passkey", () => {
       ok: true,
     });
     expect(await stepUpSecondsLeft(user)).toBeGreaterThan(500);
-    const { stepUpWith } = await import("@/lib/auth/step-up-with");
+    const { stepUpWith } = await import("@/lib/factors/step-up-with");
     expect(await stepUpWith(user, undefined)).toBe(true);
     // The same person in another session of the same browser: the challenge was not issued to it.
     const other = { ...user, sessionId: (await db.userSession.create({ data: { userId: user.id } })).id };

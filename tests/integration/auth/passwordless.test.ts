@@ -5,7 +5,7 @@
 // Every passkey lost: the operator's recovery sets a one-time password and ends every session.
 import { db, disconnectDb } from "@/lib/db";
 import { getEnv, resetEnvCache } from "@/lib/env";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { newTestUser, TEST_PASSWORD } from "../../helpers/users";
 import { enableTwoFactorForTest } from "../../helpers/two-factor";
 import { CookieJar, SoftPasskey } from "../../helpers/webauthn";
@@ -22,14 +22,14 @@ import { beginRegistration, finishRegistration } from "@/lib/auth/passkeys/regis
 import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/auth/passkeys/sign-in";
 import { beginPasskeyStepUp, finishPasskeyStepUp } from "@/lib/auth/passkeys/step-up";
 import { removePasskeyForUser, setPasswordAgain, turnPasswordOff } from "@/lib/auth/passkeys/manage";
-import { signInTakesTwoFactors } from "@/lib/auth/passkeys/two-factor";
+import { signInTakesTwoFactors } from "@/lib/factors/passkey-two-factor";
 import { resetPasskeyLimitsForTests } from "@/lib/auth/passkeys/limits";
-import { passkeyStepUpLive, grantStepUp } from "@/lib/auth/step-up";
-import { checkStepUpSecret } from "@/lib/auth/step-up-with";
+import { passkeyStepUpLive, grantStepUp } from "@/lib/factors/step-up";
+import { checkStepUpSecret } from "@/lib/factors/step-up-with";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { resetSignInLimiterForTests } from "@/lib/auth/sign-in-limiter";
+import { resetSignInLimiterForTests } from "@/lib/factors/sign-in-limiter";
 import { decideOidcSignIn } from "@/lib/auth/oidc";
-import { needsEmailVerification } from "@/lib/auth/email-verification";
+import { needsEmailVerification } from "@/lib/mail/verification";
 
 function rp() {
   const r = relyingParty(getEnv());

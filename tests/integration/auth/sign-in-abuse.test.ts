@@ -1,4 +1,4 @@
-// Sign-in under abuse (issue 15, part 4), against real PostgreSQL: a parallel burst gets no
+// Sign-in under abuse, against real PostgreSQL: a parallel burst gets no
 // more guesses than a serial one, one attacking IP cannot lock the owner out, and the
 // limits are per (e-mail, IP) pair with a per-e-mail ceiling and a per-IP cap. Passkeys: their
 // ceremonies have limits of their own (per IP, per user), a challenge is tried at most once
@@ -6,12 +6,12 @@
 import { generate } from "otplib";
 import { db, disconnectDb } from "@/lib/db";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limiter";
+import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/factors/sign-in-limiter";
 import { newTestUser, TEST_PASSWORD } from "../../helpers/users";
 import { enableTwoFactorForTest } from "../../helpers/two-factor";
 import { CookieJar, SoftPasskey } from "../../helpers/webauthn";
 import { getEnv } from "@/lib/env";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 
 let browser = new CookieJar();
 jest.mock("next/headers", () => ({
@@ -166,7 +166,7 @@ describe("passkeys", () => {
 
   it("a passwordless account: no password guess ever succeeds, and its passkey still signs in", async () => {
     const { user, keys } = await withPasskeys("pk-nopass", 2);
-    const { grantStepUp } = await import("@/lib/auth/step-up");
+    const { grantStepUp } = await import("@/lib/factors/step-up");
     const { turnPasswordOff } = await import("@/lib/auth/passkeys/manage");
     await grantStepUp(user, "passkey");
     expect(await turnPasswordOff(user, true)).toEqual({ ok: true });

@@ -20,7 +20,7 @@ jest.mock("next/navigation", () => ({
 }));
 
 import { signInAction } from "@/lib/auth/actions";
-import { resetSignInLimiterForTests } from "@/lib/auth/sign-in-limiter";
+import { resetSignInLimiterForTests } from "@/lib/factors/sign-in-limiter";
 
 beforeAll(() => resetEnvCache());
 beforeEach(() => resetSignInLimiterForTests());

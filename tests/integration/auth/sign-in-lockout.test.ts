@@ -5,7 +5,7 @@
 import { generate } from "otplib";
 import { db, disconnectDb } from "@/lib/db";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limiter";
+import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/factors/sign-in-limiter";
 import { deviceFor, renewDeviceCookie } from "@/lib/auth/device-token";
 import { failedSignInsSinceLastSignIn, reportFailedSignIns, signInReportFor } from "@/lib/auth/sign-in-report";
 import { recordAudit } from "@/lib/audit/record";

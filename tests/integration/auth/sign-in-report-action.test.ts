@@ -1,10 +1,10 @@
 // The one new server action × every caller: dismissing the failed sign-ins banner touches only
 // the caller's own session (a cookie naming it); signed out, nothing is set.
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 
 let actingAs: CurrentUser | null = null;
 const set = jest.fn();
-jest.mock("@/lib/auth/session", () => ({
+jest.mock("@/lib/sessions/session", () => ({
   requireUser: async () => {
     if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "Sign in to continue.");
     return actingAs;

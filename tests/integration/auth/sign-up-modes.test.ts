@@ -1,4 +1,4 @@
-// Who may have an account (issue 15, part 5): KEYDESK_SIGNUP open / invite / closed and the
+// Who may have an account: KEYDESK_SIGNUP open / invite / closed and the
 // production default (first person, then invitation only); one answer for new and registered
 // e-mails; a per-IP limit taken before the password is hashed. Driven through the server action.
 import { db, disconnectDb } from "@/lib/db";
@@ -21,7 +21,7 @@ jest.mock("next/navigation", () => ({
 }));
 
 import { signUpAction } from "@/lib/auth/actions";
-import { resetSignInLimiterForTests } from "@/lib/auth/sign-in-limiter";
+import { resetSignInLimiterForTests } from "@/lib/factors/sign-in-limiter";
 import { currentSignUpMode } from "@/lib/auth/sign-up-policy";
 import { createTeam } from "@/lib/teams/teams";
 import { createInvitation } from "@/lib/teams/invitations";

@@ -1,7 +1,7 @@
 import { db, disconnectDb } from "@/lib/db";
 import { registerUser } from "@/lib/auth/users";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limiter";
+import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/factors/sign-in-limiter";
 import { randomEmail } from "../../helpers/random";
 
 const PASSWORD = "a long enough passphrase";
@@ -58,7 +58,7 @@ describe("sign-in", () => {
     });
   });
 
-  // Issue 15 changed this: the limit is per (e-mail, IP) pair, so failures from one address no
+  // The limit is per (e-mail, IP) pair, so failures from one address no
   // longer lock the account for everyone (the e-mail's own ceiling is in sign-in-abuse.test.ts).
   it("limits failed attempts per (e-mail, IP) pair, even with the right password afterwards", async () => {
     const email = randomEmail();

@@ -1,7 +1,7 @@
-// Step-up under abuse (issue 15, part 4): checks are limited per user like sign-in (points
+// Step-up under abuse: checks are limited per user like sign-in (points
 // taken before the check, refunded when right), and turning two-factor sign-in on needs step-up.
 import { generate } from "otplib";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { db, disconnectDb } from "@/lib/db";
 import { newTestUser, TEST_PASSWORD } from "../../helpers/users";
 import { enableTwoFactorForTest } from "../../helpers/two-factor";
@@ -17,7 +17,7 @@ jest.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-request-id": "req-step-up-test" }),
 }));
 let actingAs: CurrentUser | null = null;
-jest.mock("@/lib/auth/session", () => ({
+jest.mock("@/lib/sessions/session", () => ({
   requireUser: async () => {
     if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "Sign in to continue.");
     return actingAs;
@@ -26,8 +26,8 @@ jest.mock("@/lib/auth/session", () => ({
 }));
 jest.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-import { stepUpWith } from "@/lib/auth/step-up-with";
-import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limiter";
+import { stepUpWith } from "@/lib/factors/step-up-with";
+import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/factors/sign-in-limiter";
 import { beginTotpAction } from "@/lib/auth/totp-actions";
 
 afterAll(async () => {

@@ -18,7 +18,7 @@ jest.mock("next/headers", () => ({
 }));
 
 let sim: RunningSimulator;
-let totp: typeof import("@/lib/auth/totp");
+let totp: typeof import("@/lib/factors/totp");
 let credentials: typeof import("@/lib/auth/credentials");
 let addKey: typeof import("@/lib/keys/add-key");
 const PASSWORD = "a long enough passphrase";
@@ -34,7 +34,7 @@ beforeAll(async () => {
     KEYDESK_REQUIRE_2FA_FOR_TRADE: "true",
   });
   resetEnvCache();
-  totp = await import("@/lib/auth/totp");
+  totp = await import("@/lib/factors/totp");
   credentials = await import("@/lib/auth/credentials");
   addKey = await import("@/lib/keys/add-key");
 });

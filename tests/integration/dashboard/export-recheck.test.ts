@@ -1,10 +1,10 @@
-// A long export re-checks the session and the key's export access as it goes (issue 15,
-// part 6): a session revoked, a share removed or export turned off mid-export stops it
+// A long export re-checks the session and the key's export access as it goes: a
+// session revoked, a share removed or export turned off mid-export stops it
 // within the re-check interval (here every 2 pages instead of 20, to keep the test short).
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { db, disconnectDb } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { newTestUser } from "../../helpers/users";
 
 let sim: RunningSimulator;

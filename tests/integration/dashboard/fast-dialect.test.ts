@@ -8,7 +8,7 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { disconnectDb, db } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { Balances, TradeEntry } from "@/lib/exchange/schemas";
 import type { AccountFees } from "@/lib/exchange/model";
 import { newTestUser } from "../../helpers/users";
@@ -342,7 +342,8 @@ describe("valuation, fees and keys under Fast", () => {
       expect(Number(g.running_volume)).toBe(
         wire.running_volumes.find((v) => v.fee_group_id === g.fee_group_id)!.volume,
       );
-    const { getDialectTraits, getExchangeClient } = await import("@/lib/exchange/instance");
+    const { getDialectTraits } = await import("@/lib/env");
+    const { getExchangeClient } = await import("@/lib/limiter/exchange-client");
     expect(getDialectTraits().tradingVolume).toBe(false);
     const before = (await counters()).byMethod.GET ?? 0;
     await expect(getExchangeClient().getTradingVolume("unused")).rejects.toMatchObject({ code: "feature_unavailable" });

@@ -5,7 +5,7 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { disconnectDb, db } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { TradeEntry } from "@/lib/exchange/schemas";
 import { newTestUser } from "../../helpers/users";
 
@@ -77,7 +77,7 @@ beforeAll(async () => {
     startExport: (await import("@/lib/export/run")).startExport,
   };
   owner = await user();
-  // A real session row: long exports re-check it as they go (issue 15, lib/export/recheck.ts).
+  // A real session row: long exports re-check it as they go (lib/export/recheck.ts).
   owner = { ...owner, sessionId: (await db.userSession.create({ data: { userId: owner.id } })).id };
   // demo-busy's 50,000 orders are generated on first use (about 2 s): do it outside the timed calls.
   await upstream("demo-busy", "/account/balances");

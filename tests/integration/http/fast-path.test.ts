@@ -1,4 +1,4 @@
-// The production server's fast path (lib/server/fast-routes.ts): the JSON data reads served
+// The production server's fast path (lib/http/fast-routes.ts): the JSON data reads served
 // without Next's router, over real HTTP, against the simulator and the test database. Same
 // handlers, so the same answers: sessions, authorization, freshness, security headers, request
 // ids, compression; and only well-formed GETs of those paths take it (everything else is Next's).
@@ -9,8 +9,8 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { disconnectDb } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
-import type { CurrentUser } from "@/lib/auth/session";
-import { closeExchangeClient } from "@/lib/exchange/instance";
+import type { CurrentUser } from "@/lib/sessions/session";
+import { closeExchangeClient } from "@/lib/limiter/exchange-client";
 import { newTestUser } from "../../helpers/users";
 import { mintSessionCookie } from "../../helpers/sessions";
 import { TEST_SECRETS } from "../../helpers/test-secrets";
@@ -18,8 +18,8 @@ import { TEST_SECRETS } from "../../helpers/test-secrets";
 let sim: RunningSimulator;
 let server: Server;
 let base: string;
-let fast: import("@/lib/server/fast-routes").FastPath;
-let fastRoutes: typeof import("@/lib/server/fast-routes");
+let fast: import("@/lib/http/fast-routes").FastPath;
+let fastRoutes: typeof import("@/lib/http/fast-routes");
 let owner: CurrentUser;
 let ownerCookie: string;
 let strangerCookie: string;
@@ -53,7 +53,7 @@ beforeAll(async () => {
     REDIS_URL: "",
   });
   resetEnvCache();
-  fastRoutes = await import("@/lib/server/fast-routes");
+  fastRoutes = await import("@/lib/http/fast-routes");
   // The source modules here; `npm start` loads the same routes from the build (the browser tests run that).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   fast = await fastRoutes.createFastPath((route) => require(`@/app/${route}/route`) as { GET?: unknown });
@@ -271,7 +271,7 @@ function http500Server(): Server {
   return createServer((req, res) => {
     const handler = (async () => ({
       notAResponse: true,
-    })) as unknown as import("@/lib/server/fast-routes").FastMatch["handler"];
+    })) as unknown as import("@/lib/http/fast-routes").FastMatch["handler"];
     void fastRoutes.serveFast(req, res, { handler, params: {} }, { production: true });
   });
 }

@@ -8,7 +8,7 @@ import { withKeyCredentials } from "@/lib/keys/credentials";
 import { recheckKeyForOwner } from "@/lib/keys/recheck-key";
 import { deleteKeyForOwner } from "@/lib/keys/delete-key";
 import { listKeysForUser } from "@/lib/keys/queries";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { randomEmail } from "../../helpers/random";
 import { fakeKey } from "../../helpers/fake-keys";
 
@@ -142,10 +142,8 @@ it("exchange down: a clear message, nothing stored", async () => {
   const key = down.demoKeys["demo-small"]!.key;
   await down.close();
   process.env.EXCHANGE_BASE_URL = "http://127.0.0.1:9/public/v1";
-  resetEnvCache();
-  jest.resetModules();
-  const { addKeyForUser: addFresh } = await import("@/lib/keys/add-key");
-  const r = await addFresh({ user: other, steppedUp: false }, { label: "x", key });
+  resetEnvCache(); // the gate's exchange client follows the settings
+  const r = await addKeyForUser({ user: other, steppedUp: false }, { label: "x", key });
   process.env.EXCHANGE_BASE_URL = sim.url;
   resetEnvCache();
   expectFailure(r, "exchange_unavailable", /can't be reached/);

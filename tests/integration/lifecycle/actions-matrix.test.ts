@@ -1,16 +1,16 @@
-// The key lifecycle's server actions × every role (issue 19): only the key's owner may act;
+// The key lifecycle's server actions × every role: only the key's owner may act;
 // everyone else (team admin and member of a team the key is shared with, another team's
 // member, a stranger, signed out) is refused and nothing changes. The passkey actions × the
 // same roles: each person acts on their own passkeys and password only. (Route handlers × roles are
 // in tests/e2e/authz-matrix.e2e.ts; the fuzz suite posts to every action in the build.)
 import { resetEnvCache } from "@/lib/env";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { newTestUser } from "../../helpers/users";
 import { simulatorSuite } from "../../helpers/simulator-suite";
 
 let actingAs: CurrentUser | null = null;
-jest.mock("@/lib/auth/session", () => ({
+jest.mock("@/lib/sessions/session", () => ({
   requireUser: async () => {
     if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "Sign in to continue.");
     return actingAs;
@@ -29,7 +29,7 @@ jest.mock("next/navigation", () => ({
 }));
 // No request here, so no cookies or headers to read the language from.
 jest.mock("@/lib/i18n/server", () => ({ getLocale: async () => "en" }));
-jest.mock("@/lib/auth/step-up-with", () => ({ stepUpWith: async () => true }));
+jest.mock("@/lib/factors/step-up-with", () => ({ stepUpWith: async () => true }));
 // The passkey actions keep their challenges and the step-up in cookies: one jar, the caller's.
 const jar = new Map<string, string>();
 jest.mock("next/headers", () => ({
@@ -205,7 +205,7 @@ it("passkey actions: each person removes and uses only their own passkeys, turns
   const { removePasskeyAction, passwordOffAction, setPasswordAction, passkeyRegisterOptionsAction } =
     await import("@/lib/auth/passkeys/settings-actions");
   const { passkeyStepUpOptionsAction, passkeyStepUpAction } = await import("@/lib/auth/passkeys/step-up-actions");
-  const { grantStepUp } = await import("@/lib/auth/step-up");
+  const { grantStepUp } = await import("@/lib/factors/step-up");
   const withSession = async (u: CurrentUser) => ({
     ...u,
     sessionId: (await db.userSession.create({ data: { userId: u.id } })).id,

@@ -1,4 +1,4 @@
-// Key age and status timeline (issue 19, part 5): the timeline comes from the audit log, the
+// Key age and status timeline: the timeline comes from the audit log, the
 // age counts from the key in use (a Replace restarts it), and past KEY_ROTATE_AFTER_DAYS
 // (default 180) the reminder is due.
 import { getEnv, resetEnvCache } from "@/lib/env";

@@ -1,4 +1,4 @@
-// Alerts (issue 19, part 4) on real PostgreSQL (pg-boss), the simulator and a local SMTP server:
+// Alerts on real PostgreSQL (pg-boss), the simulator and a local SMTP server:
 // a key revoked at the exchange alerts its owner once (one e-mail, one notification), not again
 // while it stays revoked; a delivery queued while no worker runs is delivered once after restart.
 import { SMTPServer } from "smtp-server";
@@ -49,7 +49,7 @@ it("a revoked key alerts its owner once, and a pending delivery survives a worke
   const { readKeyData } = await import("@/lib/proxy/read");
   const { scanKeys } = await import("@/lib/alerts/scan");
   const queue = await import("@/lib/alerts/queue");
-  const worker = await import("@/lib/alerts/worker");
+  const worker = await import("@/lib/workers");
   // Alerts other test files raised (new devices, members joining…) wait in the same queue; this
   // test is about its own alert, so it starts from an empty queue.
   await (await queue.getBoss()).purgeQueue(queue.DELIVER_QUEUE);

@@ -1,9 +1,9 @@
-// Replace a key in place (issue 19, part 1) against real PostgreSQL and the simulator: the
+// Replace a key in place against real PostgreSQL and the simulator: the
 // successor is checked (same account, same or fewer permissions, accepted by the exchange),
 // swapped in under the same entry (shares, settings, history stay; the old ciphertext is gone),
 // and a member keeps reading without a new invitation, even after the old key was revoked.
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { Balances } from "@/lib/exchange/schemas";
 import { newTestUser } from "../../helpers/users";
 import { simulatorSuite } from "../../helpers/simulator-suite";

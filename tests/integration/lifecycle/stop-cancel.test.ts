@@ -1,9 +1,9 @@
-// Emergency stop and cancel-all (issue 19, parts 2 and 3) against real PostgreSQL, Redis and
+// Emergency stop and cancel-all against real PostgreSQL, Redis and
 // the simulator. Two instances on one Redis: this process's gate (instance A, where the owner
 // stops the key) and a second gate (instance B) holding cached data of the key.
 import { Redis } from "ioredis";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { Balances } from "@/lib/exchange/schemas";
 import { createUpstreamGate } from "@/lib/limiter";
 import { createCacheCipher } from "@/lib/crypto/cache-cipher";

@@ -4,7 +4,7 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { disconnectDb, db } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { Balances } from "@/lib/exchange/schemas";
 import { newTestUser } from "../../helpers/users";
 

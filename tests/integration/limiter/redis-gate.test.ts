@@ -3,7 +3,8 @@
 import { Redis } from "ioredis";
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createUpstreamGate, usageReport, type UpstreamGate } from "@/lib/limiter";
+import { createUpstreamGate, type UpstreamGate } from "@/lib/limiter";
+import { usageReport } from "@/lib/limiter/usage-report";
 import { createCacheCipher } from "@/lib/crypto/cache-cipher";
 import { parseKeyring } from "@/lib/crypto/keyring";
 

@@ -1,4 +1,4 @@
-// Backfill for a newly added key (issue 20) on real PostgreSQL, pg-boss and the simulator, in
+// Backfill for a newly added key on real PostgreSQL, pg-boss and the simulator, in
 // both dialects: the rebuilt daily values equal a replay of the simulator's own trades at its
 // own daily candle closes, computed here from its HTTP answers (not with lib/portfolio);
 // progress reaches done; every exchange read is at background priority; the price-effect chain
@@ -12,10 +12,10 @@ import { db, disconnectDb } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
 import { deleteKeyForOwner } from "@/lib/keys/delete-key";
 import { stopKeyForOwner } from "@/lib/keys/emergency-stop";
-import { closeExchangeClient } from "@/lib/exchange/instance";
+import { closeExchangeClient } from "@/lib/limiter/exchange-client";
 import { getGate } from "@/lib/limiter/instance";
 import type { FetchRequest } from "@/lib/limiter";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { newTestUser } from "../../helpers/users";
 import { replayExpected, type Dialect } from "./backfill-replay";
 

@@ -1,4 +1,4 @@
-// The portfolio home's daily totals (issue 20): "KeyDailyTotal" holds each key's last snapshot of
+// The portfolio home's daily totals: "KeyDailyTotal" holds each key's last snapshot of
 // each UTC day, kept by database triggers whichever way snapshots are written (inserts, a backfill
 // of older days, updates, deletes, downsampling, a key's deletion). The home's 30 d / 1 y / all
 // charts read it; on the same data they give exactly the answer of the every-point reading, for
@@ -6,7 +6,7 @@
 import { db, disconnectDb } from "@/lib/db";
 import { createTeam } from "@/lib/teams/teams";
 import { acceptInvitation, createInvitation } from "@/lib/teams/invitations";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { readPortfolioHome } from "@/lib/portfolio/home";
 import { rangeReadsFromPoints } from "@/lib/portfolio/range-reads";
 import { downsampleSnapshots } from "@/lib/portfolio/downsample";

@@ -8,7 +8,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
 import { createTeam } from "@/lib/teams/teams";
 import { acceptInvitation, createInvitation } from "@/lib/teams/invitations";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { newTestUser } from "../../helpers/users";
 import { mintSessionCookie } from "../../helpers/sessions";
 import { TEST_SECRETS } from "../../helpers/test-secrets";

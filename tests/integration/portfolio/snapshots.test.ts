@@ -1,4 +1,4 @@
-// Portfolio snapshots (issue 20) on real PostgreSQL, pg-boss and the simulator: values equal the
+// Portfolio snapshots on real PostgreSQL, pg-boss and the simulator: values equal the
 // simulator's balances × tickers exactly; reads record at most one per key per hour; with two
 // instances the scheduled job runs once per period; downsampling keeps each day's first and last.
 import Decimal from "decimal.js";
@@ -7,7 +7,7 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { getEnv, resetEnvCache } from "@/lib/env";
 import { db, disconnectDb } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { newTestUser } from "../../helpers/users";
 
 let sim: RunningSimulator;

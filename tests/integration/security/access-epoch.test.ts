@@ -1,4 +1,4 @@
-// Session and key-access rows are reused across requests (lib/auth/access-epoch.ts). Every
+// Session and key-access rows are reused across requests (lib/sessions/access-epoch.ts). Every
 // revocation must still take effect on the very next request: here the rows are in use (read
 // twice first), then each change is made straight in SQL, as another instance or an operator
 // would (nothing in this process hears of it), and the next read over HTTP is refused.
@@ -8,8 +8,8 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { db, disconnectDb } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
-import type { CurrentUser } from "@/lib/auth/session";
-import { closeExchangeClient } from "@/lib/exchange/instance";
+import type { CurrentUser } from "@/lib/sessions/session";
+import { closeExchangeClient } from "@/lib/limiter/exchange-client";
 import { newTestUser } from "../../helpers/users";
 import { mintSessionCookie } from "../../helpers/sessions";
 import { TEST_SECRETS } from "../../helpers/test-secrets";
@@ -41,7 +41,7 @@ beforeAll(async () => {
   sim = await startSimulator({ port: 0, controlPort: 0, seed: "access-epoch" });
   Object.assign(process.env, { EXCHANGE_BASE_URL: sim.url, SIMULATOR_CONTROL_URL: sim.controlUrl, REDIS_URL: "" });
   resetEnvCache();
-  const fastRoutes = await import("@/lib/server/fast-routes");
+  const fastRoutes = await import("@/lib/http/fast-routes");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fast = await fastRoutes.createFastPath((route) => require(`@/app/${route}/route`) as { GET?: unknown });
   server = createServer((req, res) => {

@@ -1,4 +1,4 @@
-// Issue 15, parts 2 and 3: cached data belongs to the key that fetched it, and sits encrypted
+// Cached data belongs to the key that fetched it, and sits encrypted
 // in Redis. Two instances (two gates) on one Redis, two people with their own Read keys for
 // one exchange account; one key is revoked at the exchange while the other keeps polling.
 import { randomUUID } from "node:crypto";
@@ -6,7 +6,7 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { disconnectDb } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { UpstreamGate } from "@/lib/limiter";
 import { newTestUser } from "../../helpers/users";
 import { dumpRedis, keyNeedles, leaksIn, looksLikeExchangeData } from "../../helpers/canary";

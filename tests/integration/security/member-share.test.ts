@@ -11,7 +11,7 @@ import { createUpstreamGate, type UpstreamGate } from "@/lib/limiter";
 import { createCacheCipher } from "@/lib/crypto/cache-cipher";
 import { getKeyring } from "@/lib/crypto/instance";
 import { MEMBER_REFRESHES_PER_MINUTE } from "@/lib/limiter/reader-share";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { newTestUser } from "../../helpers/users";
 import { closeRedisClients, installGate, instanceGate, mintKey } from "./attack-helpers";
 

@@ -1,4 +1,4 @@
-// Issue 15, part 1: one road to the exchange. Anonymous health checks and rejected add-key
+// One road to the exchange. Anonymous health checks and rejected add-key
 // attempts could make the exchange block this server's IP; every call now passes the gate.
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";

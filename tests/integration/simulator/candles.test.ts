@@ -1,4 +1,4 @@
-// Daily candlesticks (reference §4) in both dialects, as the key backfill reads them: 90 days of
+// Daily candlesticks (lib/exchange/REFERENCE.md §4) in both dialects, as the key backfill reads them: 90 days of
 // 1 DAYS candles in one request, each ending at 23:59:59.999 UTC; a day's open and close are the
 // market price at its first and last moment, so they agree with the hourly and minute candles
 // of the same moments, and the day still open closes at the ticker's last price.

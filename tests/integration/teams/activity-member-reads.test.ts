@@ -1,4 +1,4 @@
-// The activity page's member reads (issue 15, part 6): a key's owner sees reads only by
+// The activity page's member reads: a key's owner sees reads only by
 // members of teams the owner belongs to, even when the key is still shared with another team
 // (the owner left it or was removed from it).
 import { db, disconnectDb } from "@/lib/db";
@@ -6,7 +6,7 @@ import { flushMemberReads, noteMemberRead } from "@/lib/audit/member-reads";
 import { memberReads, activityQuerySchema } from "@/lib/audit/query";
 import { createTeam } from "@/lib/teams/teams";
 import { acceptInvitation, createInvitation } from "@/lib/teams/invitations";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { newTestUser } from "../../helpers/users";
 
 afterAll(async () => {

@@ -6,11 +6,11 @@
 import { SMTPServer } from "smtp-server";
 import { resetEnvCache } from "@/lib/env";
 import { db, disconnectDb } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import { newTestUser } from "../../helpers/users";
 
 let actingAs: CurrentUser | null = null;
-jest.mock("@/lib/auth/session", () => ({
+jest.mock("@/lib/sessions/session", () => ({
   requireUser: async () => {
     if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "Sign in to continue.");
     return actingAs;

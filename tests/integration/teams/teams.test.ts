@@ -5,14 +5,14 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { db, disconnectDb } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 import type { Balances } from "@/lib/exchange/schemas";
 import { randomEmail } from "../../helpers/random";
 import { newTestUser } from "../../helpers/users";
 
-// Server actions read the caller through lib/auth/session: drive them as any role.
+// Server actions read the caller through lib/sessions/session: drive them as any role.
 let actingAs: CurrentUser | null = null;
-jest.mock("@/lib/auth/session", () => ({
+jest.mock("@/lib/sessions/session", () => ({
   requireUser: async () => {
     if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "Sign in to continue.");
     return actingAs;
@@ -29,7 +29,7 @@ jest.mock("next/navigation", () => ({
     if (String((err as { digest?: string })?.digest ?? "").startsWith("NEXT_REDIRECT")) throw err;
   },
 }));
-jest.mock("@/lib/auth/step-up-with", () => ({ stepUpWith: async () => true }));
+jest.mock("@/lib/factors/step-up-with", () => ({ stepUpWith: async () => true }));
 
 let sim: RunningSimulator;
 type Mods = {

@@ -1,7 +1,7 @@
 // The access epoch's contract in memory: a caller only ever gets an epoch from a read that
 // began after it asked, concurrent callers share reads, and a kept row is reused only while the
 // epoch is the one it was read at.
-import { coalescedReader, EpochCache } from "@/lib/auth/access-epoch";
+import { coalescedReader, EpochCache } from "@/lib/sessions/access-epoch";
 
 jest.mock("@/lib/db", () => ({ hotRows: jest.fn() }));
 

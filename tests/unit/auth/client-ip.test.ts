@@ -1,6 +1,6 @@
 // The client IP for sign-in limits: the socket's address unless trusted proxies are named,
 // then the right-most X-Forwarded-For entry that is not one of them.
-import { resolveClientIp } from "@/lib/auth/client-ip";
+import { resolveClientIp } from "@/lib/http/client-ip";
 import { normalizeIp } from "@/lib/http/peer-address";
 
 describe("resolveClientIp", () => {

@@ -1,5 +1,5 @@
-import { passwordProblems } from "@/lib/auth/password-rules";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-limits";
+import { passwordProblems } from "@/lib/factors/password-rules";
+import { PASSWORD_MIN_LENGTH } from "@/lib/factors/password-limits";
 import { translator } from "@/lib/i18n";
 
 describe("passwordProblems", () => {

@@ -1,7 +1,7 @@
 // The session cookie check that runs on every request: Auth.js's own cookie format, decrypted
 // once per token and then remembered until the token's expiry (never past it).
 import { encode } from "next-auth/jwt";
-import { sessionClaims } from "@/lib/auth/session-check";
+import { sessionClaims } from "@/lib/sessions/session-check";
 import { resetEnvCache } from "@/lib/env";
 import { TEST_SECRETS } from "../../helpers/test-secrets";
 
@@ -70,7 +70,7 @@ describe("sessionClaims", () => {
   });
 });
 
-describe("cookie names (issue 15)", () => {
+describe("cookie names", () => {
   const SECURE = "__Secure-authjs.session-token";
   afterEach(() => {
     (process.env as Record<string, string>).NODE_ENV = "test";

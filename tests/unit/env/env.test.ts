@@ -71,7 +71,7 @@ describe("parseEnv", () => {
   });
 });
 
-describe("production settings (issue 15)", () => {
+describe("production settings", () => {
   const prod = { ...valid, NODE_ENV: "production" };
 
   it("refuses a missing EXCHANGE_BASE_URL in production, and keeps the simulator default elsewhere", () => {

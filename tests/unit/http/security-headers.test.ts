@@ -1,5 +1,5 @@
 import { contentSecurityPolicy, hostProblem, originProblem, securityHeaders } from "@/lib/http/security-headers";
-import { describeDevice } from "@/lib/auth/sessions";
+import { describeDevice } from "@/lib/http/user-agent";
 import HEADER_VALUES from "@/lib/http/security-headers.json";
 import API_ROUTES from "@/lib/http/api-routes.json";
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { localizeFields, localizeMessage } from "@/lib/i18n/localize";
 import { EXCHANGE_CODES } from "@/lib/exchange/errors";
-import { passwordProblems } from "@/lib/auth/password-rules";
+import { passwordProblems } from "@/lib/factors/password-rules";
 import { MESSAGES } from "@/lib/i18n/messages";
 
 describe("localizeMessage", () => {

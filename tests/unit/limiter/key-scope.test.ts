@@ -1,4 +1,4 @@
-// Issue 15: cached data and coalescing belong to the key that fetched it; a refused key reads
+// Cached data and coalescing belong to the key that fetched it; a refused key reads
 // only its own pre-failure answer; key checks and one-off calls pass the same budget.
 import {
   createUpstreamGate,

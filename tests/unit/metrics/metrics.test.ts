@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { metricsAccess } from "@/lib/metrics/token";
 import { observeRequest, routeMatcher } from "@/lib/metrics/http";
-import { accountBand } from "@/lib/metrics/shared-gauges";
+import { accountBand } from "@/lib/limiter/shared-gauges";
 import { countingFailures, liveStreamClosed, liveStreamOpened } from "@/lib/metrics/hooks";
 import { metrics } from "@/lib/metrics/registry";
 import { parseExposition, total } from "../../helpers/prometheus-text";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
-import { stepUpSecondsLeft } from "@/lib/auth/step-up";
+import { requirePageUser } from "@/lib/sessions/session";
+import { stepUpSecondsLeft } from "@/lib/factors/step-up";
 import { AppError } from "@/lib/errors";
 import { getKeyViewForUser } from "@/lib/keys/queries";
 import { keyIdParam } from "@/lib/keys/schemas";
@@ -28,7 +28,7 @@ import { isRefusedKeyStatus } from "@/lib/keys/failure";
 import { CancelAllForm, StopKeyForm } from "@/components/keys/emergency-stop";
 import { StoppedChecklist } from "@/components/keys/stopped-checklist";
 import { stopInfoOf } from "@/lib/keys/emergency-stop";
-import { isTotpEnabled } from "@/lib/auth/totp";
+import { isTotpEnabled } from "@/lib/factors/totp";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await getLocale())("keyPage.title") };

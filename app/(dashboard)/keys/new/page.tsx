@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
-import { stepUpSecondsLeft } from "@/lib/auth/step-up";
+import { requirePageUser } from "@/lib/sessions/session";
+import { stepUpSecondsLeft } from "@/lib/factors/step-up";
 import { AddKeyForm } from "@/components/keys/add-key-form";
 import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";

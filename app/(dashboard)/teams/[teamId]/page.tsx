@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/sessions/session";
 import { AppError } from "@/lib/errors";
 import { getTeamDetail } from "@/lib/teams/teams";
 import { teamIdParam } from "@/lib/teams/schemas";

@@ -1,6 +1,6 @@
 // GET /api/activity/export?group&key&team&from&to: the activity log the user may see, as CSV.
 import { route } from "@/lib/http/route";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/sessions/session";
 import { activityQuerySchema, allActivity } from "@/lib/audit/query";
 import { csvLine } from "@/lib/export/csv";
 

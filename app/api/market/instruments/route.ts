@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/sessions/session";
 import { readMarketEndpoint } from "@/lib/proxy/endpoints";
 
 export const dynamic = "force-dynamic";

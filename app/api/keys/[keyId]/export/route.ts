@@ -1,7 +1,7 @@
 // GET /api/keys/:keyId/export?kind=orders|trades&from&to[&instrument&status&side]: a CSV file,
 // streamed page by page (lib/export/run.ts).
 import { route, parseQuery } from "@/lib/http/route";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/sessions/session";
 import { parseKeyId } from "@/lib/keys/access";
 import { exportQuerySchema, startExport } from "@/lib/export/run";
 

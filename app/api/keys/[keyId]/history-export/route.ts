@@ -1,7 +1,7 @@
 // GET /api/keys/:keyId/history-export: the key's snapshot history as CSV, streamed from the
 // database (lib/portfolio/export.ts), authorized like the other exports.
 import { route } from "@/lib/http/route";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/sessions/session";
 import { parseKeyId } from "@/lib/keys/access";
 import { startSnapshotExport } from "@/lib/portfolio/export";
 

@@ -1,7 +1,7 @@
 // The one check of "is this session still good", used on every request: the session cookie
 // is decrypted with Auth.js's own `decode` (same secret, same cookie names), then its
 // UserSession row is checked: read in a single query, or reused while the access epoch stands
-// (lib/auth/access-epoch.ts). Revoking or deleting the row ends the session on the next
+// (lib/sessions/access-epoch.ts). Revoking or deleting the row ends the session on the next
 // request, on every instance. Auth.js itself still runs sign-in, sign-out and its
 // own endpoints; its session callback uses loadSession below too.
 import "server-only";
@@ -12,7 +12,7 @@ import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { setBounded } from "@/lib/bounded-map";
 import type { CookieReader } from "@/lib/request-context";
-import { currentAccessEpoch, EPOCH_SQL, EpochCache } from "@/lib/auth/access-epoch";
+import { currentAccessEpoch, EPOCH_SQL, EpochCache } from "@/lib/sessions/access-epoch";
 
 /** Auth.js's session cookie (the name is also its JWE salt): `__Secure-` when issued with secure cookies. */
 export const SECURE_SESSION_COOKIE = "__Secure-authjs.session-token";
@@ -103,7 +103,7 @@ interface SessionRow {
   name: string | null;
 }
 
-// Live sessions' rows, reused while the access epoch stands (lib/auth/access-epoch.ts): a
+// Live sessions' rows, reused while the access epoch stands (lib/sessions/access-epoch.ts): a
 // revocation anywhere moves it, so the next request reads the row again and is refused.
 const liveRows = new EpochCache<SessionRow>(10_000);
 

@@ -7,12 +7,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/session";
-import { verifyPassword } from "@/lib/auth/password";
-import { grantStepUp, stepUpSecondsLeft } from "@/lib/auth/step-up";
-import { takeStepUpAttempt } from "@/lib/auth/sign-in-limiter";
-import { verifySecondFactor } from "@/lib/auth/totp";
-import { authTranslator } from "@/lib/auth/auth-text";
+import type { CurrentUser } from "@/lib/sessions/session";
+import { verifyPassword } from "@/lib/factors/password";
+import { grantStepUp, stepUpSecondsLeft } from "@/lib/factors/step-up";
+import { takeStepUpAttempt } from "@/lib/factors/sign-in-limiter";
+import { verifySecondFactor } from "@/lib/factors/totp";
+import { authTranslator } from "@/lib/i18n/server";
 import { recordAudit } from "@/lib/audit/record";
 
 /** True when the secret is right for this user (password; or a code when the account has no password). */

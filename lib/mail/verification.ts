@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { mailConfigured, sendMail } from "@/lib/mail";
 import { recordAudit } from "@/lib/audit/record";
-import { authTranslator } from "@/lib/auth/auth-text";
+import { authTranslator } from "@/lib/i18n/server";
 
 export const VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
 const hash = (token: string) => createHash("sha256").update(`keydesk-verify:${token}`).digest("hex");

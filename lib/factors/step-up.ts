@@ -6,7 +6,7 @@ import { cookies } from "next/headers";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { createHash } from "node:crypto";
 import { getEnv } from "@/lib/env";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 
 export const STEP_UP_TTL_SECONDS = 10 * 60;
 const COOKIE = "keydesk-step-up";

@@ -7,7 +7,7 @@
 // Step-up checks (a signed-in user re-entering a password or code) are limited per user.
 import "server-only";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
-import { makeLimiter, takePoints, type Taken } from "@/lib/auth/attempt-limiter";
+import { makeLimiter, takePoints, type Taken } from "@/lib/factors/attempt-limiter";
 import { getEnv } from "@/lib/env";
 
 export const SIGN_IN_LIMITS = {

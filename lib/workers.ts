@@ -3,9 +3,9 @@
 // schedule (stored in PostgreSQL, fired once per minute for the whole deployment).
 import "server-only";
 import { logger } from "@/lib/log";
-import { deliverAlert } from "./deliver";
-import { scanKeys } from "./scan";
-import { DELIVER_QUEUE, getBoss, SCAN_QUEUE } from "./queue";
+import { deliverAlert } from "@/lib/alerts/deliver";
+import { scanKeys } from "@/lib/alerts/scan";
+import { DELIVER_QUEUE, getBoss, SCAN_QUEUE } from "@/lib/alerts/queue";
 import { workInvitationMail } from "@/lib/teams/invitation-mail";
 import { countingFailures } from "@/lib/metrics/hooks";
 

@@ -1,9 +1,10 @@
-// How the proxy treats each upstream failure: what stale label it earns, whether the
-// exchange imposed a cool-down, what it means for the key's status, and the user's error.
+// How the gate treats each upstream failure (its classifier, set once in ./instance.ts): what
+// stale label it earns, whether the exchange imposed a cool-down, what it means for the key.
 import "server-only";
 import { ExchangeError } from "@/lib/exchange/errors";
 import { AppError } from "@/lib/errors";
-import type { KeyFailure, UpstreamFailure } from "@/lib/limiter";
+import type { UpstreamFailure } from "./types";
+import type { KeyFailure } from "./key-states";
 
 /** Auth answers that say nothing about the key itself (the exchange's own trouble). */
 const TRANSIENT_AUTH = new Set(["INTERNAL_ERROR"]);

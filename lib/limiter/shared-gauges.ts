@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { egressKey, getGate } from "@/lib/limiter/instance";
 import { logger } from "@/lib/log";
-import { metrics } from "./registry";
+import { metrics } from "@/lib/metrics/registry";
 
 /** Accounts looked at per scrape: enough for any deployment, bounded for a huge one. */
 const MAX_ACCOUNTS = 5_000;

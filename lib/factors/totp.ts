@@ -16,7 +16,7 @@ import { AppError } from "@/lib/errors";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/envelope";
 import { getKeyring } from "@/lib/crypto/instance";
 import { recordAudit } from "@/lib/audit/record";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/sessions/session";
 
 const TOLERANCE_SECONDS = 30; // one step either side, for clock drift
 const ENROL_COOKIE = "keydesk-totp-enrol";

@@ -4,7 +4,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { loadSession, sessionClaims, SessionStoreUnavailable } from "@/lib/auth/session-check";
+import { loadSession, sessionClaims, SessionStoreUnavailable } from "@/lib/sessions/session-check";
 import { AppError, databaseUnavailableError } from "@/lib/errors";
 import { currentCookies, currentRequestId, timed, withRequestId } from "@/lib/request-context";
 import { requestIdFromHeaders } from "@/lib/http/action-guard";
