@@ -23,6 +23,8 @@ export interface GateOptions {
   staleMaxMs?: number;
   /** Members' share of each account's per-minute budget, in percent (./reader-share.ts; default 25, at most 50). */
   memberSharePercent?: number;
+  /** WebSocket upgrades to the exchange a minute, for the whole deployment (./connections.ts; default 12, at most 15). */
+  connectionsPerMinute?: number;
 }
 
 export interface Freshness<T> {
