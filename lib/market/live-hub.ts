@@ -183,6 +183,7 @@ export class LiveHub {
       this.flushTimer = null;
       void this.flush();
     }, wait);
+    this.flushTimer.unref?.();
   }
 
   /** Ends the viewers whose access ended since they last checked (the epoch moved). */
