@@ -85,9 +85,16 @@ export class PgBus implements PriceBus {
     await this.conn();
   }
 
-  async publish(m: BusMessage): Promise<void> {
-    const c = await this.conn();
-    for (const part of splitForNotify(m)) await c.query("SELECT pg_notify($1, $2)", [this.channel, part]);
+  /** Publishes one after another on the one connection (pg runs a client's queries in order anyway). */
+  private queue: Promise<void> = Promise.resolve();
+
+  publish(m: BusMessage): Promise<void> {
+    const run = this.queue.then(async () => {
+      const c = await this.conn();
+      for (const part of splitForNotify(m)) await c.query("SELECT pg_notify($1, $2)", [this.channel, part]);
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   onMessage(fn: (m: BusMessage) => void): void {

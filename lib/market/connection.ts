@@ -109,11 +109,16 @@ export class MarketConnection extends EventEmitter<ConnectionEvents> {
     this.setHealthy(false);
   }
 
+  /** When the next upgrade attempt is due (epoch ms), or null when none is scheduled. */
+  retryAt: number | null = null;
+
   private schedule(ms: number) {
     if (!this.running) return;
+    this.retryAt = Date.now() + ms;
     if (this.retry) clearTimeout(this.retry);
     this.retry = setTimeout(() => {
       this.retry = null;
+      this.retryAt = null;
       void this.connect();
     }, ms);
     this.retry.unref?.();

@@ -13,6 +13,8 @@ export interface Leadership {
   hold(): Promise<boolean>;
   /** Gives the lock up (shutdown, or a test killing the leader politely). */
   release(): Promise<void>;
+  /** Goes away as a dead process would: no unlock (PostgreSQL ends the session; a Redis lock expires). */
+  abandon(): Promise<void>;
   readonly kind: "postgres" | "redis";
 }
 
@@ -78,6 +80,13 @@ export class PgLeadership implements Leadership {
     if (was) await c.query("SELECT pg_advisory_unlock($1::bigint)", [advisoryKey(this.prefix)]).catch(() => undefined);
     await c.end().catch(() => undefined);
   }
+
+  async abandon(): Promise<void> {
+    const c = this.client;
+    this.client = null;
+    this.held = false;
+    await c?.end().catch(() => undefined);
+  }
 }
 
 const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
@@ -115,5 +124,10 @@ export class RedisLeadership implements Leadership {
     const was = this.held;
     this.held = false;
     if (was) await this.redis.eval(RELEASE, 1, this.key, this.token).catch(() => undefined);
+  }
+
+  abandon(): Promise<void> {
+    this.held = false;
+    return Promise.resolve();
   }
 }

@@ -25,7 +25,8 @@ export function marketStreamUrl(env: Env, dialect: Dialect): string {
   if (set) return set;
   const host = loopback(env.EXCHANGE_BASE_URL);
   if (host) {
-    const path = dialect === "onetrading-fast" ? "/fast" : "/public";
+    // The simulator serves both dialects on one port; the path picks one.
+    const path = dialect === "onetrading-fast" ? "/fast" : "/bitpanda";
     return `ws://${host.includes(":") ? `[${host}]` : host}:${env.SIMULATOR_WS_PORT}${path}`;
   }
   return PRODUCTION_WS_URL[dialect];

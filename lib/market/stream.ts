@@ -100,6 +100,7 @@ export class MarketStream extends EventEmitter<StreamEvents> {
     if (this.pulse) clearInterval(this.pulse);
     this.pulse = null;
     this.stopLeading();
+    await this.opts.leadership.abandon();
     await this.opts.bus.close();
   }
 

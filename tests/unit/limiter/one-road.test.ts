@@ -14,6 +14,7 @@ const GATED = [
   "lib/health.ts",
   "lib/portfolio/take.ts",
   "lib/portfolio/backfill-read.ts",
+  "lib/market/instance.ts",
 ];
 
 function sources(dir: string): string[] {
@@ -38,4 +39,15 @@ it("every module that calls the exchange client routes the call through the upst
     const text = readFileSync(path.join(ROOT, f), "utf8");
     expect([f, /getGate\(\)\.(fetch|call)\b/.test(text)]).toEqual([f, true]);
   }
+});
+
+it("the exchange's WebSocket is opened in one place, and only after the gate's connection budget grants it", () => {
+  const openers = [...sources(path.join(ROOT, "lib")), ...sources(path.join(ROOT, "app"))]
+    .filter((f) => /new WebSocket\(/.test(readFileSync(f, "utf8")))
+    .map((f) => path.relative(ROOT, f).split(path.sep).join("/"));
+  expect(openers).toEqual(["lib/market/connection.ts"]);
+  const text = readFileSync(path.join(ROOT, "lib/market/connection.ts"), "utf8");
+  expect(text.indexOf("await this.opts.takeConnection()")).toBeGreaterThan(0);
+  expect(text.indexOf("await this.opts.takeConnection()")).toBeLessThan(text.indexOf("new WebSocket("));
+  expect(readFileSync(path.join(ROOT, "lib/market/instance.ts"), "utf8")).toMatch(/gate\.connections\.take\(/);
 });
