@@ -34,9 +34,14 @@ interface Channel {
   price_points_mode?: string;
   properties?: { instrument_code: string; time_granularity: Granularity }[];
 }
+const POINT_MODES = new Set(["INLINE", "SPLIT", "OMIT"]);
+const HOUR = 3_600_000;
+
 interface Sub {
   codes: Set<string>;
   depth: number;
+  /** MARKET_TICKER: the last day's hourly prices inside each update, as their own message, or none. */
+  points: string;
   /** CANDLESTICKS: instrument → granularities ("MINUTES:1"). */
   candles: Map<string, Set<string>>;
 }
@@ -48,6 +53,7 @@ export class BitpandaSession implements Session {
   private account?: Account;
   private watch?: AccountWatch;
   private subMs = 0;
+  private lastPointHour = 0;
 
   constructor(private readonly ctx: SessionContext) {}
 
@@ -128,6 +134,8 @@ export class BitpandaSession implements Session {
       throw new Refusal("INVALID_INSTRUMENT_CODE");
     if (c.name === "ORDER_BOOK" && c.depth !== undefined && (!Number.isInteger(c.depth) || c.depth < 0))
       throw new Refusal("INVALID_ORDER_BOOK_DEPTH");
+    if (c.name === "MARKET_TICKER" && c.price_points_mode !== undefined && !POINT_MODES.has(c.price_points_mode))
+      throw new Refusal("INVALID_PRICE_POINTS_MODE");
   }
 
   private subscribe(raw: unknown, update: boolean) {
@@ -141,7 +149,13 @@ export class BitpandaSession implements Session {
     }
     const added: Channel[] = [];
     for (const c of channels) {
-      const sub = this.subs.get(c.name) ?? { codes: new Set<string>(), depth: BOOK_DEPTH, candles: new Map() };
+      const sub = this.subs.get(c.name) ?? {
+        codes: new Set<string>(),
+        depth: BOOK_DEPTH,
+        points: "OMIT",
+        candles: new Map(),
+      };
+      if (c.name === "MARKET_TICKER" && c.price_points_mode !== undefined) sub.points = c.price_points_mode;
       if (c.name === "ORDER_BOOK" && c.depth !== undefined)
         sub.depth = c.depth === 0 ? BOOK_DEPTH : Math.min(c.depth, BOOK_DEPTH);
       const fresh = (c.instrument_codes ?? []).map(String).filter((x) => !sub.codes.has(x));
@@ -178,7 +192,24 @@ export class BitpandaSession implements Session {
             }),
           ),
         };
-      return { name, instrument_codes: [...sub.codes], ...(name === "ORDER_BOOK" ? { depth: sub.depth } : {}) };
+      return {
+        name,
+        instrument_codes: [...sub.codes],
+        ...(name === "ORDER_BOOK" ? { depth: sub.depth } : {}),
+        ...(name === "MARKET_TICKER" ? { price_points_mode: sub.points } : {}),
+      };
+    });
+  }
+
+  /** The last day's prices on the hour (the points the ticker's high and low are taken from), oldest first. */
+  private pricePoints(code: string, timeMs: number) {
+    const inst = ANY_INSTRUMENT_BY_CODE.get(code)!;
+    return Array.from({ length: 24 }, (_, i) => {
+      const t = timeMs - (24 - i) * HOUR;
+      return {
+        time: new Date(t).toISOString(),
+        close_price: this.ctx.state.market.price(inst, t).toFixed(inst.marketPrecision),
+      };
     });
   }
 
@@ -192,7 +223,18 @@ export class BitpandaSession implements Session {
       high: t.high,
       low: t.low,
       volume: t.base_volume,
+      ...(this.subs.get("MARKET_TICKER")?.points === "INLINE" ? { price_points: this.pricePoints(code, timeMs) } : {}),
     };
+  }
+
+  private pointUpdates(codes: string[], timeMs: number) {
+    this.lastPointHour = Math.floor(timeMs / HOUR);
+    this.send({
+      channel_name: "MARKET_TICKER",
+      type: "PRICE_POINT_UPDATES",
+      time: this.nowIso(),
+      price_updates: codes.map((code) => ({ instrument: code, prices: this.pricePoints(code, timeMs) })),
+    });
   }
 
   private tick(t: TapeTrade) {
@@ -245,6 +287,8 @@ export class BitpandaSession implements Session {
         time: this.nowIso(),
         ticker_updates: codes.map((code) => this.ticker(code, this.ctx.state.now())),
       });
+    if (c.name === "MARKET_TICKER" && codes.length && this.subs.get("MARKET_TICKER")!.points === "SPLIT")
+      this.pointUpdates(codes, this.ctx.state.now());
     if (c.name === "PRICE_TICKS")
       for (const code of codes)
         this.send({
@@ -315,6 +359,10 @@ export class BitpandaSession implements Session {
         time: isoMicros(updates[0]!.timeNs),
         ticker_updates: updates.map((t) => this.ticker(t.instrument, t.timeMs)),
       });
+    // SPLIT: the points again when a new hour's point exists.
+    const last = updates.at(-1);
+    if (last && tickers?.points === "SPLIT" && Math.floor(last.timeMs / HOUR) !== this.lastPointHour)
+      this.pointUpdates([...tickers.codes], last.timeMs);
     for (const t of batch) {
       if (ticks?.codes.has(t.instrument))
         this.send({ channel_name: "PRICE_TICKS", type: "PRICE_TICK", ...this.tick(t) });

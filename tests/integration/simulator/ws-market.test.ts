@@ -175,8 +175,23 @@ describe("Bitpanda Pro (/bitpanda)", () => {
     const first = await ws.next(is("MARKET_TICKER_UPDATES"));
     const [row] = first.msg.ticker_updates as Record<string, string>[];
     expect(Object.keys(row!).sort()).toEqual(
-      ["high", "instrument", "last_price", "low", "price_change", "price_change_percentage", "volume"].sort(),
+      [
+        "high",
+        "instrument",
+        "last_price",
+        "low",
+        "price_change",
+        "price_change_percentage",
+        "price_points",
+        "volume",
+      ].sort(),
     );
+    // INLINE: the last day's hourly prices ride along, the ones the ticker's high and low come from.
+    const points = (row as unknown as { price_points: { time: string; close_price: string }[] }).price_points;
+    expect(points).toHaveLength(24);
+    const closes = points.map((p) => Number(p.close_price));
+    expect(Number(row!.high)).toBeGreaterThanOrEqual(Math.max(...closes));
+    expect(Number(row!.low)).toBeLessThanOrEqual(Math.min(...closes));
     const moved = await control(sim, "/market/price", { instrument: "XRP_EUR", price: "0.6123" });
     const update = await ws.next(
       is("MARKET_TICKER_UPDATES", (m) =>
@@ -192,7 +207,9 @@ describe("Bitpanda Pro (/bitpanda)", () => {
     expect((update.msg.ticker_updates as Record<string, string>[])[0]!.last_price).toBe(rest.last_price);
     ws.send({ type: "UPDATE_SUBSCRIPTION", channels: [{ name: "MARKET_TICKER", instrument_codes: ["BTC_EUR"] }] });
     const updated = await ws.next(is("SUBSCRIPTION_UPDATED"));
-    expect(updated.msg.channels).toEqual([{ name: "MARKET_TICKER", instrument_codes: ["XRP_EUR", "BTC_EUR"] }]);
+    expect(updated.msg.channels).toEqual([
+      { name: "MARKET_TICKER", instrument_codes: ["XRP_EUR", "BTC_EUR"], price_points_mode: "INLINE" },
+    ]);
     const added = await ws.next(is("MARKET_TICKER_UPDATES"));
     expect((added.msg.ticker_updates as { instrument: string }[]).map((u) => u.instrument)).toEqual(["BTC_EUR"]);
   });
@@ -219,6 +236,32 @@ describe("Bitpanda Pro (/bitpanda)", () => {
     } finally {
       await frozen.close();
     }
+  });
+
+  it("MARKET_TICKER with SPLIT price points sends them as PRICE_POINT_UPDATES", async () => {
+    const ws = await open(sim.wsUrls.bitpanda);
+    ws.send({
+      type: "SUBSCRIBE",
+      channels: [{ name: "MARKET_TICKER", price_points_mode: "SPLIT", instrument_codes: ["ETH_EUR"] }],
+    });
+    const first = await ws.next(is("MARKET_TICKER_UPDATES"));
+    expect((first.msg.ticker_updates as Record<string, unknown>[])[0]).not.toHaveProperty("price_points");
+    const points = await ws.next(is("PRICE_POINT_UPDATES"));
+    const [update] = points.msg.price_updates as {
+      instrument: string;
+      prices: { time: string; close_price: string }[];
+    }[];
+    expect(update!.instrument).toBe("ETH_EUR");
+    expect(update!.prices).toHaveLength(24);
+    expect(update!.prices[0]).toEqual({
+      time: expect.stringMatching(/Z$/),
+      close_price: expect.stringMatching(/^\d+\.\d{2}$/),
+    });
+    ws.send({
+      type: "SUBSCRIBE",
+      channels: [{ name: "MARKET_TICKER", price_points_mode: "SOMETIMES", instrument_codes: ["ETH_EUR"] }],
+    });
+    expect((await ws.next(is("ERROR"))).msg.error).toBe("INVALID_PRICE_POINTS_MODE");
   });
 
   it("PRICE_TICKS: history then each trade, with ISO microsecond times matching the nanoseconds", async () => {
