@@ -7,7 +7,7 @@ import { startSimulator } from "@/lib/simulator";
 import { parseDialect } from "@/lib/simulator/dialect";
 import { runProgram } from "./program";
 
-runProgram({ name: "simulator" }, async ({ arg, flag, log }) => {
+runProgram({ name: "simulator" }, async ({ arg, flag, log, settings }) => {
   const num = (name: string) => (arg(name) === undefined ? undefined : Number(arg(name)));
   const dialect = parseDialect(arg("dialect") ?? "bitpanda");
   if (!dialect) throw new Error(`--dialect must be "bitpanda" or "fast", not "${arg("dialect")}"`);
@@ -17,7 +17,8 @@ runProgram({ name: "simulator" }, async ({ arg, flag, log }) => {
     host: arg("host"),
     port: num("port") ?? 4100,
     controlPort: num("control-port") ?? 4101,
-    wsPort: num("ws-port") ?? 4102,
+    // SIMULATOR_WS_PORT (default 4102) is also where a loopback Keydesk looks for the stream.
+    wsPort: num("ws-port") ?? settings.SIMULATOR_WS_PORT,
     tickMs: num("tick-ms"),
     heartbeatMs: num("heartbeat-ms"),
     seed: arg("seed") ?? "demo",
