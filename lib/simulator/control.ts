@@ -105,6 +105,7 @@ export function createControlHandler(state: SimState, hub: WsHub) {
         const b = await json(req);
         if (typeof b.jti !== "string") return send(res, 400, { error: "jti required" });
         state.authority.revoke(b.jti);
+        hub.revokeKey(b.jti);
         return send(res, 200, { ok: true });
       }
       const acctMatch = /^\/accounts\/([^/]+)\/(deposit|balances)$/.exec(url.pathname);

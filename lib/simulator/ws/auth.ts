@@ -5,7 +5,7 @@ import type { SessionContext } from "./hub";
 import type { Dialect } from "../dialect";
 import type { Account } from "../ledger";
 
-export type WsAuth = { ok: true; account: Account; scopes: string[] } | { ok: false; reason: string };
+export type WsAuth = { ok: true; account: Account; scopes: string[]; jti: string } | { ok: false; reason: string };
 
 export async function authenticate(ctx: SessionContext, dialect: Dialect, token: unknown): Promise<WsAuth> {
   if (typeof token !== "string" || !token) return { ok: false, reason: "MISSING_CREDENTIALS" };
@@ -17,5 +17,5 @@ export async function authenticate(ctx: SessionContext, dialect: Dialect, token:
   if (dialect === "fast" && !scopes.includes("TRADE")) return { ok: false, reason: "MISSING_PERMISSION" };
   if (dialect === "bitpanda" && !scopes.includes("READ_ONLY") && !scopes.includes("TRADE"))
     return { ok: false, reason: "MISSING_PERMISSION" };
-  return { ok: true, account, scopes };
+  return { ok: true, account, scopes, jti: verdict.claims.jti };
 }

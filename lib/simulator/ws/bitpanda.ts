@@ -51,6 +51,7 @@ class Refusal extends Error {}
 export class BitpandaSession implements Session {
   private readonly subs = new Map<string, Sub>();
   private account?: Account;
+  private jti?: string;
   private watch?: AccountWatch;
   private subMs = 0;
   private lastPointHour = 0;
@@ -74,6 +75,10 @@ export class BitpandaSession implements Session {
     this.error("MALFORMED_JSON");
   }
 
+  keyId(): string | undefined {
+    return this.jti;
+  }
+
   watching(): string[] {
     return this.watch && this.account ? [this.account.id] : [];
   }
@@ -85,6 +90,7 @@ export class BitpandaSession implements Session {
         const auth = await authenticate(this.ctx, "bitpanda", m.api_token);
         if (!auth.ok) return this.error("AUTHENTICATION_FAILED");
         this.account = auth.account;
+        this.jti = auth.jti;
         return this.send({ type: "AUTHENTICATED", channel_name: "SYSTEM", time: this.nowIso() });
       }
       case "SUBSCRIBE":

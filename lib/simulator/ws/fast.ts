@@ -27,6 +27,7 @@ interface Channel {
 export class FastSession implements Session {
   private readonly subs = new Map<string, Set<string>>();
   private account?: Account;
+  private jti?: string;
   private watch?: AccountWatch;
   private deadman?: NodeJS.Timeout;
   private subMs = 0;
@@ -51,6 +52,10 @@ export class FastSession implements Session {
     this.error("MALFORMED_JSON");
   }
 
+  keyId(): string | undefined {
+    return this.jti;
+  }
+
   watching(): string[] {
     return this.watch && this.account ? [this.account.id] : [];
   }
@@ -62,6 +67,7 @@ export class FastSession implements Session {
         const auth = await authenticate(this.ctx, "fast", m.api_token);
         if (!auth.ok) return this.error("AUTHENTICATION_FAILED");
         this.account = auth.account;
+        this.jti = auth.jti;
         return this.send({ type: "AUTHENTICATED" });
       }
       case "SUBSCRIBE":

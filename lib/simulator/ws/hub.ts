@@ -38,6 +38,8 @@ export interface Session {
   trades(batch: TapeTrade[], changes: Map<string, BookChange[]>): void;
   heartbeat(): void;
   accountTouched(accountId: string): void;
+  /** The id (jti) of the key this session authenticated with. */
+  keyId(): string | undefined;
   /** The accounts whose private channel this session follows. */
   watching(): string[];
   close(): void;
@@ -153,6 +155,17 @@ export class WsHub {
       else c.socket.terminate();
     }
     this.stats.dropped += n;
+    return n;
+  }
+
+  /** A revoked key's authenticated connections end (policy violation, 1008). */
+  revokeKey(jti: string): number {
+    let n = 0;
+    for (const c of this.conns)
+      if (c.session.keyId() === jti) {
+        n++;
+        c.socket.close(1008, "APIKEY_REVOKED");
+      }
     return n;
   }
 

@@ -87,6 +87,20 @@ describe("One Trading Fast: TRADING", () => {
     }
   });
 
+  it("revoking a key closes its authenticated connection at once, and only that one", async () => {
+    const trader = await mint("ws-fast-revoke-live", ["READ_ONLY", "TRADE"], "fast");
+    const ws = await open(sim.wsUrls.fast);
+    const bystander = await open(sim.wsUrls.fast);
+    ws.send({ type: "AUTHENTICATE", api_token: trader.key });
+    await ws.next(is("AUTHENTICATED"));
+    ws.send({ type: "SUBSCRIBE", channels: [{ name: "TRADING" }] });
+    await ws.next(is("SUBSCRIPTIONS"));
+    await control(sim, "/keys/revoke", { jti: trader.jti });
+    expect((await ws.closed).code).toBe(1008);
+    bystander.send({ type: "SUBSCRIBE", channels: [{ name: "BOOK_TICKER" }] });
+    await bystander.next(is("SUBSCRIPTIONS"));
+  });
+
   it("a Trade key's order and fill arrive as order events with the balances after them", async () => {
     const trader = await mint("ws-fast-trader", ["READ_ONLY", "TRADE"], "fast", "10000");
     const ws = await open(sim.wsUrls.fast);
