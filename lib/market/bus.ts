@@ -124,7 +124,10 @@ export class RedisBus implements PriceBus {
     });
   }
 
+  /** Subscribes once the connection is ready (commands are not queued offline; ioredis resubscribes after a reconnect). */
   async start(): Promise<void> {
+    if (this.subscriber.status !== "ready")
+      await new Promise<void>((resolve) => this.subscriber.once("ready", () => resolve()));
     await this.subscriber.subscribe(this.channel);
   }
 
