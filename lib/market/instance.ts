@@ -3,6 +3,7 @@
 // database. Started on first use (a live page, a ticker read) and by instrumentation.ts at boot.
 // Null when MARKET_STREAM=false.
 import "server-only";
+import { createHash } from "node:crypto";
 import { getEnv } from "@/lib/env";
 import { getRedis } from "@/lib/redis";
 import { logger } from "@/lib/log";
@@ -16,7 +17,14 @@ import { PgBus, RedisBus } from "./bus";
 import { marketStreamUrl } from "./settings";
 import { currenciesOfVisibleKeys, instrumentsPricing } from "./needs";
 
-const PREFIX = "keydesk";
+/**
+ * Instances reading the same streaming URL share one connection: the lock and the channel are
+ * named for it (two deployments on one database, such as the browser tests' Bitpanda Pro and
+ * Fast apps, each keep their own).
+ */
+function prefixFor(url: string): string {
+  return `keydesk_market_${createHash("sha256").update(url).digest("hex").slice(0, 12)}`;
+}
 const globalForMarket = globalThis as unknown as { keydeskMarket?: MarketStream | null };
 
 /** The instrument list through the gate (public, cached an hour): never a ticker call. */
@@ -44,13 +52,13 @@ export function createMarketStream(): MarketStream {
   const dialect = getExchangeDialect();
   const redis = env.REDIS_URL ? getRedis() : null;
   const ttlMs = env.MARKET_LEADER_TTL_SECONDS * 1_000;
+  const url = marketStreamUrl(env, dialect);
+  const PREFIX = prefixFor(url);
   return new MarketStream({
-    url: marketStreamUrl(env, dialect),
+    url,
     dialect,
     leadership: redis ? new RedisLeadership(redis, PREFIX, ttlMs) : new PgLeadership(env.DATABASE_URL!, PREFIX),
-    bus: redis
-      ? new RedisBus(redis, redis.duplicate(), `${PREFIX}:market-prices`)
-      : new PgBus(env.DATABASE_URL!, `${PREFIX}_market_prices`),
+    bus: redis ? new RedisBus(redis, redis.duplicate(), `${PREFIX}:prices`) : new PgBus(env.DATABASE_URL!, PREFIX),
     takeConnection: () => gate.connections.take(egressKey()),
     refused: (ms) => gate.connections.exhaust(egressKey(), ms),
     instrumentsFor: async (live) => {
