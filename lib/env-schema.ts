@@ -162,7 +162,7 @@ const schema = z.object({
   /** The Redis leader lock's lifetime (renewed every third of it): a dead leader is replaced within about this. */
   MARKET_LEADER_TTL_SECONDS: intSetting(6, 2, 60),
   /** A key on a live page has its balances re-read (REST, background priority) at most this often. */
-  LIVE_BALANCES_REFRESH_SECONDS: intSetting(30, 5, 3_600),
+  LIVE_BALANCES_REFRESH_SECONDS: intSetting(60, 5, 3_600),
   /** Live streams (tabs) one person may hold open on one instance; keys one stream may carry. */
   LIVE_MAX_STREAMS_PER_USER: intSetting(20, 1, 1_000),
   LIVE_MAX_KEYS_PER_STREAM: intSetting(50, 1, 500),
