@@ -48,6 +48,9 @@ interface Sub {
 
 class Refusal extends Error {}
 
+type TickerRow = Record<string, string>;
+const ROWS = new WeakMap<TapeTrade, { row: TickerRow; points?: ReturnType<BitpandaSession["pricePoints"]> }>();
+
 export class BitpandaSession implements Session {
   private readonly subs = new Map<string, Sub>();
   private account?: Account;
@@ -208,7 +211,7 @@ export class BitpandaSession implements Session {
   }
 
   /** The last day's prices on the hour (the points the ticker's high and low are taken from), oldest first. */
-  private pricePoints(code: string, timeMs: number) {
+  pricePoints(code: string, timeMs: number) {
     const inst = ANY_INSTRUMENT_BY_CODE.get(code)!;
     return Array.from({ length: 24 }, (_, i) => {
       const t = timeMs - (24 - i) * HOUR;
@@ -219,18 +222,26 @@ export class BitpandaSession implements Session {
     });
   }
 
-  private ticker(code: string, timeMs: number) {
-    const t = tickerFor(this.ctx.state.market, ANY_INSTRUMENT_BY_CODE.get(code)!, timeMs);
-    return {
-      instrument: code,
-      last_price: t.last_price,
-      price_change: t.price_change,
-      price_change_percentage: t.price_change_percentage,
-      high: t.high,
-      low: t.low,
-      volume: t.base_volume,
-      ...(this.subs.get("MARKET_TICKER")?.points === "INLINE" ? { price_points: this.pricePoints(code, timeMs) } : {}),
-    };
+  private ticker(code: string, timeMs: number, trade?: TapeTrade) {
+    // Every session pushes the same rows for a trade: computed once per trade, not per session.
+    const cached = trade ? ROWS.get(trade) : undefined;
+    const inline = this.subs.get("MARKET_TICKER")?.points === "INLINE";
+    let row = cached?.row;
+    if (!row) {
+      const t = tickerFor(this.ctx.state.market, ANY_INSTRUMENT_BY_CODE.get(code)!, timeMs);
+      row = {
+        instrument: code,
+        last_price: t.last_price,
+        price_change: t.price_change,
+        price_change_percentage: t.price_change_percentage,
+        high: t.high,
+        low: t.low,
+        volume: t.base_volume,
+      };
+    }
+    const points = inline ? (cached?.points ?? this.pricePoints(code, timeMs)) : cached?.points;
+    if (trade) ROWS.set(trade, { row, points });
+    return inline ? { ...row, price_points: points } : row;
   }
 
   private pointUpdates(codes: string[], timeMs: number) {
@@ -363,7 +374,7 @@ export class BitpandaSession implements Session {
         channel_name: "MARKET_TICKER",
         type: "MARKET_TICKER_UPDATES",
         time: isoMicros(updates[0]!.timeNs),
-        ticker_updates: updates.map((t) => this.ticker(t.instrument, t.timeMs)),
+        ticker_updates: updates.map((t) => this.ticker(t.instrument, t.timeMs, t)),
       });
     // SPLIT: the points again when a new hour's point exists.
     const last = updates.at(-1);
