@@ -19,6 +19,14 @@ import { nanosOf, wireJson } from "./json";
 const PUBLIC = new Set(["PRICE_TICKS", "BOOK_TICKER", "ORDER_BOOK"]);
 const NEEDS_CODES = new Set(["PRICE_TICKS", "ORDER_BOOK"]);
 
+/** A trade's wire texts, the same for every session: serialised once. */
+const TEXTS = new WeakMap<TapeTrade, { tick?: string; book?: string; update?: string }>();
+function textOf(t: TapeTrade, kind: "tick" | "book" | "update", make: () => object): string {
+  const texts = TEXTS.get(t) ?? {};
+  TEXTS.set(t, texts);
+  return (texts[kind] ??= wireJson(make()));
+}
+
 interface Channel {
   name: string;
   instrument_codes?: string[];
@@ -185,17 +193,19 @@ export class FastSession implements Session {
     const books = this.subs.get("ORDER_BOOK");
     const tickers = this.subs.has("BOOK_TICKER");
     for (const t of batch) {
-      if (ticks?.has(t.instrument)) this.send(this.priceTick(t));
-      if (tickers) this.send(this.bookTick(t));
+      if (ticks?.has(t.instrument)) this.ctx.send(textOf(t, "tick", () => this.priceTick(t)));
+      if (tickers) this.ctx.send(textOf(t, "book", () => this.bookTick(t)));
       const c = changes.get(t.instrument);
       if (books?.has(t.instrument) && c)
-        this.send({
-          channel_name: "ORDER_BOOK",
-          type: "ORDER_BOOK_UPDATE",
-          time: t.timeNs,
-          instrument_code: t.instrument,
-          changes: c,
-        });
+        this.ctx.send(
+          textOf(t, "update", () => ({
+            channel_name: "ORDER_BOOK",
+            type: "ORDER_BOOK_UPDATE",
+            time: t.timeNs,
+            instrument_code: t.instrument,
+            changes: c,
+          })),
+        );
     }
   }
 
