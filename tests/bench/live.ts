@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { Worker } from "node:worker_threads";
 import { prepareTestDatabase } from "../helpers/test-env";
 import { TEST_SECRETS } from "../helpers/test-secrets";
 import { percentile, round, table } from "./stats";
@@ -102,58 +103,28 @@ type BenchInfo = {
 const tickerCalls = (xs: BenchInfo[]) => xs.reduce((s, x) => s + (x.calls.tickers ?? 0), 0);
 const info = (i: Instance) => getJson<BenchInfo>(`http://127.0.0.1:${i.port}/__bench`);
 
-/** One browser-like SSE client: an EventSource's request, its events parsed as they come. */
-class SseClient {
-  req: http.ClientRequest;
-  events = 0;
-  lastPriceMs = 0;
-  latencies: number[] = [];
-  status = 0;
-  recording = false;
-  onEvent: ((priceMs: number) => void) | null = null;
+/** A worker thread holding one instance's SSE clients (./live-clients.cjs), asked by message. */
+class ClientPool {
+  readonly worker: Worker;
   constructor(
     readonly port: number,
-    keyId: string,
-    cookie: string,
+    viewers: { keyId: string; cookie: string }[],
   ) {
-    this.req = http.get(
-      {
-        host: "127.0.0.1",
-        port,
-        path: `/api/live?keys=${keyId}`,
-        agent: false,
-        headers: { cookie, accept: "text/event-stream" },
-      },
-      (res) => {
-        this.status = res.statusCode ?? 0;
-        let buf = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => {
-          buf += chunk;
-          let i: number;
-          while ((i = buf.indexOf("\n\n")) >= 0) {
-            const block = buf.slice(0, i);
-            buf = buf.slice(i + 2);
-            if (!block.startsWith("event: portfolio")) continue;
-            const data = block.slice(block.indexOf("data: ") + 6);
-            const at = Date.now();
-            const m = /"priceTimeMs":(\d+)/.exec(data);
-            this.events++;
-            if (m) {
-              const priceMs = Number(m[1]);
-              if (this.recording && priceMs > this.lastPriceMs) this.latencies.push(at - priceMs);
-              this.lastPriceMs = Math.max(this.lastPriceMs, priceMs);
-              this.onEvent?.(priceMs);
-            }
-          }
-        });
-        res.on("error", () => undefined);
-      },
-    );
-    this.req.on("error", () => undefined);
+    this.worker = new Worker(path.join(__dirname, "live-clients.cjs"), { workerData: { port, viewers } });
   }
-  close() {
-    this.req.destroy();
+  ask<T>(cmd: Record<string, unknown>, answer: string): Promise<T> {
+    return new Promise((resolve) => {
+      const on = (m: { t: string } & T) => {
+        if (m.t !== answer) return;
+        this.worker.off("message", on);
+        resolve(m);
+      };
+      this.worker.on("message", on);
+      this.worker.postMessage(cmd);
+    });
+  }
+  tell(cmd: Record<string, unknown>) {
+    this.worker.postMessage(cmd);
   }
 }
 
@@ -282,27 +253,41 @@ async function main() {
     throw err;
   });
   const memBefore = await Promise.all(instances.map(info));
-  const clients: SseClient[] = [];
-  for (const [i, v] of viewers.entries()) {
-    clients.push(new SseClient(instances[i % 2]!.port, v.keyId, v.cookie));
-    if (i % 50 === 49) await sleep(20); // tabs open over a moment, not in one instant
-  }
-  await until(() => clients.every((c) => c.events > 0), 120_000, "every client's first valuation");
+  const pools = [0, 1].map(
+    (i) =>
+      new ClientPool(
+        instances[i]!.port,
+        viewers.filter((_, j) => j % 2 === i),
+      ),
+  );
+  const clientCount = viewers.length;
+  await until(
+    async () => {
+      const st = await Promise.all(
+        pools.map((p) => p.ask<{ withEvents: number; total: number }>({ cmd: "status" }, "status")),
+      );
+      return st.every((x) => x.withEvents === x.total);
+    },
+    120_000,
+    "every client's first valuation",
+  );
   const memAfter = await Promise.all(instances.map(info));
   const memoryPerStreamKb =
     memAfter.reduce((s, m, i) => s + (m.heapUsed + m.external - memBefore[i]!.heapUsed - memBefore[i]!.external), 0) /
     1024 /
-    clients.length;
+    clientCount;
   const liveStart = Date.now();
   const c0 = await counters();
   const cpu0 = memAfter.map((m) => m.cpu);
-  for (const c of clients) c.recording = true;
+  for (const p of pools) p.tell({ cmd: "record", on: true });
   await sleep(SECONDS * 1000);
-  for (const c of clients) c.recording = false;
+  const recorded = await Promise.all(
+    pools.map((p) => p.ask<{ values: number[] }>({ cmd: "record", on: false }, "latencies")),
+  );
   const liveMinutes = (Date.now() - liveStart) / 60_000;
   const c1 = await counters();
   const mid = await Promise.all(instances.map(info));
-  const latencies = clients.flatMap((c) => c.latencies);
+  const latencies = recorded.flatMap((r) => r.values);
   const restTickerCallsPerMin = (tickerCalls(mid) - tickerCalls(memAfter)) / liveMinutes;
   const exchangePerMinLive = ((c1.totalRequests as number) - (c0.totalRequests as number)) / liveMinutes;
   const liveRequestsInWindow = mid.reduce((s, m, i) => s + m.requests - memAfter[i]!.requests, 0);
@@ -311,18 +296,12 @@ async function main() {
   );
 
   // --- A dropped stream: time until ticks reach clients again.
-  const ticksAfter = (t0: number, pool: SseClient[]) =>
-    new Promise<number>((resolve) => {
-      for (const c of pool)
-        c.onEvent = (priceMs) => {
-          if (priceMs > t0) {
-            for (const x of pool) x.onEvent = null;
-            resolve((Date.now() - t0) / 1000);
-          }
-        };
-    });
+  const ticksAfter = (t0: number, among: ClientPool[]) =>
+    Promise.race(among.map((p) => p.ask<{ seconds: number }>({ cmd: "ticksAfter", t0 }, "ticksAfter"))).then(
+      (r) => r.seconds,
+    );
   const d0 = Date.now();
-  const dropped = ticksAfter(d0, clients);
+  const dropped = ticksAfter(d0, pools);
   await control("/ws/drop", {});
   const dropSeconds = await dropped;
 
@@ -330,7 +309,7 @@ async function main() {
   const states = await Promise.all(instances.map(info));
   const leaderIndex = states.findIndex((s) => s.leader);
   const survivor = instances[1 - leaderIndex]!;
-  const survivors = clients.filter((c) => c.port === survivor.port);
+  const survivors = pools.filter((p) => p.port === survivor.port);
   const k0 = Date.now();
   const failedOver = ticksAfter(k0, survivors);
   await stop(instances[leaderIndex]!, "SIGKILL");
@@ -342,10 +321,11 @@ async function main() {
   // Keydesk requests per viewer-minute: polling as measured; live = one stream open per page view
   // (amortized over a 10-minute view) plus whatever was asked during the measured window.
   const viewMinutes = 10;
-  const liveKeydeskPerMin = clients.length / viewMinutes + liveRequestsInWindow / liveMinutes;
+  const liveKeydeskPerMin = clientCount / viewMinutes + liveRequestsInWindow / liveMinutes;
   const requestRatioVsPolling = polling.keydeskPerMin / liveKeydeskPerMin;
 
-  for (const c of clients) c.close();
+  await Promise.all(pools.map((p) => p.ask({ cmd: "close" }, "closed")));
+  await Promise.all(pools.map((p) => p.worker.terminate()));
   await Promise.all(instances.map((i) => stop(i)));
   await sim.close();
   await disconnectDb();
@@ -361,7 +341,7 @@ async function main() {
     upstream429,
   };
   console.log(
-    `\nbench:live — ${clients.length} SSE clients over ${KEYS} keys, 2 instances on Redis, ticks every ${TICK_MS} ms`,
+    `\nbench:live — ${clientCount} SSE clients (in 2 worker threads) over ${KEYS} keys, 2 instances on Redis, ticks every ${TICK_MS} ms`,
   );
   console.log(
     table([
