@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, loaded without a TypeScript loader */
 // bench:live's browser-like SSE clients, in a worker thread per Keydesk instance (plain JS, so
 // the worker needs no loader): the clients' parsing runs beside, not inside, the simulator's
 // event loop, as browsers would. Commands from the main thread: status, record on/off (answers
@@ -9,8 +10,10 @@ const clients = [];
 let recording = false;
 let waitingFor = null;
 
-function open(v) {
-  const c = { events: 0, lastPriceMs: 0, latencies: [], req: null };
+let closing = false;
+
+/** Connects (again): as EventSource does, a stream that fails or ends is retried after a second. */
+function connect(c, v) {
   c.req = http.get(
     {
       host: "127.0.0.1",
@@ -43,9 +46,25 @@ function open(v) {
         }
       });
       res.on("error", () => undefined);
+      res.on("close", () => retry(c, v));
     },
   );
-  c.req.on("error", () => undefined);
+  c.req.on("error", () => retry(c, v));
+}
+
+function retry(c, v) {
+  if (closing || c.retrying) return;
+  c.retrying = true;
+  c.retries++;
+  setTimeout(() => {
+    c.retrying = false;
+    if (!closing) connect(c, v);
+  }, 1_000);
+}
+
+function open(v) {
+  const c = { events: 0, lastPriceMs: 0, latencies: [], req: null, retries: 0, retrying: false };
+  connect(c, v);
   clients.push(c);
 }
 
@@ -58,12 +77,18 @@ async function start() {
 
 parentPort.on("message", (m) => {
   if (m.cmd === "status")
-    parentPort.postMessage({ t: "status", withEvents: clients.filter((c) => c.events > 0).length, total: clients.length });
+    parentPort.postMessage({
+      t: "status",
+      withEvents: clients.filter((c) => c.events > 0).length,
+      total: clients.length,
+      retries: clients.reduce((s, c) => s + c.retries, 0),
+    });
   else if (m.cmd === "record") {
     recording = m.on;
     if (!m.on) parentPort.postMessage({ t: "latencies", values: clients.flatMap((c) => c.latencies) });
   } else if (m.cmd === "ticksAfter") waitingFor = m.t0;
   else if (m.cmd === "close") {
+    closing = true;
     for (const c of clients) c.req.destroy();
     parentPort.postMessage({ t: "closed" });
   }

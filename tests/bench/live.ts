@@ -261,16 +261,21 @@ async function main() {
       ),
   );
   const clientCount = viewers.length;
+  let opening: unknown = null;
   await until(
     async () => {
       const st = await Promise.all(
-        pools.map((p) => p.ask<{ withEvents: number; total: number }>({ cmd: "status" }, "status")),
+        pools.map((p) => p.ask<{ withEvents: number; total: number; retries: number }>({ cmd: "status" }, "status")),
       );
+      opening = st;
       return st.every((x) => x.withEvents === x.total);
     },
-    120_000,
+    180_000,
     "every client's first valuation",
-  );
+  ).catch((err: unknown) => {
+    console.error("clients:", JSON.stringify(opening));
+    throw err;
+  });
   const memAfter = await Promise.all(instances.map(info));
   const memoryPerStreamKb =
     memAfter.reduce((s, m, i) => s + (m.heapUsed + m.external - memBefore[i]!.heapUsed - memBefore[i]!.external), 0) /

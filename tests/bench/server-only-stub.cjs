@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, loaded without a TypeScript loader */
 // Preloaded into bench:live's instances: they run the app's route handlers outside Next, where
 // React's server build (and with it the "react-server" condition) is not in use, so
 // `import "server-only"` resolves to an empty module, as it does in Jest (jest.config.mjs).
