@@ -36,10 +36,12 @@ export const LAYERS = [
   ["limiter"],
   // Keys: the vault (credentials), access and the key's life.
   ["keys"],
+  // Live prices: the one exchange WebSocket of the deployment, through the gate's connection budget.
+  ["market"],
   // The read path: exchange data for a viewer, through the gate.
   ["proxy"],
   // Feature modules built on the read path.
-  ["export"],
+  ["export", "live"],
   ["portfolio"],
   ["teams"],
   ["auth"],
@@ -59,6 +61,8 @@ const EXCHANGE_ROAD = ["lib/limiter/**"];
 const CANCEL_ALL_ROAD = ["lib/keys/gate-check.ts"];
 /** lib/factors/totp.ts decrypts a user's own authenticator seed, never an API key. */
 const DECRYPT_ROAD = ["lib/keys/credentials.ts", "lib/factors/totp.ts"];
+/** The exchange's WebSocket is opened in one place, after the gate's connection budget grants it; the simulator serves one. */
+const SOCKET_ROAD = ["lib/market/connection.ts", "lib/simulator/**"];
 
 const SECRET_PATHS = {
   exchange: [
@@ -78,6 +82,12 @@ const SECRET_PATHS = {
       message: "The one write to the exchange goes through checkKeyThroughGate (lib/keys/gate-check.ts).",
     },
   ],
+  socket: [
+    {
+      name: "ws",
+      message: "Only lib/market/connection.ts opens a WebSocket to the exchange, after gate.connections grants one.",
+    },
+  ],
   decrypt: [
     {
       name: "@/lib/crypto/envelope",
@@ -93,12 +103,13 @@ function aboveOf(unit) {
   return UNITS.filter((u) => u !== unit && rowOf.get(u) >= row);
 }
 
-function restrictions(unit, { exchange = false, cancelAll = false, decrypt = false } = {}) {
+function restrictions(unit, { exchange = false, cancelAll = false, decrypt = false, socket = false } = {}) {
   const above = unit ? aboveOf(unit) : [];
   const paths = [
     ...(exchange ? [] : SECRET_PATHS.exchange),
     ...(cancelAll ? [] : SECRET_PATHS.cancelAll),
     ...(decrypt ? [] : SECRET_PATHS.decrypt),
+    ...(socket ? [] : SECRET_PATHS.socket),
   ];
   const patterns = [
     ...(unit
@@ -130,6 +141,7 @@ const roads = (file) => ({
   exchange: EXCHANGE_ROAD.some((g) => (g.endsWith("/**") ? file.startsWith(g.slice(0, -2)) : file === g)),
   cancelAll: CANCEL_ALL_ROAD.includes(file),
   decrypt: DECRYPT_ROAD.includes(file),
+  socket: SOCKET_ROAD.some((g) => (g.endsWith("/**") ? file.startsWith(g.slice(0, -2)) : file === g)),
 });
 
 const unitOfFile = (file) => file.split("/")[1].replace(/\.tsx?$/, "");
@@ -140,7 +152,7 @@ const layerRules = [
   { files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "bin/**/*.ts", "*.ts"], rules: restrictions(null) },
   ...UNITS.map((unit) => ({ files: filesOf(unit), rules: restrictions(unit) })),
   // The files on a road: their own unit's rules with that road open.
-  ...[...new Set([...EXCHANGE_ROAD, ...CANCEL_ALL_ROAD, ...DECRYPT_ROAD])].map((file) => ({
+  ...[...new Set([...EXCHANGE_ROAD, ...CANCEL_ALL_ROAD, ...DECRYPT_ROAD, ...SOCKET_ROAD])].map((file) => ({
     files: [file.endsWith("/**") ? `${file}/*.{ts,tsx}` : file],
     rules: restrictions(unitOfFile(file), roads(file)),
   })),

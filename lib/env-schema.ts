@@ -143,6 +143,28 @@ const schema = z.object({
   KEYDESK_SNAPSHOT_EVERY_HOURS: intSetting(1, 0, 24),
   /** A newly added key's daily values are rebuilt this many days back from its trades (0 = off). */
   KEYDESK_BACKFILL_DAYS: intSetting(90, 0, 90),
+  /** Live prices from the exchange's WebSocket (lib/market): one connection for the deployment; false = REST polling only. */
+  MARKET_STREAM: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  /** One Trading Fast's streaming host (unsettled: the docs say streams.onetrading.com, CCXT streams.fast.onetrading.com). Unset: the docs' host, or the simulator's when the exchange is on loopback. */
+  MARKET_WS_URL_FAST: z.url().optional(),
+  /** Bitpanda Pro's streaming host. Unset: wss://streams.exchange.bitpanda.com, or the simulator's when the exchange is on loopback. */
+  MARKET_WS_URL_BITPANDA: z.url().optional(),
+  /** The simulator's WebSocket port (npm run simulator, and the default stream URL against a loopback exchange). */
+  SIMULATOR_WS_PORT: intSetting(4102, 1, 65535),
+  /** WebSocket upgrades to the exchange a minute for the whole deployment (the exchange refuses beyond 30; fixed windows, so at most 15). */
+  MARKET_WS_CONNECTIONS_PER_MINUTE: intSetting(12, 1, 15),
+  /** No price or heartbeat for this long: the stream counts as down and REST polling resumes. */
+  MARKET_STALE_AFTER_SECONDS: intSetting(10, 2, 300),
+  /** The Redis leader lock's lifetime (renewed every third of it): a dead leader is replaced within about this. */
+  MARKET_LEADER_TTL_SECONDS: intSetting(6, 2, 60),
+  /** A key on a live page has its balances re-read (REST, background priority) at most this often. */
+  LIVE_BALANCES_REFRESH_SECONDS: intSetting(60, 5, 3_600),
+  /** Live streams (tabs) one person may hold open on one instance; keys one stream may carry. */
+  LIVE_MAX_STREAMS_PER_USER: intSetting(20, 1, 1_000),
+  LIVE_MAX_KEYS_PER_STREAM: intSetting(50, 1, 500),
   /** The address people use to reach Keydesk, for links it hands out (invitations). */
   KEYDESK_PUBLIC_URL: z.url().optional(),
   /** The passkeys' relying-party id: KEYDESK_PUBLIC_URL's host unless set (then a parent domain of it). */

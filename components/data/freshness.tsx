@@ -40,7 +40,14 @@ export function Freshness({
   label,
 }: {
   data:
-    | { fetchedAt: string; freshUntil?: string; source: Source; staleReason?: string; refreshDeclined?: string }
+    | {
+        fetchedAt: string;
+        freshUntil?: string;
+        source: Source;
+        staleReason?: string;
+        refreshDeclined?: string;
+        live?: boolean;
+      }
     | undefined;
   error?: AppError | undefined;
   validating?: boolean;
@@ -60,6 +67,7 @@ export function Freshness({
             dateTime={data!.fetchedAt}
             title={data!.fetchedAt}
             data-fresh-until={data!.freshUntil}
+            data-live={data!.live ? "true" : undefined}
             suppressHydrationWarning
           >
             {f.text}

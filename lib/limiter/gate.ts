@@ -17,6 +17,7 @@ import { FailureLabels, refusedKeyAnswer, staleAnswer } from "./stale";
 import { KeyCheckLimiter } from "./key-checks";
 import { timed } from "@/lib/request-context";
 import { ReaderShare } from "./reader-share";
+import { ConnectionBudget } from "./connections";
 import { countCacheRead, countExchangeCall } from "@/lib/metrics/hooks";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -33,6 +34,8 @@ export class UpstreamGate {
   private readonly keyChecks: KeyCheckLimiter;
   /** Members' refreshes and their share of each account's calls (./reader-share.ts). */
   readonly readers: ReaderShare;
+  /** WebSocket upgrades to the exchange's streaming host (./connections.ts): a budget of their own. */
+  readonly connections: ConnectionBudget;
   private readonly staleMaxMs: number;
   private readonly failures = new FailureLabels();
   private readonly inflight = new Map<string, Promise<Freshness<unknown>>>();
@@ -53,6 +56,12 @@ export class UpstreamGate {
       accountPerMinute: opts.accountPerMinute,
       memberSharePercent: opts.memberSharePercent ?? 25,
     });
+    this.connections = new ConnectionBudget(
+      opts.connectionsPerMinute ?? 12,
+      opts.redis ?? null,
+      prefix,
+      opts.instanceCount,
+    );
     this.staleMaxMs = opts.staleMaxMs ?? 3_600_000;
     this.keys = new KeyControl(opts.redis ?? null, opts.subscriber ?? null, prefix, this.cache);
     this.lastMode = this.mode();

@@ -26,6 +26,7 @@ export function getGate(): UpstreamGate {
       keyChecksPerMinute: env.BUDGET_KEY_CHECKS_PER_MINUTE,
       staleMaxMs: env.KEYDESK_STALE_MAX_SECONDS * 1_000,
       memberSharePercent: env.BUDGET_MEMBER_SHARE_PERCENT,
+      connectionsPerMinute: env.MARKET_WS_CONNECTIONS_PER_MINUTE,
       classify: classifyUpstream,
       exchange: getExchangeClient,
       logger,

@@ -24,6 +24,8 @@ export interface GateOptions {
   staleMaxMs?: number;
   /** Members' share of each account's per-minute budget, in percent (./reader-share.ts; default 25, at most 50). */
   memberSharePercent?: number;
+  /** WebSocket upgrades to the exchange a minute, for the whole deployment (./connections.ts; default 12, at most 15). */
+  connectionsPerMinute?: number;
   /**
    * What an upstream failure means (stale label, cool-down, the key's state): set once for the
    * gate (the process's gate uses ./classify.ts). Without it no failure is recognised.

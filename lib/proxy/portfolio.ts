@@ -30,6 +30,8 @@ export interface Portfolio {
   staleReason?: string;
   /** Stale because of pacing or a cool-down: when the gate will try the exchange again. */
   retryAfterSeconds?: number;
+  /** Prices came from the exchange's WebSocket (lib/market), not a polled REST ticker: the label says "live". */
+  live?: boolean;
   /** When tickers could not be read, values are missing and this says why. */
   pricesUnavailable?: string;
 }
@@ -62,8 +64,11 @@ export async function readPortfolio(user: CurrentUser, keyRowId: string, opts: R
     },
   );
   const read = await prices;
-  const tickers: Freshness<{ instrument_code: string; last_price: string; price_change_percentage?: string }[]> | null =
-    "t" in read ? read.t : null;
+  const tickers:
+    | (Freshness<{ instrument_code: string; last_price: string; price_change_percentage?: string }[]> & {
+        live?: boolean;
+      })
+    | null = "t" in read ? read.t : null;
   const pricesUnavailable =
     "err" in read ? (read.err instanceof Error ? read.err.message : "Prices are unavailable.") : undefined;
   const valued = valueBalances(balances.data.balances, tickers?.data ?? []);
@@ -104,5 +109,6 @@ export async function readPortfolio(user: CurrentUser, keyRowId: string, opts: R
     ...(fresh.staleReason ? { staleReason: fresh.staleReason } : {}),
     ...(fresh.retryAfterSeconds ? { retryAfterSeconds: fresh.retryAfterSeconds } : {}),
     ...(pricesUnavailable ? { pricesUnavailable } : {}),
+    ...(tickers?.live ? { live: true } : {}),
   };
 }

@@ -15,6 +15,8 @@ import { appErrorFromUpstream, failureFromStatus } from "@/lib/limiter/classify"
 import { redactAmounts } from "./redact";
 import { timed } from "@/lib/request-context";
 import { noteMemberRead } from "@/lib/audit/member-reads";
+import { getMarketStream } from "@/lib/market/instance";
+import { liveTickers } from "@/lib/market/live-tickers";
 
 export interface ReadOptions {
   priority?: Priority;
@@ -107,7 +109,12 @@ export async function readMarketData<T>(
   endpoint: Endpoint,
   call: (client: ExchangeClient) => Promise<{ data: T; remainingQuota: number | null }>,
   opts: Pick<ReadOptions, "noWait"> = {},
-): Promise<Freshness<T>> {
+): Promise<Freshness<T> & { live?: boolean }> {
+  // Tickers: while the market stream is healthy its prices are the answer and no REST ticker is
+  // read; when it is not, REST polling resumes at background priority (the stream is the
+  // ticker's primary road; polling must not crowd out key reads while it is down).
+  const stream = endpoint === "tickers" ? getMarketStream() : null;
+  if (stream?.healthy()) return (await liveTickers(stream)) as unknown as Freshness<T> & { live: true };
   try {
     return await getGate().fetch<T>({
       keyId: null,
@@ -115,7 +122,7 @@ export async function readMarketData<T>(
       endpoint,
       userId: user.id,
       egressIp: egressKey(),
-      priority: "interactive",
+      priority: stream ? "background" : "interactive",
       noWait: opts.noWait,
       fetcher: (exchange) => call(exchange()),
     });

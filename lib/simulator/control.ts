@@ -1,5 +1,6 @@
 // The control API (loopback only, its own port) for tests, the demo and benchmarks:
-// mint/revoke keys, demo keys, faults, counters, limit reset, deposits, whoami.
+// mint/revoke keys, demo keys, faults, counters, limit reset, deposits, whoami; and (./control-live.ts)
+// the WebSocket's faults and the market's prices and tick rate.
 import http from "node:http";
 import type { Scope } from "./keys";
 import { SimState } from "./state";
@@ -7,6 +8,8 @@ import type { FaultKind } from "./faults";
 import { clientIpOf } from "./server";
 import { balancesJson } from "./format";
 import { parseDialect } from "./dialect";
+import { liveControlRoute } from "./control-live";
+import type { WsHub } from "./ws/hub";
 
 const SCOPES = new Set(["READ_ONLY", "TRADE", "WITHDRAW"]);
 const FAULTS = new Set<FaultKind>(["latency", "error5xx", "malformed", "reset", "ratelimit", "echo"]);
@@ -22,7 +25,7 @@ function send(res: http.ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
-export function createControlHandler(state: SimState) {
+export function createControlHandler(state: SimState, hub: WsHub) {
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       const url = new URL(req.url ?? "/", "http://control");
@@ -31,8 +34,11 @@ export function createControlHandler(state: SimState) {
       if (route === "GET /whoami") return send(res, 200, { ip: clientIpOf(req, false) });
       if (route === "GET /demo-keys") return send(res, 200, { keys: state.demoKeys });
       if (route === "GET /counters") return send(res, 200, state.limits.snapshot(now));
+      const live = await liveControlRoute(state, hub, route, url, () => json(req));
+      if (live) return send(res, live.status, live.body);
       if (route === "POST /limits/reset") {
         state.limits.reset();
+        hub.resetLimits();
         return send(res, 200, { ok: true });
       }
       if (route === "GET /faults") return send(res, 200, { faults: state.faults.active(now) });
@@ -99,6 +105,7 @@ export function createControlHandler(state: SimState) {
         const b = await json(req);
         if (typeof b.jti !== "string") return send(res, 400, { error: "jti required" });
         state.authority.revoke(b.jti);
+        hub.revokeKey(b.jti);
         return send(res, 200, { ok: true });
       }
       const acctMatch = /^\/accounts\/([^/]+)\/(deposit|balances)$/.exec(url.pathname);

@@ -3,7 +3,14 @@
 // checked first (./order-input.ts). All amounts are exact decimals.
 import { randomUUID } from "node:crypto";
 import Decimal from "decimal.js";
-import { activeFeeTier, ANY_INSTRUMENT_BY_CODE, CURRENCY_PRECISION, tickerFor, type InstrumentDef } from "./market";
+import {
+  activeFeeTier,
+  ANY_INSTRUMENT_BY_CODE,
+  CURRENCY_PRECISION,
+  tickerFor,
+  type InstrumentDef,
+  type PriceSource,
+} from "./market";
 import { ACTIVE_STATUSES, type Account, type SimOrder } from "./ledger";
 import { SimError } from "./errors";
 import { checkPlaceBody, LEGACY_RULES, type PlaceBody, type PlaceRules } from "./order-input";
@@ -13,7 +20,7 @@ const basePrecision = (inst: InstrumentDef) => CURRENCY_PRECISION.get(inst.base)
 
 /** Places an order the exchange would accept: locks its funds, then fills it at once when it crosses (or closes it, by its time in force). */
 export function placeOrder(
-  seed: string,
+  seed: string | PriceSource,
   acct: Account,
   body: PlaceBody,
   now: number,
@@ -126,7 +133,7 @@ function closeOrder(acct: Account, o: SimOrder, now: number, reason?: string) {
 }
 
 /** Fills resting orders the market has crossed, triggers stops, expires GOOD_TILL_TIME. */
-export function settle(seed: string, acct: Account, now: number) {
+export function settle(seed: string | PriceSource, acct: Account, now: number) {
   for (let i = acct.orders.length - 1; i >= 0; i--) {
     const o = acct.orders[i]!;
     if (!ACTIVE_STATUSES.has(o.status) || o.type === "MARKET") continue;

@@ -133,22 +133,56 @@ export function priceAt(seed: string, inst: InstrumentDef, timeMs: number, bucke
   const phase = (hashSeed(`${seed}:${inst.code}`) % 1000) / 1000;
   const t = (bucket * bucketMs) / 86_400_000; // days
   const wave = 0.12 * Math.sin(2 * Math.PI * (t / 30 + phase)) + 0.04 * Math.sin(2 * Math.PI * (t * 3 + phase));
-  const wobble = (((hashSeed(`${seed}:${inst.code}:${bucket}`) % 2001) - 1000) / 1000) * 0.002;
+  // Faster ticks (benchmarks) wobble less per tick, so the spread of a minute stays alike.
+  const amplitude = bucketMs < 10_000 ? 0.002 * Math.sqrt(bucketMs / 10_000) : 0.002;
+  const wobble = (((hashSeed(`${seed}:${inst.code}:${bucket}`) % 2001) - 1000) / 1000) * amplitude;
   return new Decimal(inst.basePrice)
     .mul(1 + wave + wobble)
     .toDecimalPlaces(inst.marketPrecision, Decimal.ROUND_HALF_UP);
 }
 
-export function tickerFor(seed: string, inst: InstrumentDef, nowMs: number) {
-  const last = priceAt(seed, inst, nowMs);
-  const dayAgo = priceAt(seed, inst, nowMs - 86_400_000);
+/**
+ * Where prices come from: a bare seed (the seeded wave alone, as in history generation and the
+ * engine's unit tests) or the running market (./live-market.ts: the seeded wave at its tick rate,
+ * plus the control API's price moves). REST tickers, fills and the WebSocket all read the latter.
+ */
+export interface PriceSource {
+  readonly seed: string;
+  price(inst: InstrumentDef, timeMs: number): Decimal;
+}
+
+export function priceOf(source: string | PriceSource, inst: InstrumentDef, timeMs: number): Decimal {
+  return typeof source === "string" ? priceAt(source, inst, timeMs) : source.price(inst, timeMs);
+}
+
+/** Best bid and ask around a last price: half a spread of 0.05 %, at least one price step. */
+export function topOfBook(inst: InstrumentDef, last: Decimal): { bid: Decimal; ask: Decimal } {
   const spread = last.mul("0.0005").toDecimalPlaces(inst.marketPrecision, Decimal.ROUND_UP);
   const tick = new Decimal(1).div(new Decimal(10).pow(inst.marketPrecision));
   const half = Decimal.max(spread, tick);
+  return { bid: last.sub(half), ask: last.add(half) };
+}
+
+/** The book's levels on one side, from the best price outwards (REST and WebSocket books). */
+export function bookSide(inst: InstrumentDef, best: string, dir: 1 | -1, depth: number) {
+  const tick = new Decimal(1).div(new Decimal(10).pow(inst.marketPrecision));
+  return Array.from({ length: depth }, (_, n) => ({
+    price: new Decimal(best).add(tick.mul(n * dir * 3)).toFixed(inst.marketPrecision),
+    amount: new Decimal(1 + ((n * 7919) % 13))
+      .div(new Decimal(10).pow(Math.min(inst.amountPrecision, 2)))
+      .toFixed(inst.amountPrecision),
+  }));
+}
+
+export function tickerFor(source: string | PriceSource, inst: InstrumentDef, nowMs: number) {
+  const seed = typeof source === "string" ? source : source.seed;
+  const last = priceOf(source, inst, nowMs);
+  const dayAgo = priceOf(source, inst, nowMs - 86_400_000);
+  const top = topOfBook(inst, last);
   let high = last;
   let low = last;
   for (let h = 1; h <= 24; h++) {
-    const p = priceAt(seed, inst, nowMs - h * 3_600_000);
+    const p = priceOf(source, inst, nowMs - h * 3_600_000);
     high = Decimal.max(high, p);
     low = Decimal.min(low, p);
   }
@@ -163,8 +197,8 @@ export function tickerFor(seed: string, inst: InstrumentDef, nowMs: number) {
     quote_volume: volume.mul(last).toFixed(inst.marketPrecision),
     base_volume: volume.toFixed(inst.amountPrecision),
     last_price: fmt(last),
-    best_bid: fmt(last.sub(half)),
-    best_ask: fmt(last.add(half)),
+    best_bid: fmt(top.bid),
+    best_ask: fmt(top.ask),
     price_change: fmt(last.sub(dayAgo)),
     price_change_percentage: last.sub(dayAgo).div(dayAgo).mul(100).toFixed(2),
     high: fmt(high),

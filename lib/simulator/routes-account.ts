@@ -170,7 +170,7 @@ export function accountRoute(state: SimState, acct: Account, r: AccountRequest):
       });
     }
     case "POST orders":
-      return ok(orderJson(placeOrder(state.seed, acct, (r.body ?? {}) as PlaceBody, now)), 201);
+      return ok(orderJson(placeOrder(state.market, acct, (r.body ?? {}) as PlaceBody, now)), 201);
     case "DELETE orders": {
       const inst = r.q.get("instrument_code");
       const ids = r.q.get("ids");

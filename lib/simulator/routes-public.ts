@@ -6,7 +6,6 @@ import {
   INSTRUMENTS,
   INSTRUMENT_BY_CODE,
   instrumentJson,
-  priceAt,
   tickerFor,
   type InstrumentDef,
 } from "./market";
@@ -56,14 +55,16 @@ export function publicRoute(state: SimState, segments: string[], q: URLSearchPar
         },
       ];
     case "market-ticker":
-      return arg ? tickerFor(state.seed, instrument(arg), now) : INSTRUMENTS.map((i) => tickerFor(state.seed, i, now));
+      return arg
+        ? tickerFor(state.market, instrument(arg), now)
+        : INSTRUMENTS.map((i) => tickerFor(state.market, i, now));
     case "order-book": {
       const inst = instrument(arg);
       const level = q.get("level") ?? "3";
       if (!["1", "2", "3"].includes(level)) throw new SimError(400, "INVALID_ORDER_BOOK_LEVEL");
       const depth = q.get("depth") === null ? 20 : Number(q.get("depth"));
       if (!Number.isInteger(depth) || depth < 1 || depth > 500) throw new SimError(400, "INVALID_ORDER_BOOK_DEPTH");
-      const t = tickerFor(state.seed, inst, now);
+      const t = tickerFor(state.market, inst, now);
       const tick = new Decimal(1).div(new Decimal(10).pow(inst.marketPrecision));
       const side = (start: string, dir: 1 | -1) =>
         Array.from({ length: level === "1" ? 1 : depth }, (_, n) => ({
@@ -117,12 +118,12 @@ export function candles(state: SimState, inst: InstrumentDef, q: URLSearchParams
     // and last moment, or now for the candle still open; high and low take in a smoothed look
     // at the period between them. So a day's close is what the ticker said as the day ended.
     const last = Math.min(start + size - 1, now);
-    const open = priceAt(state.seed, inst, start);
-    const close = priceAt(state.seed, inst, last);
+    const open = state.market.price(inst, start);
+    const close = state.market.price(inst, last);
     const inner = [0.25, 0.5, 0.75]
       .map((f) => start + f * (size - 1))
       .filter((t) => t < last)
-      .map((t) => priceAt(state.seed, inst, t, Math.max(10_000, size / 4)));
+      .map((t) => state.market.price(inst, t, Math.max(10_000, size / 4)));
     const pts = [open, ...inner, close];
     const high = Decimal.max(...pts);
     const low = Decimal.min(...pts);

@@ -150,6 +150,7 @@ export function createApiHandler(state: SimState, opts: ServerOptions) {
       const body = await readBody(req);
       const request = { method, segments, q: url.searchParams, body };
       const result = dialect === "fast" ? fastAccountRoute(state, acct, request) : accountRoute(state, acct, request);
+      if (method !== "GET") state.touched(acct.id);
       return send(res, result.status, result.body, quota);
     } catch (err) {
       if (err instanceof SimError) return send(res, err.status, { error: err.code });

@@ -9,6 +9,7 @@ import { generateHistory, HISTORY_INSTRUMENTS } from "./history";
 import type { Dialect } from "./dialect";
 import { seededUuid } from "./rng";
 import { settle } from "./engine";
+import { LiveMarket } from "./live-market";
 
 export interface DemoKey {
   name: string;
@@ -55,6 +56,9 @@ export class SimState {
   readonly demoKeys: Record<string, DemoKey> = {};
   readonly faults = new Faults();
   readonly limits: Limits;
+  /** The market every price comes from (REST, fills, candles, WebSocket). */
+  readonly market: LiveMarket;
+  private readonly accountListeners = new Set<(accountId: string) => void>();
 
   private constructor(
     readonly seed: string,
@@ -62,8 +66,20 @@ export class SimState {
     limitOpts: LimitOptions,
     readonly now: () => number,
     readonly dialect: Dialect,
+    tickMs?: number,
   ) {
     this.limits = new Limits(limitOpts);
+    this.market = new LiveMarket(seed, now, tickMs);
+  }
+
+  /** Tells listeners (the WebSocket's private channels) that an account may have changed. */
+  touched(accountId: string) {
+    for (const l of this.accountListeners) l(accountId);
+  }
+
+  onAccountTouched(listener: (accountId: string) => void): () => void {
+    this.accountListeners.add(listener);
+    return () => this.accountListeners.delete(listener);
   }
 
   /** `dialect` is the platform the demo accounts (and keys minted without one) belong to. */
@@ -73,8 +89,9 @@ export class SimState {
     now: () => number,
     keyFile?: string,
     dialect: Dialect = "bitpanda",
+    tickMs?: number,
   ): Promise<SimState> {
-    const state = new SimState(seed, await KeyAuthority.create(keyFile), limitOpts, now, dialect);
+    const state = new SimState(seed, await KeyAuthority.create(keyFile), limitOpts, now, dialect, tickMs);
     for (const demo of DEMO_ACCOUNTS) {
       if (demo.fastOnly && dialect !== "fast") continue;
       const acct = state.ensureAccount(demo.name, demo.orders, dialect, demo.instruments);
@@ -129,7 +146,7 @@ export class SimState {
       const pending = this.pendingHistory.get(id);
       generateHistory(this.seed, acct, pending?.orders ?? 0, this.now(), "1", pending?.instruments);
     }
-    settle(this.seed, acct, this.now());
+    settle(this.market, acct, this.now());
     return acct;
   }
 
@@ -153,5 +170,6 @@ export class SimState {
       fee_amount: new Decimal(0),
       fee_currency: currency,
     });
+    this.touched(acct.id);
   }
 }

@@ -24,10 +24,12 @@ const REASONS = [
 ] as const;
 
 export function freshnessText(
-  f: { fetchedAt: string; source: Source; staleReason?: string; refreshDeclined?: string },
+  f: { fetchedAt: string; source: Source; staleReason?: string; refreshDeclined?: string; live?: boolean },
   now: number,
   t: Translate,
 ): { text: string; tone: "ok" | "muted" | "warn" } {
+  // Prices pushed by the exchange's stream as they change: no age to tell.
+  if (f.live && f.source === "live") return { text: t("fresh.streaming"), tone: "ok" };
   const age = ageText(f.fetchedAt, now, t);
   if (f.source === "stale") {
     const known = (REASONS as readonly string[]).includes(f.staleReason ?? "");

@@ -82,9 +82,23 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     const proLog = `${RUN_DIR}/server.log`;
     const fastLog = `${RUN_DIR}/server-fast.log`;
     const [proApp, fastApp] = await Promise.all([
-      startAppServer({ ...env, EXCHANGE_BASE_URL: pro.url, SIMULATOR_CONTROL_URL: pro.controlUrl }, E2E_PORT, proLog),
       startAppServer(
-        { ...env, EXCHANGE_BASE_URL: fast.url, SIMULATOR_CONTROL_URL: fast.controlUrl },
+        {
+          ...env,
+          EXCHANGE_BASE_URL: pro.url,
+          SIMULATOR_CONTROL_URL: pro.controlUrl,
+          MARKET_WS_URL_BITPANDA: pro.wsUrls.bitpanda,
+        },
+        E2E_PORT,
+        proLog,
+      ),
+      startAppServer(
+        {
+          ...env,
+          EXCHANGE_BASE_URL: fast.url,
+          SIMULATOR_CONTROL_URL: fast.controlUrl,
+          MARKET_WS_URL_FAST: fast.wsUrls.fast,
+        },
         E2E_PORT + 1,
         fastLog,
       ),
@@ -107,6 +121,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       EXCHANGE_BASE_URL: pro.url,
       SIMULATOR_CONTROL_URL: pro.controlUrl,
       REDIS_URL: "",
+      // Set-up calls read no prices: the apps hold the market stream.
+      MARKET_STREAM: "false",
       KEYDESK_ALLOW_INSECURE_EXCHANGE: "true",
       KEYDESK_REQUIRE_2FA_FOR_TRADE: "false",
     });

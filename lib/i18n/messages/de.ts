@@ -94,6 +94,7 @@ export const de: Record<MessageKey, string> = {
   "fresh.minutes": "vor {n} Min.",
   "fresh.hours": "vor {n} Std.",
   "fresh.days": "vor {n} T.",
+  "fresh.streaming": "Live · Kurse in Echtzeit",
   "fresh.live": "Aktualisiert {age}",
   "fresh.refreshDeclined":
     "Zwischengespeichert · aktualisiert {age} · freigegebene Schlüssel aktualisieren höchstens alle paar Sekunden",

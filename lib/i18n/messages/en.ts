@@ -90,6 +90,7 @@ export const en = {
   "fresh.minutes": "{n} min ago",
   "fresh.hours": "{n} h ago",
   "fresh.days": "{n} d ago",
+  "fresh.streaming": "Live · prices as they change",
   "fresh.live": "Updated {age}",
   "fresh.refreshDeclined": "Cached · updated {age} · shared keys refresh at most every few seconds",
   "fresh.cache": "Cached · updated {age}",

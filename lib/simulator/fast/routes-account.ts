@@ -154,7 +154,7 @@ export function fastAccountRoute(state: SimState, acct: Account, r: AccountReque
       return ok(fastTradeEntryJson(acct, t));
     }
     case "POST orders": {
-      const o = placeOrder(state.seed, acct, (r.body ?? {}) as PlaceBody, now, FAST_RULES);
+      const o = placeOrder(state.market, acct, (r.body ?? {}) as PlaceBody, now, FAST_RULES);
       // The create answer shows a resting order as OPEN (CCXT-OT-FIX); later reads say BOOKED.
       return ok(fastOrderJson(acct, o, o.status === "OPEN" ? "OPEN" : undefined), 201);
     }

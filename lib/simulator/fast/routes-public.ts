@@ -9,6 +9,7 @@ import {
   FEE_TIERS,
   INSTRUMENTS,
   PERP_INSTRUMENTS,
+  bookSide,
   tickerFor,
   type InstrumentDef,
 } from "../market";
@@ -66,7 +67,7 @@ function fastInstrumentJson(inst: InstrumentDef) {
 }
 
 function fastTicker(state: SimState, inst: InstrumentDef, now: number) {
-  const { best_bid, best_ask, sequence, ...rest } = tickerFor(state.seed, inst, now);
+  const { best_bid, best_ask, sequence, ...rest } = tickerFor(state.market, inst, now);
   return { ...rest, sequence: String(sequence), highest_bid: best_bid, lowest_ask: best_ask };
 }
 
@@ -74,15 +75,8 @@ function orderBook(state: SimState, inst: InstrumentDef, q: URLSearchParams, now
   const raw = q.get("depth");
   const depth = raw === null ? 16 : Number(raw);
   if (!DEPTHS.has(depth)) throw new SimError(400, "INVALID_ORDER_BOOK_DEPTH");
-  const t = tickerFor(state.seed, inst, now);
-  const tick = new Decimal(1).div(new Decimal(10).pow(inst.marketPrecision));
-  const side = (start: string, dir: 1 | -1) =>
-    Array.from({ length: depth }, (_, n) => ({
-      price: new Decimal(start).add(tick.mul(n * dir * 3)).toFixed(inst.marketPrecision),
-      amount: new Decimal(1 + ((n * 7919) % 13))
-        .div(new Decimal(10).pow(Math.min(inst.amountPrecision, 2)))
-        .toFixed(inst.amountPrecision),
-    }));
+  const t = tickerFor(state.market, inst, now);
+  const side = (start: string, dir: 1 | -1) => bookSide(inst, start, dir, depth);
   // `time` is an integer of nanoseconds, beyond what a JS number holds exactly: written raw.
   const text = JSON.stringify({
     instrument_code: inst.code,
