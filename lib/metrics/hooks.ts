@@ -2,6 +2,7 @@
 // happens (the gate, the job workers, the live stream, the server). Each takes only values
 // from fixed sets, so a caller cannot add series; none of them can throw into its caller.
 import type { Endpoint, StaleReason } from "@/lib/limiter/policy";
+import { withJob } from "@/lib/request-context";
 import { metrics } from "./registry";
 
 /** A one-off call's purpose (lib/limiter's CallRequest) counts as its own endpoint class. */
@@ -34,14 +35,17 @@ function countJobFailure(queue: string): void {
   metrics().jobFailures.inc({ queue });
 }
 
-/** Wraps a pg-boss work handler so a failure is counted (and still thrown to pg-boss). */
+/**
+ * Wraps a pg-boss work handler: it runs in the job's log context (its lines carry `job`, the
+ * queue) and a failure is counted (and still thrown to pg-boss).
+ */
 export function countingFailures<A extends unknown[], R>(
   queue: string,
   handler: (...args: A) => Promise<R>,
 ): (...args: A) => Promise<R> {
   return async (...args) => {
     try {
-      return await handler(...args);
+      return await withJob(queue, () => handler(...args));
     } catch (err) {
       countJobFailure(queue);
       throw err;
