@@ -79,7 +79,7 @@ async function settle(): Promise<void> {
 }
 
 /** Sets `clock` as the process's clock for this test file (jest), and the system's back after it. */
-export function useClock<C extends Clock>(clock: C): C {
+export function installClock<C extends Clock>(clock: C): C {
   beforeAll(() => setClock(clock));
   afterAll(() => setClock(null));
   return clock;

@@ -12,9 +12,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import type { Balances, TradeEntry } from "@/lib/exchange/schemas";
 import type { AccountFees } from "@/lib/exchange/model";
 import { newTestUser } from "../../helpers/users";
-import { SkippingClock, useClock } from "../../helpers/clock";
+import { SkippingClock, installClock } from "../../helpers/clock";
 
-const clock = useClock(new SkippingClock());
+const clock = installClock(new SkippingClock());
 
 const DAY = 86_400_000;
 let sim: RunningSimulator;

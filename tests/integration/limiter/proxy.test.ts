@@ -7,9 +7,9 @@ import { addKeyForUser } from "@/lib/keys/add-key";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Balances } from "@/lib/exchange/schemas";
 import { newTestUser } from "../../helpers/users";
-import { SkippingClock, useClock } from "../../helpers/clock";
+import { SkippingClock, installClock } from "../../helpers/clock";
 
-const clock = useClock(new SkippingClock());
+const clock = installClock(new SkippingClock());
 
 let sim: RunningSimulator;
 let readKeyData: typeof import("@/lib/proxy/read").readKeyData;

@@ -1,9 +1,9 @@
 // The gate on a clock the test moves (lib/clock.ts): the minute rolls, a TTL runs out and a
 // cool-down ends when the clock says so, not after a wait on the wall clock.
 import { createUpstreamGate, BudgetExceededError, type FetchRequest } from "@/lib/limiter";
-import { ManualClock, useClock } from "../../helpers/clock";
+import { ManualClock, installClock } from "../../helpers/clock";
 
-const clock = useClock(new ManualClock(Date.UTC(2026, 5, 1, 12)));
+const clock = installClock(new ManualClock(Date.UTC(2026, 5, 1, 12)));
 let n = 0;
 const gate = (accountPerMinute = 180) =>
   createUpstreamGate({
