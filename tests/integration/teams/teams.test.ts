@@ -328,14 +328,22 @@ describe("server actions × roles", () => {
     const keyId = await addDemo(keyOwner, "demo-small", "Matrix key");
     // A fresh world per cell, so every action meets the same state (its own teams, members and
     // invitations; the one key, shared with no team when the cell acts).
+    // Members are written as rows (joining by invitation is tested above): the matrix is about
+    // who may act, and ~40 worlds built through the invitation flow cost minutes on a busy machine.
     async function world() {
-      const teamId = await m.teams.createTeam(teamOwner, "Matrix");
-      await invite(teamOwner, teamId, admin, "admin");
-      await invite(teamOwner, teamId, member, "member");
-      await invite(teamOwner, teamId, keyOwner, "admin");
-      const t2 = await m.teams.createTeam(otherTeam, "Other");
-      const victim = await user("victim");
-      await invite(teamOwner, teamId, victim, "member");
+      const [teamId, t2, victim] = await Promise.all([
+        m.teams.createTeam(teamOwner, "Matrix"),
+        m.teams.createTeam(otherTeam, "Other"),
+        user("victim"),
+      ]);
+      await db.teamMember.createMany({
+        data: [
+          { teamId, userId: admin.id, role: "admin" },
+          { teamId, userId: member.id, role: "member" },
+          { teamId, userId: keyOwner.id, role: "admin" },
+          { teamId, userId: victim.id, role: "member" },
+        ],
+      });
       const victimRow = await db.teamMember.findFirstOrThrow({ where: { teamId, userId: victim.id } });
       const { token } = await m.inv.createInvitation(teamOwner, teamId, randomEmail("pending"), "member");
       const pending = await db.invitation.findFirstOrThrow({ where: { teamId, acceptedAt: null } });
