@@ -66,6 +66,14 @@ export class ManualClock implements Clock {
     await settle();
   }
 
+  /** Moves time to the earliest sleeper's deadline and wakes it (and any due with it); false when none sleeps. */
+  async next(): Promise<boolean> {
+    const first = this.waiters.reduce<number | null>((min, w) => (min === null || w.at < min ? w.at : min), null);
+    if (first === null) return false;
+    await this.advance(Math.max(0, first - this.t));
+    return true;
+  }
+
   /** Sets the time (forward only: a window never runs backwards). */
   async set(to: number | Date): Promise<void> {
     const at = typeof to === "number" ? to : to.getTime();
