@@ -16,7 +16,7 @@ import prettier from "eslint-config-prettier/flat";
  */
 export const LAYERS = [
   // Foundations: pure helpers, settings, logs, stores, the exchange's typed library.
-  ["generated", "ids", "bounded-map", "redact-text", "request-context"],
+  ["generated", "ids", "bounded-map", "redact-text", "request-context", "clock"],
   ["exchange"],
   ["env-schema"],
   ["env"],

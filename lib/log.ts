@@ -3,7 +3,7 @@
 import "server-only";
 import pino from "pino";
 import { getEnv } from "@/lib/env";
-import { currentRequestId } from "@/lib/request-context";
+import { currentJob, currentRequestId } from "@/lib/request-context";
 import { redactKeyLike } from "@/lib/redact-text";
 
 export const REDACT_PATHS = [
@@ -30,10 +30,15 @@ export const REDACT_PATHS = [
   "*.headers.cookie",
 ];
 
-/** Every line written while a request is being served carries that request's id. */
-export function requestIdMixin(): { requestId?: string } {
+/**
+ * Every line written while a request is being served carries that request's id; every line a
+ * background job writes carries the job's queue (`job`), so the two are told apart.
+ */
+export function requestIdMixin(): { requestId?: string; job?: string } {
   const requestId = currentRequestId();
-  return requestId ? { requestId } : {};
+  if (requestId) return { requestId };
+  const job = currentJob();
+  return job ? { job } : {};
 }
 
 export function buildLogger(destination?: pino.DestinationStream): pino.Logger {

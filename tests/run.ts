@@ -1,7 +1,10 @@
 // `npm test`: unit, integration (real PostgreSQL, Redis, simulator) and browser tests, in
 // that order, on a dedicated test database. Prints one closing line: "tests: N passed, N failed".
-import { spawnSync } from "node:child_process";
-import { readFileSync, mkdirSync, rmSync } from "node:fs";
+// The dev-server suites (tests/integration/dev: `npm test` and `npm run dev` from a private copy,
+// on free ports, their own clusters; no shared database) run in a second jest process alongside
+// unit and integration, which they cannot disturb; their output is printed when they end.
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, openSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { prepareTestDatabase } from "./helpers/test-env";
 import { chromiumAvailable, CHROMIUM_PATH } from "./e2e/browser";
@@ -16,14 +19,11 @@ interface Tally {
   skipped: number;
 }
 
-function runJest(
-  project: "unit" | "integration",
-  extraEnv: Record<string, string | undefined>,
-  filters: string[] = [],
-): Tally {
-  mkdirSync(OUT, { recursive: true });
-  const outputFile = path.join(OUT, `jest-${project}.json`);
-  const args = [
+/** The suites that run alongside the others (see the header). */
+const ALONGSIDE = "tests/integration/dev/";
+
+function jestArgs(project: "unit" | "integration", outputFile: string, filters: string[], extra: string[]): string[] {
+  return [
     "--selectProjects",
     project,
     "--json",
@@ -32,13 +32,12 @@ function runJest(
     // socket, a child's pipe) must not hold the run open for ever (seen once after the merge of
     // the security and dialect work; the suites themselves close what they open).
     ...(project === "integration" ? ["--runInBand", "--forceExit"] : []),
+    ...extra,
     ...(filters.length ? ["--", ...filters] : []),
   ];
-  const res = spawnSync(path.join(ROOT, "node_modules", ".bin", "jest"), args, {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, ...extraEnv },
-  });
+}
+
+function tallyOf(outputFile: string, status: number | null): Tally {
   try {
     const json = JSON.parse(readFileSync(outputFile, "utf8")) as {
       numPassedTests: number;
@@ -51,12 +50,53 @@ function runJest(
       failed:
         json.numFailedTests +
         json.numRuntimeErrorTestSuites +
-        (res.status !== 0 && json.numFailedTests === 0 && json.numRuntimeErrorTestSuites === 0 ? 1 : 0),
+        (status !== 0 && json.numFailedTests === 0 && json.numRuntimeErrorTestSuites === 0 ? 1 : 0),
       skipped: json.numPendingTests,
     };
   } catch {
     return { passed: 0, failed: 1, skipped: 0 };
   }
+}
+
+function runJest(
+  project: "unit" | "integration",
+  extraEnv: Record<string, string | undefined>,
+  filters: string[] = [],
+  extra: string[] = [],
+): Tally {
+  mkdirSync(OUT, { recursive: true });
+  const outputFile = path.join(OUT, `jest-${project}.json`);
+  rmSync(outputFile, { force: true });
+  const res = spawnSync(
+    path.join(ROOT, "node_modules", ".bin", "jest"),
+    jestArgs(project, outputFile, filters, extra),
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, ...extraEnv },
+    },
+  );
+  return tallyOf(outputFile, res.status);
+}
+
+/** The dev-server suites in their own jest process, output to a file; resolves when they end. */
+function startAlongside(extraEnv: Record<string, string | undefined>): Promise<{ tally: Tally; log: string }> {
+  mkdirSync(OUT, { recursive: true });
+  const outputFile = path.join(OUT, "jest-integration-dev.json");
+  const logFile = path.join(OUT, "jest-integration-dev.log");
+  rmSync(outputFile, { force: true });
+  // Straight to a file (not a pipe): the runs beside it block this process's event loop
+  // (spawnSync), and a pipe nobody reads would stall the suites once it filled.
+  const fd = openSync(logFile, "w");
+  const child = spawn(
+    path.join(ROOT, "node_modules", ".bin", "jest"),
+    jestArgs("integration", outputFile, [ALONGSIDE], []),
+    { cwd: ROOT, env: { ...process.env, ...extraEnv }, stdio: ["ignore", fd, fd] },
+  );
+  closeSync(fd);
+  return new Promise((resolve) => {
+    child.on("close", (status) => resolve({ tally: tallyOf(outputFile, status), log: readFileSync(logFile, "utf8") }));
+  });
 }
 
 /** Playwright's JSON report: the totals, and errors outside any test (the global setup's). */
@@ -115,10 +155,26 @@ async function main() {
     total.failed += t.failed;
     total.skipped += t.skipped;
   };
+  const integration = !only || only === "integration";
+  // The test database first: the suites that run alongside start with it (their jest's setup
+  // must not start a second embedded server on the same port).
+  const dbUrl = integration ? await prepareTestDatabase() : undefined;
+  const alongside = integration && !filters.length ? startAlongside({ KEYDESK_TEST_DATABASE_URL: dbUrl }) : null;
   if (!only || only === "unit") add(runJest("unit", {}, filters));
-  let dbUrl: string | undefined;
-  if (!only || only === "integration") dbUrl = await prepareTestDatabase();
-  if (!only || only === "integration") add(runJest("integration", { KEYDESK_TEST_DATABASE_URL: dbUrl }, filters));
+  if (integration)
+    add(
+      runJest(
+        "integration",
+        { KEYDESK_TEST_DATABASE_URL: dbUrl },
+        filters,
+        alongside ? [`--testPathIgnorePatterns=${ALONGSIDE}`] : [],
+      ),
+    );
+  if (alongside) {
+    const done = await alongside;
+    console.log(`\n--- ${ALONGSIDE} (ran alongside; its output) ---\n${done.log}`);
+    add(done.tally);
+  }
   // The browser tests prepare a database of their own (tests/e2e/global-setup.ts).
   if (!only || only === "e2e") add(runE2e(filters[0] ?? process.env.E2E_FILTER));
   console.log(`\nAll suites finished in ${Math.round((Date.now() - started) / 1000)} s.`);

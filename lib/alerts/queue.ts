@@ -26,7 +26,7 @@ async function createBoss(worker: boolean): Promise<PgBoss> {
     supervise: worker,
     schedule: worker,
   });
-  boss.on("error", (err: Error) => logger.warn({ phase: "job", err: err.message }, "job queue error"));
+  boss.on("error", (err: Error) => logger.warn({ phase: "job", job: "pg-boss", err: err.message }, "job queue error"));
   await boss.start();
   await boss.createQueue(DELIVER_QUEUE, { name: DELIVER_QUEUE, retryLimit: 8, retryDelay: 30, retryBackoff: true });
   await boss.createQueue(SCAN_QUEUE, { name: SCAN_QUEUE, policy: "singleton" });

@@ -5,6 +5,7 @@
 // the people asking (./fair-share.ts): one person alone may use all of it, several busy people
 // converge to equal shares, and interactive reads come before background work.
 import "server-only";
+import { now, sleep, usesSystemClock } from "@/lib/clock";
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { WindowPlan } from "./window-math";
@@ -49,8 +50,6 @@ export interface BudgetOptions {
   cooldowns: Cooldowns;
   maxWaitMs?: Partial<Record<Priority, number>>;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Background work waits for people waiting in this instance at most this long per call; then
@@ -115,6 +114,8 @@ export class Budget {
     const args: (string | number)[] = [keys.user, priority, id, ORDER.length, WINDOW_MS, DEMAND_GRACE_MS];
     args.push(YIELD_RETRY_MS, ACTIVE_MS, PACE_BURST, PACE_LOOKBACK_SLOTS, OWED_AFTER);
     for (const s of this.specs(1)) args.push(s.limit, s.reserve, s.idleReserve, s.floor);
+    // Redis's own clock, shared by every instance, unless a test set the process's clock.
+    args.push(usesSystemClock() ? "" : now());
     let out: unknown;
     try {
       if (!this.takeSha) throw new Error("NOSCRIPT");
@@ -144,7 +145,7 @@ export class Budget {
       ORDER.map((l) => `${l}:${keys[l]}`),
       keys.user,
       priority,
-      Date.now(),
+      now(),
       id,
     );
   }
@@ -191,7 +192,7 @@ export class Budget {
     priority: Priority,
     opts: { maxWaitMs?: number; early?: EarlyAttempt } = {},
   ): Promise<void> {
-    const started = Date.now();
+    const started = now();
     const configured = this.opts.maxWaitMs?.[priority] ?? MAX_WAIT_MS[priority];
     const maxWait = opts.maxWaitMs === undefined ? configured : Math.min(configured, opts.maxWaitMs);
     if (priority === "interactive") this.interactiveWaiting++;
@@ -210,14 +211,14 @@ export class Budget {
         }
         // Background work yields to people waiting in this instance, for a bounded time.
         if (priority === "background" && this.interactiveWaiting > 0 && localYield < LOCAL_YIELD_MS) {
-          if (Date.now() - started > maxWait) throw new BudgetExceededError("ip", 1_000);
+          if (now() - started > maxWait) throw new BudgetExceededError("ip", 1_000);
           await sleep(25);
           localYield += 25;
           continue;
         }
         const r = await (early?.take ?? this.tryTake(keys, priority));
         if (r.ok) return;
-        const waited = Date.now() - started;
+        const waited = now() - started;
         if (waited + r.retryAfterMs > maxWait) throw new BudgetExceededError(r.layer, r.retryAfterMs);
         // People spread out a little (they all wake for the same freed slot); background work is
         // paced by its own calls and wakes on time.
@@ -244,9 +245,9 @@ export class Budget {
   async used(layer: Layer, key: string): Promise<number> {
     const r = this.redisReady();
     if (r) {
-      const n = await r.zcount(this.keyOf(layer, key, "log"), `(${Date.now() - WINDOW_MS}`, "+inf").catch(() => null);
+      const n = await r.zcount(this.keyOf(layer, key, "log"), `(${now() - WINDOW_MS}`, "+inf").catch(() => null);
       if (n !== null) return n;
     }
-    return this.localStore().used(`${layer}:${key}`, Date.now());
+    return this.localStore().used(`${layer}:${key}`, now());
   }
 }

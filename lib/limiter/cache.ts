@@ -5,6 +5,7 @@
 // market data), never an exchange account, so data is served only to readers of that key.
 // Cache keys name the scope, endpoint and canonical parameters: never key material.
 import "server-only";
+import * as clock from "@/lib/clock";
 import type { Redis } from "ioredis";
 import { setBounded } from "@/lib/bounded-map";
 import type { CacheCipher } from "@/lib/crypto/cache-cipher";
@@ -55,7 +56,7 @@ export class ResponseCache {
    * then costs no round trip); what Redis returns is remembered locally for as long.
    */
   async get(key: string, freshForMs = 0): Promise<CachedValue | null> {
-    const now = Date.now();
+    const now = clock.now();
     let best: CachedValue | null = null;
     const l = this.local.get(key);
     if (l && l.until > now) best = l.value;
@@ -72,7 +73,7 @@ export class ResponseCache {
   }
 
   private remember(key: string, value: CachedValue, keepMs: number) {
-    setBounded(this.local, key, { value, until: Date.now() + keepMs }, MAX_LOCAL_ENTRIES);
+    setBounded(this.local, key, { value, until: clock.now() + keepMs }, MAX_LOCAL_ENTRIES);
   }
 
   /** Stores a value here and (sealed) in Redis; with `unlock`, releases this caller's lock in the same round trip. */
@@ -103,7 +104,7 @@ export class ResponseCache {
 
   /** How many live entries of one scope this instance holds (for tests and the purge's proof). */
   localCount(scope: string): number {
-    const now = Date.now();
+    const now = clock.now();
     let n = 0;
     for (const [k, v] of this.local) if (k.startsWith(`${scope}|`) && v.until > now) n++;
     return n;

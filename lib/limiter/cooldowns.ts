@@ -3,6 +3,7 @@
 // until it ends. Kept in Redis when configured so every instance obeys; a local copy
 // always holds too, so a Redis outage never forgets a block.
 import "server-only";
+import * as clock from "@/lib/clock";
 import type { Redis } from "ioredis";
 
 export interface Cooldown {
@@ -23,7 +24,7 @@ export class Cooldowns {
 
   async set(kind: "ip" | "account", id: string, ms: number): Promise<void> {
     const k = this.key(kind, id);
-    const until = Date.now() + ms;
+    const until = clock.now() + ms;
     this.local.set(k, Math.max(this.local.get(k) ?? 0, until));
     if (this.redis?.status === "ready") await this.redis.set(k, String(until), "PX", ms).catch(() => undefined);
   }
@@ -42,7 +43,7 @@ export class Cooldowns {
 
   async check(ip: string, account: string): Promise<Cooldown | null> {
     const [ipUntil, accUntil] = await this.untils([this.key("ip", ip), this.key("account", account)]);
-    const now = Date.now();
+    const now = clock.now();
     if (ipUntil! > now) return { kind: "ip", remainingMs: ipUntil! - now };
     if (accUntil! > now) return { kind: "account", remainingMs: accUntil! - now };
     return null;
@@ -53,7 +54,7 @@ export class Cooldowns {
       this.key("ip", ip),
       ...accounts.map((a) => this.key("account", a)),
     ]);
-    const now = Date.now();
+    const now = clock.now();
     const acc: Record<string, number> = {};
     accounts.forEach((a, i) => {
       const ms = accUntils[i]! - now;

@@ -2,19 +2,23 @@
 // any number of instances share one budget. Per layer: a sorted set of takes (score: ms,
 // member: "<id>|<user>", the id starting with "~" for background work), a sorted set of
 // waiting callers (score: until, member: "<priority>|<user>") and one of active callers
-// (score: last ask, same members). The clock is Redis's own (TIME), the same for every instance.
+// (score: last ask, same members). The clock is Redis's own (TIME), the same for every instance,
+// unless the caller passes a time (a test's clock, lib/clock.ts): then that one.
 import "server-only";
 
 /**
  * KEYS: per layer, its log, waiting and active sets. ARGV: user, priority, id, layer count,
  * window, grace, yield retry, active span, pace burst, pace look-back (slots), owed-after share, then per layer
- * limit, reserve, idle reserve and floor. Returns {1, member} or {0, layer index, retry ms, yielded}.
+ * limit, reserve, idle reserve and floor, then the time in ms ("" for Redis's TIME). Returns {1, member} or {0, layer index, retry ms, yielded}.
  */
 export const FAIR_TAKE_LUA = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local user, prio, id = ARGV[1], ARGV[2], ARGV[3]
 local n = tonumber(ARGV[4])
+local now = tonumber(ARGV[12 + 4 * n] or '')
+if not now then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
 local windowMs, graceMs, yieldMs = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local activeMs, burst, lookback = tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
 local owedAfter = tonumber(ARGV[11])

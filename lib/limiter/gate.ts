@@ -6,6 +6,7 @@
 // account id is used (account budget, cool-downs) only once the exchange has accepted a key for
 // it. What a failure means is the gate's configuration (GateOptions.classify), set once.
 import "server-only";
+import { now } from "@/lib/clock";
 import { Budget, BudgetExceededError } from "./budget";
 import { Cooldowns } from "./cooldowns";
 import { cacheKeyOf, ResponseCache, type CachedValue } from "./cache";
@@ -20,7 +21,8 @@ import { ReaderShare } from "./reader-share";
 import { ConnectionBudget } from "./connections";
 import { countCacheRead, countExchangeCall } from "@/lib/metrics/hooks";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The pause between looks at the cache while another instance holds the lock (an I/O poll, not a measured time). */
+const pollPause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Endpoints whose background reads are pages read once (exports), not kept in the cache. */
 const READ_ONCE: ReadonlySet<Endpoint> = new Set(["orders", "trades"]);
@@ -126,7 +128,7 @@ export class UpstreamGate {
     let cached: CachedValue | null = null;
     if (!req.refresh) {
       cached = await this.cache.get(key, policy.ttlMs);
-      if (cached && Date.now() - cached.fetchedAt < policy.ttlMs) {
+      if (cached && now() - cached.fetchedAt < policy.ttlMs) {
         countCacheRead(req.endpoint, "hit");
         return {
           data: cached.data as T,
@@ -179,7 +181,7 @@ export class UpstreamGate {
     if (!owner) {
       await this.budget.abandon(early, budgetKeys);
       for (let waited = 0; waited < 3_000; waited += 50) {
-        await sleep(50);
+        await pollPause(50);
         const v = await this.cache.get(key);
         if (v && (!cached || v.fetchedAt > cached.fetchedAt)) {
           countCacheRead(req.endpoint, "coalesced");
@@ -221,11 +223,11 @@ export class UpstreamGate {
       try {
         const result = await req.fetcher(this.exchange);
         countExchangeCall(req.endpoint, "ok");
-        const now = Date.now();
+        const at = now();
         this.failures.clear(key);
         // A key stopped while this call was out: its answer is not kept anywhere.
         if (req.keyId && this.keys.isStopped(req.keyId)) {
-          return { data: result.data, fetchedAt: new Date(now).toISOString(), source: "live" };
+          return { data: result.data, fetchedAt: new Date(at).toISOString(), source: "live" };
         }
         // Stored here at once; in Redis (with the lock's release) without holding up this answer.
         // Instances waiting for the lock poll for it every 50 ms. A history page read in the
@@ -233,7 +235,7 @@ export class UpstreamGate {
         // kept, so an export over years doesn't hold every page here for the stale period.
         if (!(req.priority === "background" && READ_ONCE.has(req.endpoint))) {
           this.cache
-            .set(key, { data: result.data, fetchedAt: now }, this.keepMs(req.endpoint), { unlock: owner })
+            .set(key, { data: result.data, fetchedAt: at }, this.keepMs(req.endpoint), { unlock: owner })
             .catch(() => undefined);
           owner = false;
         }
@@ -241,7 +243,7 @@ export class UpstreamGate {
           // The exchange counts more than we sent (another tool shares the account): back off.
           await this.cooldowns.set("account", req.accountId, 60_000);
         }
-        return { data: result.data, fetchedAt: new Date(now).toISOString(), source: "live" };
+        return { data: result.data, fetchedAt: new Date(at).toISOString(), source: "live" };
       } catch (err) {
         await req.onUpstreamError?.(err);
         const f = (req.classify ?? this.classify)(err);

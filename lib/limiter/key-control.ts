@@ -3,6 +3,7 @@
 // every instance over pub/sub (./events.ts); each keeps its own copy, the database's status
 // staying the authority. A stopped or purged key's cached data goes at once, here and in Redis.
 import "server-only";
+import * as clock from "@/lib/clock";
 import type { Redis } from "ioredis";
 import { setBounded } from "@/lib/bounded-map";
 import type { ResponseCache } from "./cache";
@@ -42,7 +43,7 @@ export class KeyControl {
 
   /** The exchange refused the key: every instance serves its failure until it is cleared. */
   failed(keyId: string, reason: KeyFailureReason, code: string): Promise<void> {
-    return this.events.publish({ t: "failed", keyId, reason, code, at: Date.now() });
+    return this.events.publish({ t: "failed", keyId, reason, code, at: clock.now() });
   }
 
   /** The key works again (or was replaced and accepted): its failure, and a stop, end everywhere. */
@@ -58,7 +59,7 @@ export class KeyControl {
 
   /** Emergency stop: every instance refuses the key and drops its cached data; its entries and locks leave Redis. */
   async stop(keyId: string): Promise<void> {
-    await this.events.publish({ t: "stopped", keyId, at: Date.now() });
+    await this.events.publish({ t: "stopped", keyId, at: clock.now() });
     await this.cache.forgetScope(keyId);
   }
 

@@ -5,6 +5,7 @@
 // together cause at most `memberSharePercent` of an account's per-minute budget in exchange
 // calls (a rolling minute, shared through Redis when configured), so the owner keeps the rest.
 import "server-only";
+import * as clock from "@/lib/clock";
 import type { Redis } from "ioredis";
 import { randomBytes } from "node:crypto";
 
@@ -43,7 +44,7 @@ class RollingCounter {
 
   /** Takes one: its id (to give it back), or how long until one is free. */
   async take(key: string, limit: number): Promise<{ id: string } | { retryAfterMs: number }> {
-    const now = Date.now();
+    const now = clock.now();
     const id = `${now}:${randomBytes(6).toString("hex")}`;
     if (this.redis?.status === "ready") {
       try {
@@ -71,7 +72,7 @@ class RollingCounter {
   }
 
   async used(key: string): Promise<number> {
-    const now = Date.now();
+    const now = clock.now();
     if (this.redis?.status === "ready") {
       const n = await this.redis.zcount(`${this.prefix}:${key}`, now - WINDOW_MS, "+inf").catch(() => null);
       if (n !== null) return n;
@@ -106,8 +107,8 @@ export class ReaderShare {
     keyId: string,
     cachedAt: number | null,
   ): Promise<{ reason: RefreshDeclined; retryAfterMs: number } | null> {
-    if (cachedAt !== null && Date.now() - cachedAt < MEMBER_REFRESH_MIN_AGE_MS)
-      return { reason: "too_soon", retryAfterMs: cachedAt + MEMBER_REFRESH_MIN_AGE_MS - Date.now() };
+    if (cachedAt !== null && clock.now() - cachedAt < MEMBER_REFRESH_MIN_AGE_MS)
+      return { reason: "too_soon", retryAfterMs: cachedAt + MEMBER_REFRESH_MIN_AGE_MS - clock.now() };
     const r = await this.counter.take(`refresh:${userId}|${keyId}`, MEMBER_REFRESHES_PER_MINUTE);
     return "id" in r ? null : { reason: "too_often", retryAfterMs: r.retryAfterMs };
   }

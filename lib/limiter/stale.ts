@@ -1,6 +1,7 @@
 // Stale answers: what a read gets when it can't go to the exchange, labelled with why (pacing,
 // a cool-down, the exchange's last failure for this read, a refused key).
 import "server-only";
+import * as clock from "@/lib/clock";
 import { setBounded } from "@/lib/bounded-map";
 import { KeyFailedError, type KeyFailure } from "./key-states";
 import type { StaleReason } from "./policy";
@@ -15,7 +16,7 @@ export class FailureLabels {
   private readonly failures = new Map<string, { reason: StaleReason; at: number }>();
 
   note(key: string, reason: StaleReason): void {
-    setBounded(this.failures, key, { reason, at: Date.now() }, 5_000);
+    setBounded(this.failures, key, { reason, at: clock.now() }, 5_000);
   }
 
   /** The read succeeded: its old failure no longer explains anything. */
@@ -25,7 +26,7 @@ export class FailureLabels {
 
   recent(key: string): StaleReason | null {
     const f = this.failures.get(key);
-    return f && Date.now() - f.at < FAILURE_LABEL_MS ? f.reason : null;
+    return f && clock.now() - f.at < FAILURE_LABEL_MS ? f.reason : null;
   }
 }
 

@@ -3,6 +3,7 @@
 // from fixed sets (the gate passes its typed endpoints and stale reasons: lib/limiter/policy.ts),
 // so a caller cannot add series; none of them can throw into its caller. Metrics sit below the
 // gate, so the gate's label types are named here by their shape, not imported.
+import { withJob } from "@/lib/request-context";
 import { metrics } from "./registry";
 
 /** An endpoint the gate reads, or a one-off call's purpose (key_check, health, cancel_all). */
@@ -37,14 +38,17 @@ function countJobFailure(queue: string): void {
   metrics().jobFailures.inc({ queue });
 }
 
-/** Wraps a pg-boss work handler so a failure is counted (and still thrown to pg-boss). */
+/**
+ * Wraps a pg-boss work handler: it runs in the job's log context (its lines carry `job`, the
+ * queue) and a failure is counted (and still thrown to pg-boss).
+ */
 export function countingFailures<A extends unknown[], R>(
   queue: string,
   handler: (...args: A) => Promise<R>,
 ): (...args: A) => Promise<R> {
   return async (...args) => {
     try {
-      return await handler(...args);
+      return await withJob(queue, () => handler(...args));
     } catch (err) {
       countJobFailure(queue);
       throw err;

@@ -7,6 +7,7 @@
 // FIRST_VIEW_WAIT_MS: past it the widget renders without a first view and the browser's
 // request picks the read up (coalesced with the one still running).
 import "server-only";
+import * as clock from "@/lib/clock";
 import type { CurrentUser } from "@/lib/sessions/session";
 import { parseFilters, filtersToQuery } from "@/lib/ui/history-filters";
 import type { Tab } from "@/lib/ui/key-tabs";
@@ -56,7 +57,7 @@ function untilNextTry(value: unknown, freshForMs: number): number {
   const v = value as { source?: string; fetchedAt?: string; retryAfterSeconds?: number };
   if (v.source !== "stale" || !v.fetchedAt) return freshForMs;
   const wait = v.retryAfterSeconds ? v.retryAfterSeconds * 1000 : freshForMs;
-  return Math.max(freshForMs, Date.now() + wait - Date.parse(v.fetchedAt));
+  return Math.max(freshForMs, clock.now() + wait - Date.parse(v.fetchedAt));
 }
 
 /** Every first-view read: interactive, and never waiting for budget. */

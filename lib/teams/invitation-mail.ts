@@ -9,6 +9,7 @@ import type PgBoss from "pg-boss";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { withJob } from "@/lib/request-context";
 import { sendMailOrThrow } from "@/lib/mail";
 import { getBoss, INVITE_MAIL_QUEUE } from "@/lib/alerts/queue";
 import { createCacheCipher, type CacheCipher } from "@/lib/crypto/cache-cipher";
@@ -94,14 +95,18 @@ async function deliverInvitationMail(job: Job): Promise<MailOutcome> {
 
 /** The queue's worker (started with the alert worker, once per process). */
 export async function workInvitationMail(boss: PgBoss): Promise<void> {
-  await boss.work<Job>(INVITE_MAIL_QUEUE, { pollingIntervalSeconds: 1, batchSize: 10 }, async (jobs) => {
-    for (const job of jobs) {
-      const outcome = await deliverInvitationMail(job.data);
-      if (typeof outcome === "object") {
-        // Over the sender's rate: the same job again once a slot is free.
-        await boss.send(INVITE_MAIL_QUEUE, job.data, { startAfter: Math.ceil(outcome.laterMs / 1000) });
-        logger.info({ invitationId: job.data.invitationId, laterMs: outcome.laterMs }, "invitation mail waits");
-      }
+  await boss.work<Job>(INVITE_MAIL_QUEUE, { pollingIntervalSeconds: 1, batchSize: 10 }, (jobs) =>
+    withJob(INVITE_MAIL_QUEUE, () => deliverAll(boss, jobs)),
+  );
+}
+
+async function deliverAll(boss: PgBoss, jobs: { data: Job }[]): Promise<void> {
+  for (const job of jobs) {
+    const outcome = await deliverInvitationMail(job.data);
+    if (typeof outcome === "object") {
+      // Over the sender's rate: the same job again once a slot is free.
+      await boss.send(INVITE_MAIL_QUEUE, job.data, { startAfter: Math.ceil(outcome.laterMs / 1000) });
+      logger.info({ invitationId: job.data.invitationId, laterMs: outcome.laterMs }, "invitation mail waits");
     }
-  });
+  }
 }

@@ -16,6 +16,7 @@ import { startAppServer } from "../e2e/app-server";
 import { createClient } from "./http-client";
 import { table } from "./stats";
 import { keyNeedles, leaksIn } from "../helpers/canary";
+import { appLogLines, requestLines, requestLinesWithoutId } from "../helpers/log-lines";
 import { buildApp } from "../helpers/build-app";
 
 const QUICK = process.argv.includes("--quick");
@@ -272,12 +273,9 @@ async function main() {
   };
   const logs = app.logs.join("");
   const leaked = leaksIn([["the app's log", [logs]]], keyNeedles(keys.map((k) => k.key))).length;
-  const logLines = logs
-    .split("\n")
-    .filter((l) => l.startsWith('{"'))
-    .map((l) => JSON.parse(l) as { app?: string; phase?: string; requestId?: string })
-    .filter((l) => l.app === "keydesk" && l.phase !== "startup");
-  const linesWithoutRequestId = logLines.filter((l) => !l.requestId).length;
+  // The canary's rule (tests/helpers/log-lines.ts): a request's lines, not start-up's or a job's.
+  const logLines = requestLines(appLogLines(logs));
+  const linesWithoutRequestId = requestLinesWithoutId(logLines).length;
   const restarts = app.alive() ? 0 : 1;
   await app.stop();
   await sim.close();

@@ -15,6 +15,7 @@ import { addKey, signUp } from "./steps";
 import { readSeen, ROOT, type E2eState } from "./servers";
 import { dumpDatabase } from "../helpers/db-dump";
 import { keyNeedles, leaksIn } from "../helpers/canary";
+import { appLogLines, requestLines, requestLinesWithoutId } from "../helpers/log-lines";
 import { randomEmail } from "../helpers/random";
 
 function filesUnder(dir: string): string[] {
@@ -184,16 +185,12 @@ test("secret canary: error pages and error answers never carry a key, whatever f
 });
 
 test("log lines: every line written while serving a request carries its id", async ({ servers }) => {
-  const lines = logsOf(servers)
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l) as { app?: string; msg?: string; requestId?: string; phase?: string; jobId?: string })
-    .filter((l) => l.app === "keydesk");
-  // Start-up lines and background jobs' lines serve no request: a job's work logs with its job
-  // id (phase "job", lib/log.ts), the queue itself with phase "job". Anything else is a request's.
-  const during = lines.filter((l) => l.phase !== "startup" && l.phase !== "job" && !l.jobId);
+  // Start-up lines and background jobs' lines serve no request: a job's work logs with its
+  // queue (`job`, lib/request-context.ts). Anything else is a request's (tests/helpers/log-lines.ts).
+  const lines = appLogLines(logsOf(servers));
+  const during = requestLines(lines);
   expectTrue(during.length >= 10, `the tests caused request-time log lines (${during.length})`);
-  const missing = during.filter((l) => !l.requestId);
+  const missing = requestLinesWithoutId(lines);
   expectTrue(
     missing.length === 0,
     `${missing.length} lines without a request id, e.g. ${JSON.stringify(missing.slice(0, 3))}`,

@@ -12,6 +12,9 @@ import type { CurrentUser } from "@/lib/sessions/session";
 import type { Balances, TradeEntry } from "@/lib/exchange/schemas";
 import type { AccountFees } from "@/lib/exchange/model";
 import { newTestUser } from "../../helpers/users";
+import { SkippingClock, installClock } from "../../helpers/clock";
+
+const clock = installClock(new SkippingClock());
 
 const DAY = 86_400_000;
 let sim: RunningSimulator;
@@ -71,7 +74,6 @@ beforeAll(async () => {
   Object.assign(process.env, {
     EXCHANGE_BASE_URL: sim.url,
     SIMULATOR_CONTROL_URL: sim.controlUrl,
-    EXCHANGE_TIMEOUT_MS: "2000",
     REDIS_URL: "",
   });
   delete process.env.EXCHANGE_API;
@@ -123,9 +125,9 @@ describe("proxy and budget under Fast", () => {
       method: "POST",
       body: JSON.stringify({ jti: sim.demoKeys["demo-read"]!.jti }),
     });
-    // The user's budget (a few calls a second) also counts the add-key live check: let its window
-    // roll, so this read goes upstream and meets the revocation instead of being paced.
-    await new Promise((r) => setTimeout(r, 1_100));
+    // The user's budget (a few calls a second) also counts the add-key live check: the clock rolls
+    // its window, so this read goes upstream and meets the revocation instead of being paced.
+    clock.skip(1_100);
     expect(await balances(u, id)).toMatchObject({ source: "stale", staleReason: "key_revoked" });
     expect((await db.apiKey.findUniqueOrThrow({ where: { id } })).status).toBe("revoked");
   });

@@ -1,13 +1,19 @@
 // Both README commands work from a private checkout (mode 700, as root's home is on most
 // servers): the embedded PostgreSQL runs as the `postgres` system user, which cannot enter such
 // a directory, so pg-runtime.ts moves its binaries and cluster to where it can. A failure that
-// cannot be worked around is one line with its cause and fix, never a stack trace.
+// cannot be worked around is one line with its cause and fix, never a stack trace. The dev
+// server is also asked for a key pasted into URLs, and its whole log must hold no part of it.
+// `npm test` and `npm run dev` run side by side (their own free ports and clusters): the suite
+// takes as long as the slower of the two, not both.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { clusterDirFor, resolvePgRuntime } from "@/lib/dev/pg-runtime";
 import { StartupError } from "@/lib/dev/startup-error";
+import { fakeKey } from "../../helpers/fake-keys";
+import { freePorts } from "../../helpers/free-ports";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -62,45 +68,133 @@ function run(
   });
 }
 
+/** The page's status once it answers below 500; 0 when the child exited or the deadline passed. */
 async function waitForPage(url: string, child: ChildProcess, timeoutMs: number): Promise<number> {
+  const exited = new Promise<number>((resolve) => child.once("exit", () => resolve(0)));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && child.exitCode === null) {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-      await res.arrayBuffer();
-      if (res.status < 500) return res.status;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
+    // Each try waits for the answer (next dev compiles the page on the first request); a refused
+    // connection (not listening yet) is retried after a short pause, or as soon as the child exits.
+    const status = await Promise.race([get(url), exited]);
+    if (status > 0 && status < 500) return status;
+    await Promise.race([new Promise((r) => setTimeout(r, 250)), exited]);
   }
   return 0;
+}
+
+async function get(url: string): Promise<number> {
+  try {
+    const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(120_000) });
+    await res.arrayBuffer();
+    return res.status;
+  } catch {
+    return 0;
+  }
+}
+
+/** Ends a detached child's whole process group (next's workers too), so its checkout can be removed. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once("exit", r));
+  if (child.exitCode === null) process.kill(-(child.pid as number), "SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+  try {
+    process.kill(-(child.pid as number), "SIGKILL");
+  } catch {
+    // the whole group has exited
+  }
+}
+
+interface DevRun {
+  status: number;
+  output: string;
+  /** The key pasted into URLs, and whether the marker request after it reached the log. */
+  key: string;
+  /** The statuses of the key's requests (0: no answer). */
+  keyStatuses: number[];
+  markerLogged: boolean;
+}
+
+/**
+ * `npm run dev` in the checkout until its sign-in page answers; then a key in paths and query
+ * strings, and a marker request after them (once the marker is in the log, so is everything
+ * before it). Resolves with the whole output once the server is stopped.
+ */
+async function runDev(checkout: string, ports: number[]): Promise<DevRun> {
+  const [port, simPort, simControlPort, pgPort] = ports;
+  const env = cleanEnv({
+    PORT: String(port),
+    SIMULATOR_PORT: String(simPort),
+    SIMULATOR_CONTROL_PORT: String(simControlPort),
+    KEYDESK_EMBEDDED_PG_PORT: String(pgPort),
+    // Request lines are what the secret check reads: logged at info.
+    LOG_LEVEL: "info",
+  });
+  const child = spawn("npm", ["run", "dev"], { cwd: checkout, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let output = "";
+  child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
+  child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const { key } = fakeKey();
+  let markerLogged = false;
+  const keyStatuses: number[] = [];
+  try {
+    const status = await waitForPage(`${base}/sign-in`, child, 300_000);
+    if (status === 200) {
+      const parts = key.split(".");
+      for (const url of [
+        `/keys/${key}`,
+        `/sign-in?key=${key}`,
+        `/api/keys/${key}/balances`,
+        `/keys/${parts.join("%2E")}`,
+        `/api/health?key=${encodeURIComponent(key)}`,
+      ])
+        keyStatuses.push(await get(`${base}${url}`));
+      const marker = randomUUID();
+      await get(`${base}/sign-in?probe=${marker}`);
+      const logged = (): boolean => output.includes(`/sign-in?probe=${marker}`);
+      for (let i = 0; i < 200 && !logged() && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
+      markerLogged = logged();
+    }
+    return { status, output, key, keyStatuses, markerLogged };
+  } finally {
+    await stopGroup(child);
+  }
 }
 
 describe("a checkout in a private directory (mode 700)", () => {
   let home = "";
   let checkout = "";
   const clusters: string[] = [];
+  let npmTest: Promise<{ code: number | null; output: string }>;
+  let dev: Promise<DevRun>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     ({ home, checkout } = clonePrivately());
     mkdirSync(path.join(checkout, ".data", "test"), { recursive: true }); // (so its cluster's name can be known now)
     clusters.push(clusterDirFor(checkout), clusterDirFor(path.join(checkout, ".data", "test")));
+    const [testPg, ...devPorts] = await freePorts(5);
+    // Both started now, side by side: each test below waits for its own.
+    npmTest = run(
+      "npm",
+      ["test", "--", "integration", "keys/rotation.test"],
+      checkout,
+      cleanEnv({ KEYDESK_TEST_PG_PORT: String(testPg) }),
+    );
+    dev = runDev(checkout, devPorts);
+    // Neither is awaited here; a rejection is reported by the test that awaits it.
+    npmTest.catch(() => undefined);
+    dev.catch(() => undefined);
   });
 
-  afterAll(() => {
+  afterAll(async () => {
+    await Promise.allSettled([npmTest, dev]);
     // (Retries: a process that just exited may still have files open a moment.)
     rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     for (const dir of clusters) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
   it("runs the tests (`npm test`, one integration file on the embedded test database)", async () => {
-    const res = await run(
-      "npm",
-      ["test", "--", "integration", "keys/rotation.test"],
-      checkout,
-      cleanEnv({ KEYDESK_TEST_PG_PORT: "54341" }),
-    );
+    const res = await npmTest;
     expect(res.output).toMatch(/tests: [1-9]\d* passed, 0 failed/);
     expect(res.code).toBe(0);
     expect(res.output).not.toMatch(/EACCES/);
@@ -108,38 +202,20 @@ describe("a checkout in a private directory (mode 700)", () => {
   });
 
   it("runs the dashboard (`npm run dev` answers its sign-in page)", async () => {
-    const env = cleanEnv({
-      PORT: "3341",
-      SIMULATOR_PORT: "4341",
-      SIMULATOR_CONTROL_PORT: "4342",
-      KEYDESK_EMBEDDED_PG_PORT: "54342",
-    });
-    const child = spawn("npm", ["run", "dev"], {
-      cwd: checkout,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    let output = "";
-    child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
-    child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
-    try {
-      const status = await waitForPage("http://127.0.0.1:3341/sign-in", child, 300_000);
-      expect({ status, output: status === 200 ? "" : output }).toEqual({ status: 200, output: "" });
-      expect(output).not.toMatch(STACK_FRAME);
-      if (isRoot) expect(output).toContain(`embedded database lives in ${clusterDirFor(checkout)}`);
-    } finally {
-      const exited = new Promise((r) => child.once("exit", r));
-      if (child.exitCode === null) process.kill(-(child.pid as number), "SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-      // What is left of the group (next's workers still writing .next/dev) goes too, so the
-      // checkout can be removed.
-      try {
-        process.kill(-(child.pid as number), "SIGKILL");
-      } catch {
-        // the whole group has exited
-      }
-    }
+    const { status, output } = await dev;
+    expect({ status, output: status === 200 ? "" : output.slice(-3000) }).toEqual({ status: 200, output: "" });
+    expect(output).not.toMatch(STACK_FRAME);
+    if (isRoot) expect(output).toContain(`embedded database lives in ${clusterDirFor(checkout)}`);
+  });
+
+  it("the dev log holds no part of a key requested in a path or a query string", async () => {
+    const { status, output, key, keyStatuses, markerLogged } = await dev;
+    expect(status).toBe(200);
+    expect(keyStatuses.filter((s) => s > 0)).toHaveLength(5); // every request was answered
+    // The marker request after the key's is in the log: logging was on, and the key's requests were written before it.
+    expect(markerLogged).toBe(true);
+    for (const p of key.split(".")) expect(output).not.toContain(p.slice(3, 30));
+    expect(output).not.toContain(key);
   });
 
   (isRoot ? it : it.skip)("says in one line what to do when nowhere is reachable", () => {

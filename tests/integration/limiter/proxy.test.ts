@@ -7,6 +7,9 @@ import { addKeyForUser } from "@/lib/keys/add-key";
 import type { CurrentUser } from "@/lib/sessions/session";
 import type { Balances } from "@/lib/exchange/schemas";
 import { newTestUser } from "../../helpers/users";
+import { SkippingClock, installClock } from "../../helpers/clock";
+
+const clock = installClock(new SkippingClock());
 
 let sim: RunningSimulator;
 let readKeyData: typeof import("@/lib/proxy/read").readKeyData;
@@ -40,7 +43,9 @@ beforeAll(async () => {
   Object.assign(process.env, {
     EXCHANGE_BASE_URL: sim.url,
     SIMULATOR_CONTROL_URL: sim.controlUrl,
-    EXCHANGE_TIMEOUT_MS: "700",
+    // Long enough for any healthy call on a busy machine; the latency fault below holds its
+    // answer far longer, so only that call can time out.
+    EXCHANGE_TIMEOUT_MS: "3000",
     REDIS_URL: "",
   });
   resetEnvCache();
@@ -91,13 +96,13 @@ it("upstream 5xx, malformed JSON, resets and timeouts give typed errors when not
   });
   await fault({ kind: "reset", pathPrefix: "/account/balances", count: 1 });
   await expect(balances(u, id)).rejects.toMatchObject({ reason: "upstream_unreachable" });
-  await fault({ kind: "latency", latencyMs: 1_500, pathPrefix: "/account/balances", count: 1 });
+  await fault({ kind: "latency", latencyMs: 20_000, pathPrefix: "/account/balances", count: 1 });
   await expect(balances(u, id)).rejects.toMatchObject({ reason: "upstream_timeout" });
   const ok = await balances(u, id);
   expect(ok.source).toBe("live");
-  // The user's budget (3 calls a second at 200/min) now also counts the add-key live check: let
-  // its window roll, so this read goes upstream instead of being paced.
-  await new Promise((r) => setTimeout(r, 1_100));
+  // The user's budget (3 calls a second at 200/min) now also counts the add-key live check: the
+  // clock rolls its window, so this read goes upstream instead of being paced.
+  clock.skip(1_100);
   await fault({ kind: "error5xx", status: 500, pathPrefix: "/account/balances", count: 1 });
   expect(await balances(u, id)).toMatchObject({ source: "stale", staleReason: "upstream_error" });
 });

@@ -44,7 +44,6 @@ beforeAll(async () => {
   Object.assign(process.env, {
     EXCHANGE_BASE_URL: sim.url,
     SIMULATOR_CONTROL_URL: sim.controlUrl,
-    EXCHANGE_TIMEOUT_MS: "700",
     REDIS_URL: "",
     KEYDESK_METRICS_TOKEN: TOKEN,
   });

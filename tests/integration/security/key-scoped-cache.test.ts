@@ -19,6 +19,7 @@ import {
   revokeKey,
   installGate,
 } from "./attack-helpers";
+import { waitFor } from "../../helpers/wait-for";
 
 let sim: RunningSimulator;
 let read: typeof import("@/lib/proxy/read");
@@ -207,7 +208,8 @@ describe("two people, two keys on one account, one revoked; two instances on one
     installGate(g1);
     const label = (await (await import("@/lib/db")).db.apiKey.findUniqueOrThrow({ where: { id: aliceKey } })).label;
     expect(await deleteKey.deleteKeyForOwner(alice, aliceKey, label)).toMatchObject({ ok: true });
-    await new Promise((res) => setTimeout(res, 100)); // pub/sub reaches the other instance
+    // The purge reaches the other instance by pub/sub: wait for its memory to empty.
+    await waitFor("instance 2 to purge the deleted key", () => g2.cache.localCount(aliceKey) === 0);
     const left = await dumpRedis(r, `${prefix}:cache:${aliceKey}|`);
     console.log(
       `after delete: ${left.length} Redis entries, instance 1 memory ${g1.cache.localCount(aliceKey)}, instance 2 memory ${g2.cache.localCount(aliceKey)}`,

@@ -16,10 +16,19 @@ export async function call(
   if (init.key) headers.authorization = `Bearer ${init.key}`;
   if (init.ip) headers["x-sim-client-ip"] = init.ip;
   if (init.body !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(`${init.base ?? sim.url}${path}`, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  const send = () =>
+    fetch(`${init.base ?? sim.url}${path}`, {
+      method: init.method ?? "GET",
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  // A GET on a kept-alive connection the server closed as it was reused (the simulator runs in
+  // this process: after a long stall of the event loop on a busy machine both sides' idle
+  // timers fire at once) is sent again on a new one, as browsers do for idempotent requests.
+  const res = await send().catch((err: unknown) => {
+    const code = (err as { cause?: { code?: string } })?.cause?.code;
+    if ((init.method ?? "GET") === "GET" && (code === "ECONNRESET" || code === "UND_ERR_SOCKET")) return send();
+    throw err;
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : null, text };

@@ -325,19 +325,25 @@ describe("server actions × roles", () => {
       ["signed out", null],
     ];
 
-    // A fresh world per cell, so every action meets the same state.
+    const keyId = await addDemo(keyOwner, "demo-small", "Matrix key");
+    // A fresh world per cell, so every action meets the same state (its own teams, members and
+    // invitations; the one key, shared with no team when the cell acts).
+    // Members are written as rows (joining by invitation is tested above): the matrix is about
+    // who may act, and ~40 worlds built through the invitation flow cost minutes on a busy machine.
     async function world() {
-      const teamId = await m.teams.createTeam(teamOwner, "Matrix");
-      await invite(teamOwner, teamId, admin, "admin");
-      await invite(teamOwner, teamId, member, "member");
-      await invite(teamOwner, teamId, keyOwner, "admin");
-      const t2 = await m.teams.createTeam(otherTeam, "Other");
-      const keyId =
-        (await db.apiKey.findFirst({ where: { ownerId: keyOwner.id } }))?.id ??
-        (await addDemo(keyOwner, "demo-small", "Matrix key"));
-      await db.keyShare.deleteMany({ where: { keyId } });
-      const victim = await user("victim");
-      await invite(teamOwner, teamId, victim, "member");
+      const [teamId, t2, victim] = await Promise.all([
+        m.teams.createTeam(teamOwner, "Matrix"),
+        m.teams.createTeam(otherTeam, "Other"),
+        user("victim"),
+      ]);
+      await db.teamMember.createMany({
+        data: [
+          { teamId, userId: admin.id, role: "admin" },
+          { teamId, userId: member.id, role: "member" },
+          { teamId, userId: keyOwner.id, role: "admin" },
+          { teamId, userId: victim.id, role: "member" },
+        ],
+      });
       const victimRow = await db.teamMember.findFirstOrThrow({ where: { teamId, userId: victim.id } });
       const { token } = await m.inv.createInvitation(teamOwner, teamId, randomEmail("pending"), "member");
       const pending = await db.invitation.findFirstOrThrow({ where: { teamId, acceptedAt: null } });
@@ -401,8 +407,12 @@ describe("server actions × roles", () => {
     const failures: string[] = [];
     for (const [name, run, effect] of actions) {
       const row = [name];
+      // A row's worlds are independent of each other: built together, then each cell acts alone
+      // (actingAs is one variable).
+      const worlds = await Promise.all(roles.map(() => world()));
       for (let i = 0; i < roles.length; i++) {
-        const w = await world();
+        const w = worlds[i]!;
+        await db.keyShare.deleteMany({ where: { keyId } }); // no earlier cell's share left
         actingAs = roles[i]![1];
         let outcome: string;
         try {

@@ -1,5 +1,6 @@
 import { createUpstreamGate, BudgetExceededError, type FetchRequest } from "@/lib/limiter";
 import { PACE_BURST } from "@/lib/limiter/fair-share";
+import { waitFor } from "../../helpers/wait-for";
 
 const classifyNone = () => null;
 let n = 0;
@@ -155,14 +156,20 @@ describe("cache, coalescing and stale data", () => {
   it("50 concurrent identical reads share one upstream call", async () => {
     const g = gate();
     let calls = 0;
+    // The one upstream call is held until every reader has asked (no timer: the test lets it go).
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
     const fetcher = async () => {
       calls++;
-      await new Promise((r) => setTimeout(r, 50));
+      await held;
       return { data: { v: 1 } };
     };
-    const results = await Promise.all(
+    const all = Promise.all(
       Array.from({ length: 50 }, (_, i) => g.fetch(req({ fetcher, userId: `u${i}`, refresh: false }))),
     );
+    await waitFor("the upstream call", () => calls === 1);
+    release();
+    const results = await all;
     expect(calls).toBe(1);
     expect(results.every((r) => (r.data as { v: number }).v === 1)).toBe(true);
     const again = await g.fetch(req({ fetcher, refresh: false }));

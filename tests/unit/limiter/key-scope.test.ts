@@ -7,6 +7,7 @@ import {
   type FetchRequest,
   type UpstreamFailure,
 } from "@/lib/limiter";
+import { waitFor } from "../../helpers/wait-for";
 
 let n = 0;
 function gate(opts: Partial<Parameters<typeof createUpstreamGate>[0]> = {}) {
@@ -59,15 +60,21 @@ it("two keys on one account: each key's answer is served only to its own readers
 it("coalescing is per key: readers of one key share one call, another key makes its own", async () => {
   const g = gate();
   const calls: Record<string, number> = { a: 0, b: 0 };
+  // Each key's upstream call is held until both have started (no timer: the test lets them go).
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
   const slow = (k: "a" | "b") => async () => {
     calls[k]!++;
-    await new Promise((r) => setTimeout(r, 50));
+    await held;
     return { data: k };
   };
-  const got = await Promise.all([
+  const all = Promise.all([
     ...Array.from({ length: 10 }, () => g.fetch(req("key-a", { fetcher: slow("a") }))),
     g.fetch(req("key-b", { fetcher: slow("b") })),
   ]);
+  await waitFor("both keys' upstream calls", () => calls.a === 1 && calls.b === 1);
+  release();
+  const got = await all;
   expect(calls).toEqual({ a: 1, b: 1 });
   expect(got.at(-1)!.data).toBe("b");
 });
