@@ -2,7 +2,7 @@
 // Balances: sortable, small ones hidden on request, from usePortfolio.
 import { useMemo, useState } from "react";
 import type { Portfolio } from "@/lib/proxy/portfolio";
-import { compareDecimal, formatDecimal, formatEur } from "@/lib/ui/format";
+import { compareDecimal, formatDecimal, formatEur, formatPercent } from "@/lib/ui/format";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Freshness } from "@/components/data/freshness";
 import { Empty, ErrorState, Skeleton } from "@/components/data/states";
@@ -49,7 +49,7 @@ export function BalancesPanel({ keyId, initial }: { keyId: string; initial?: Ini
   const value = (r: { valueEur: string | null; sharePct: string | null }) =>
     hidden ? (
       r.sharePct !== null ? (
-        `${formatDecimal(r.sharePct, locale, { minFraction: 1 })} %`
+        formatPercent(r.sharePct, locale)
       ) : (
         <span className="text-slate-500">{t("balances.noPrice")}</span>
       )

@@ -50,7 +50,11 @@ const APPS = [
 const ROUTES = {
   overview: { path: (k: string) => `/keys/${k}`, selector: '[data-testid="total-eur"]' },
   balances: { path: (k: string) => `/keys/${k}?tab=balances`, selector: '[data-testid="balances-cards"] li' },
-  orders: { path: (k: string) => `/keys/${k}?tab=orders`, selector: '[data-testid="orders-cards"] li' },
+  // orders-list: one responsive list; orders-cards: the phone cards of a checkout before it (a baseline).
+  orders: {
+    path: (k: string) => `/keys/${k}?tab=orders`,
+    selector: '[data-testid="orders-list"] li, [data-testid="orders-cards"] li',
+  },
   keys: { path: () => "/keys", selector: '[data-testid="key-card-value"] .tabular-nums' },
 } as const;
 type RouteName = keyof typeof ROUTES;

@@ -166,7 +166,7 @@ export const de: Record<MessageKey, string> = {
   "orders.type": "Typ",
   "orders.price": "Preis",
   "orders.amount": "Menge",
-  "orders.filled": "Ausgeführt",
+  "orders.filled": "Ausgeführte Menge",
   "orders.average": "Ø Preis",
   "orders.status": "Status",
   "orders.fee": "Gebühr",

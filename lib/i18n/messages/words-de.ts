@@ -44,4 +44,8 @@ export const wordsDe: Record<keyof typeof wordsEn, string> = {
   "orders.liquidity": "Maker/Taker",
   "orders.tradeAt": "{amount} zu {price}",
   "orders.total": "Summe",
+  "history.value": "Wert",
+  "history.changeSince": "Veränderung seit Beginn",
+  "history.axisFromZero": "Die Werteachse beginnt bei null.",
+  "history.axisChange": "Die Achse zeigt die Veränderung in Prozent; die Linie bei 0 % ist der Beginn des Zeitraums.",
 };

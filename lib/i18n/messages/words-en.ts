@@ -43,4 +43,8 @@ export const wordsEn = {
   "orders.liquidity": "Maker/taker",
   "orders.tradeAt": "{amount} at {price}",
   "orders.total": "Total",
+  "history.value": "Value",
+  "history.changeSince": "Change since the start",
+  "history.axisFromZero": "The value axis starts at zero.",
+  "history.axisChange": "The axis shows the change in percent; the line at 0 % is the range's start.",
 } as const;
