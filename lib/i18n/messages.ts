@@ -6,7 +6,7 @@
 // activity-*; troubleshooting: help-*; key actions: actions-*; emergency stop, cancel-all
 // and alerts: alerts-*; portfolio over time: portfolio-*; a new key's rebuilt history: backfill-*;
 // passkeys (Settings, sign-in, step-up, their alerts and audit entries): passkeys-*; the exchange's
-// codes as words: words-*.
+// codes as words: words-*; add-key prompts, tab hints: ui-*.
 import { en as dashboardEn } from "./messages/en";
 import { de as dashboardDe } from "./messages/de";
 import { authEn } from "./messages/auth-en";
@@ -43,6 +43,8 @@ import { passkeysEn } from "./messages/passkeys-en";
 import { passkeysDe } from "./messages/passkeys-de";
 import { wordsEn } from "./messages/words-en";
 import { wordsDe } from "./messages/words-de";
+import { uiEn } from "./messages/ui-en";
+import { uiDe } from "./messages/ui-de";
 
 /** Every messages file, by area: English and German side by side (the parity test walks these). */
 export const MESSAGE_FILES = {
@@ -64,6 +66,7 @@ export const MESSAGE_FILES = {
   backfill: { en: backfillEn, de: backfillDe },
   passkeys: { en: passkeysEn, de: passkeysDe },
   words: { en: wordsEn, de: wordsDe },
+  ui: { en: uiEn, de: uiDe },
 } as const;
 
 type Files = typeof MESSAGE_FILES;

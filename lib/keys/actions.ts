@@ -21,7 +21,7 @@ export interface AddKeyFormState {
   /** Set on errors: the request's id, shown as a reference. */
   requestId?: string;
   code?: AddKeyFailure | "invalid_input";
-  fields?: Partial<Record<"label" | "key" | "confirmation" | "password", string[]>>;
+  fields?: Partial<Record<"label" | "key" | "confirmation" | "confirmTrade" | "password", string[]>>;
   scopes?: string[];
   existingKeyRowId?: string;
 }
@@ -33,6 +33,7 @@ async function addKeyActionImpl(_prev: AddKeyFormState, formData: FormData): Pro
     key: formData.get("key"),
     confirmation: formData.get("confirmation") ?? undefined,
     password: formData.get("password") || undefined,
+    confirmTrade: formData.get("confirmTrade") || undefined,
   });
   const label = String(formData.get("label") ?? "").slice(0, 60);
   if (!parsed.success) return { label, code: "invalid_input", fields: z.flattenError(parsed.error).fieldErrors };

@@ -23,7 +23,7 @@ export type AddKeyResult =
       ok: false;
       code: AddKeyFailure;
       message: string;
-      field?: "key" | "label" | "confirmation" | "password";
+      field?: "key" | "label" | "confirmation" | "confirmTrade" | "password";
       existingKeyRowId?: string;
       scopes?: string[];
       retryAfterSeconds?: number;
@@ -33,6 +33,7 @@ export type AddKeyFailure =
   | "bad_format"
   | "duplicate"
   | "needs_confirmation"
+  | "needs_trade_confirmation"
   | "needs_step_up"
   | "needs_two_factor"
   | "rejected_by_exchange"
@@ -90,15 +91,7 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
 
   const dangerous =
     claims.scopes.includes("TRADE") || claims.scopes.includes("WITHDRAW") || claims.unknownScopes.length > 0;
-  if (claims.scopes.includes("WITHDRAW") && input.confirmation !== WITHDRAW_CONFIRMATION) {
-    return {
-      ok: false,
-      code: "needs_confirmation",
-      message: `This key can withdraw funds. Type ${WITHDRAW_CONFIRMATION} to confirm you want Keydesk to hold it.`,
-      field: "confirmation",
-      scopes: claims.scopes,
-    };
-  }
+  // What is missing comes first (two-factor sign-in), then the confirmations, then the password.
   if (
     dangerous &&
     !ctx.demoSeed &&
@@ -118,6 +111,31 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
       message:
         "Keys that can trade or withdraw can only be added with two-factor sign-in on. Turn it on in Settings, or add a Read-only key.",
       field: "key",
+      scopes: claims.scopes,
+    };
+  }
+  if (claims.scopes.includes("WITHDRAW") && input.confirmation !== WITHDRAW_CONFIRMATION) {
+    return {
+      ok: false,
+      code: "needs_confirmation",
+      message: `This key can withdraw funds. Type ${WITHDRAW_CONFIRMATION} to confirm you want Keydesk to hold it.`,
+      field: "confirmation",
+      scopes: claims.scopes,
+    };
+  }
+  // A Trade key is confirmed as a Withdraw key is (a ticked box instead of a typed word), even
+  // within a step-up window: storing it is never one click.
+  if (
+    claims.scopes.includes("TRADE") &&
+    !claims.scopes.includes("WITHDRAW") &&
+    !ctx.demoSeed &&
+    input.confirmTrade !== "yes"
+  ) {
+    return {
+      ok: false,
+      code: "needs_trade_confirmation",
+      message: t("addKey.needsTradeConfirmation"),
+      field: "confirmTrade",
       scopes: claims.scopes,
     };
   }

@@ -13,6 +13,8 @@ export const addKeySchema = z.object({
     .max(MAX_KEY_INPUT_BYTES, "That is far longer than an exchange API key."),
   confirmation: z.string().trim().optional(),
   password: z.string().optional(),
+  /** "yes": the owner ticked that Keydesk should hold a key that can trade. */
+  confirmTrade: z.literal("yes").optional(),
 });
 
 export type AddKeyInput = z.infer<typeof addKeySchema>;

@@ -28,7 +28,7 @@ async function signedIn(email: string): Promise<User> {
 }
 
 async function addKey(user: User, label: string, key: string, confirmation?: string): Promise<string> {
-  const added = await addKeyForUser({ user, steppedUp: true }, { label, key, confirmation });
+  const added = await addKeyForUser({ user, steppedUp: true }, { label, key, confirmation, confirmTrade: "yes" });
   if (!added.ok) throw new Error(added.message);
   return added.keyRowId;
 }

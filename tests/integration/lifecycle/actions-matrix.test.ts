@@ -138,7 +138,7 @@ it("stopKeyAction and cancelAllOrdersAction: the key's owner only; mark-read tou
   const minted = await suite.mint("stop-matrix", ["READ_ONLY", "TRADE"]);
   const added = await addKeyForUser(
     { user: owner, steppedUp: true },
-    { label: "Stop matrix", key: minted.key, confirmation: "TRADE" },
+    { label: "Stop matrix", key: minted.key, confirmTrade: "yes" },
   );
   if (!added.ok) throw new Error(added.message);
   const keyId = added.keyRowId;

@@ -37,7 +37,7 @@ beforeAll(async () => {
   const add = async (name: string) => {
     const r = await addKeyForUser(
       { user: owner, steppedUp: true },
-      { label: `Home ${name}`, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" },
+      { label: `Home ${name}`, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW", confirmTrade: "yes" },
     );
     if (!r.ok) throw new Error(r.message);
     return r.keyRowId;
