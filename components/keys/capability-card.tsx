@@ -120,10 +120,25 @@ export function CapabilityCard({
         <dd>
           <TimeAgo iso={keyView.lastCheckedAt} never={t("card.never")} t={t} />
         </dd>
-        <dt className="font-medium">{t("cap.lastSuccess")}</dt>
-        <dd>
-          <TimeAgo iso={keyView.lastSuccessAt} never={t("card.never")} t={t} />
-        </dd>
+        {keyView.status === "stopped" ? (
+          <>
+            <dt className="font-medium">{t("cap.stoppedAt")}</dt>
+            <dd data-testid="cap-stopped-at">
+              {keyView.stoppedAt ? <LocalTime iso={keyView.stoppedAt} locale={locale} /> : t("cap.unknown")}
+            </dd>
+            <dt className="font-medium">{t("cap.lastSuccessBeforeStop")}</dt>
+            <dd>
+              {keyView.lastSuccessAt ? <LocalTime iso={keyView.lastSuccessAt} locale={locale} /> : t("card.never")}
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt className="font-medium">{t("cap.lastSuccess")}</dt>
+            <dd>
+              <TimeAgo iso={keyView.lastSuccessAt} never={t("card.never")} t={t} />
+            </dd>
+          </>
+        )}
       </dl>
       {children}
     </section>

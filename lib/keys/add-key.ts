@@ -1,4 +1,5 @@
-// Adding a key: decode and check its format, refuse duplicates, apply the Trade/Withdraw
+// Adding a key: decode and check its format, refuse duplicates, ask before a second key for an
+// exchange account the owner already holds, apply the Trade/Withdraw
 // policy (typed confirmation + fresh step-up), confirm it live with the exchange, then
 // encrypt it (bound to its row and owner) and store it. The plaintext goes nowhere else.
 import "server-only";
@@ -25,6 +26,8 @@ export type AddKeyResult =
       message: string;
       field?: "key" | "label" | "confirmation" | "confirmTrade" | "password";
       existingKeyRowId?: string;
+      /** same_account: the label of the owner's key for that exchange account. */
+      existingLabel?: string;
       scopes?: string[];
       retryAfterSeconds?: number;
     };
@@ -32,6 +35,7 @@ export type AddKeyResult =
 export type AddKeyFailure =
   | "bad_format"
   | "duplicate"
+  | "same_account"
   | "needs_confirmation"
   | "needs_trade_confirmation"
   | "needs_step_up"
@@ -87,6 +91,27 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
       field: "key",
       existingKeyRowId: existing.id,
     };
+  }
+
+  // Another key for an exchange account the owner already holds: it would count once anyway, so
+  // ask whether they mean to replace the one they have (its Replace keeps history and shares).
+  if (input.sameAccount !== "add") {
+    const sibling = await db.apiKey.findFirst({
+      where: { ownerId: ctx.user.id, accountId: claims.accountId },
+      select: { id: true, label: true },
+      orderBy: { createdAt: "desc" },
+    });
+    if (sibling) {
+      return {
+        ok: false,
+        code: "same_account",
+        message: t("addKey.sameAccount", { label: sibling.label }),
+        field: "key",
+        existingKeyRowId: sibling.id,
+        existingLabel: sibling.label,
+        scopes: claims.scopes,
+      };
+    }
   }
 
   const dangerous =

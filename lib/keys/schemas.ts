@@ -15,6 +15,8 @@ export const addKeySchema = z.object({
   password: z.string().optional(),
   /** "yes": the owner ticked that Keydesk should hold a key that can trade. */
   confirmTrade: z.literal("yes").optional(),
+  /** "add": the owner was told they already hold a key for this exchange account and adds this one anyway. */
+  sameAccount: z.literal("add").optional(),
 });
 
 export type AddKeyInput = z.infer<typeof addKeySchema>;

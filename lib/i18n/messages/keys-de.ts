@@ -41,4 +41,14 @@ export const keysDe: Record<keyof typeof keysEn, string> = {
   "deleted.delete": "Löschen",
   "deleted.yes": "Ja, löschen",
   "deleted.more": "Mehr",
+  // Ein zweiter Schlüssel für ein Konto, das schon da ist; Bestätigung und Spur des Notstopps (num-data).
+  "addKey.sameAccount":
+    "Sie haben schon einen Schlüssel für dieses Börsenkonto: \u201e{label}\u201c. Beide würden in Ihren Summen nur einmal zählen. Möchten Sie ihn ersetzen?",
+  "addKey.sameAccountReplace": "\u201e{label}\u201c durch diesen Schlüssel ersetzen",
+  "addKey.sameAccountAdd": "Nein, als zweiten Schlüssel für dasselbe Konto hinzufügen",
+  "stop.confirm": "Ja, diesen Schlüssel jetzt stoppen. Niemand kann ihn über Keydesk nutzen, bis ich ihn ersetze.",
+  "stop.needsConfirm": "Setzen Sie das Häkchen, um zu bestätigen, dass Sie diesen Schlüssel stoppen möchten.",
+  "age.action.key.stop": "Gestoppt (Notstopp)",
+  "cap.stoppedAt": "Gestoppt",
+  "cap.lastSuccessBeforeStop": "Letzter erfolgreicher Aufruf vor dem Stopp",
 };

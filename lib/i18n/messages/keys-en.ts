@@ -39,4 +39,14 @@ export const keysEn = {
   "deleted.delete": "Delete",
   "deleted.yes": "Yes, delete it",
   "deleted.more": "More",
+  // A second key for an account already held; the emergency stop's confirmation and its trace (num-data).
+  "addKey.sameAccount":
+    "You already have a key for this exchange account: \u201c{label}\u201d. Both would count once in your totals. Do you mean to replace it?",
+  "addKey.sameAccountReplace": "Replace \u201c{label}\u201d with this key",
+  "addKey.sameAccountAdd": "No, add it as a second key for the same account",
+  "stop.confirm": "Yes, stop this key now. Nobody can use it through Keydesk until I replace it.",
+  "stop.needsConfirm": "Tick the box to confirm you want to stop this key.",
+  "age.action.key.stop": "Stopped (emergency stop)",
+  "cap.stoppedAt": "Stopped",
+  "cap.lastSuccessBeforeStop": "Last successful call before the stop",
 } as const;

@@ -258,6 +258,7 @@ describe("keys in German", () => {
       lastCheckedAt: null,
       lastValueEur: "1234.5",
       lastValuedAt: new Date().toISOString(),
+      stoppedAt: null,
       status: "active" as const,
       statusDetail: null,
       owner: { email: "o@example.test", name: null },
