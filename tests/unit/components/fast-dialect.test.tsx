@@ -10,6 +10,9 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import type { AccountFees } from "@/lib/exchange/model";
 import type { Locale } from "@/lib/i18n";
 
+// Panels refresh the page once when the exchange refuses their key (use-key-refusal.ts).
+jest.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }) }));
+
 const now = new Date().toISOString();
 const fastFees: AccountFees = {
   account_id: "a",
