@@ -51,15 +51,19 @@ export function BalancesPanel({ keyId, initial }: { keyId: string; initial?: Ini
       r.sharePct !== null ? (
         formatPercent(r.sharePct, locale)
       ) : (
-        <span className="text-slate-500">{t("balances.noPrice")}</span>
+        <span className="text-slate-600 dark:text-slate-400">{t("balances.noPrice")}</span>
       )
     ) : r.valueEur === null ? (
-      <span className="text-slate-500">{t("balances.noPrice")}</span>
+      <span className="text-slate-600 dark:text-slate-400">{t("balances.noPrice")}</span>
     ) : (
       formatEur(r.valueEur, locale)
     );
   const amt = (v: string) =>
-    hidden ? <span className="text-slate-500">{t("common.hidden")}</span> : formatDecimal(v, locale);
+    hidden ? (
+      <span className="text-slate-600 dark:text-slate-400">{t("common.hidden")}</span>
+    ) : (
+      formatDecimal(v, locale)
+    );
   return (
     <Panel
       id="balances"

@@ -107,7 +107,9 @@ export function CapabilityCard({
         <dt className="font-medium">{t("cap.keyId")}</dt>
         <dd className="font-mono text-xs">
           {keyView.keyIdShort}…
-          {keyView.fragment ? <span className="ml-2 text-slate-500">({keyView.fragment})</span> : null}
+          {keyView.fragment ? (
+            <span className="ml-2 text-slate-600 dark:text-slate-400">({keyView.fragment})</span>
+          ) : null}
         </dd>
         <dt className="font-medium">{t("cap.created")}</dt>
         <dd>{keyView.issuedAt ? <LocalTime iso={keyView.issuedAt} locale={locale} /> : t("cap.unknown")}</dd>

@@ -57,7 +57,7 @@ export function KeyCard({ keyView, locale = "en" }: { keyView: KeyView; locale?:
           {keyView.lastValueEur !== null && keyView.lastValuedAt ? (
             <>
               <span className="font-medium tabular-nums">{formatEur(keyView.lastValueEur, locale)}</span>{" "}
-              <span className="text-slate-500">
+              <span className="text-slate-600 dark:text-slate-400">
                 (<TimeAgo iso={keyView.lastValuedAt} t={t} />)
               </span>
             </>

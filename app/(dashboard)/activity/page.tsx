@@ -96,7 +96,7 @@ export default async function ActivityPage({
         <div className="flex items-end gap-2">
           <button
             type="submit"
-            className="min-h-11 rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-800 dark:bg-sky-600"
+            className="min-h-11 rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-800 dark:bg-sky-700"
           >
             {t("activity.filter")}
           </button>
