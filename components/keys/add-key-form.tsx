@@ -57,7 +57,7 @@ export function AddKeyForm({
   const risky = scopes.some((s) => s !== "READ_ONLY");
   const blocked = risky && (twoFactorMissing || state.code === "needs_two_factor");
   const prompt = state.code && PROMPTS.has(state.code);
-  const keyErrors = state.code === "needs_two_factor" ? undefined : state.fields?.key;
+  const keyErrors = state.code === "needs_two_factor" || state.code === "same_account" ? undefined : state.fields?.key;
   const promptText =
     state.code === "needs_confirmation"
       ? t("addKey.promptWithdraw")
@@ -89,6 +89,21 @@ export function AddKeyForm({
           <Link href="/help/troubleshooting" className="underline">
             {t("addKey.troubleshooting")}
           </Link>
+        </Alert>
+      ) : null}
+      {state.code === "same_account" && state.sameAccount ? (
+        // A second key for an account the owner holds: replace that one, or tick to add this one too.
+        <Alert tone="warning">
+          <p>{t("addKey.sameAccount", { label: state.sameAccount.label })}</p>
+          <p className="mt-2">
+            <Link href={`/keys/${state.sameAccount.keyRowId}#replace`} className="underline">
+              {t("addKey.sameAccountReplace", { label: state.sameAccount.label })}
+            </Link>
+          </p>
+          <label className="mt-2 flex items-start gap-2">
+            <input type="checkbox" name="sameAccount" value="add" className="mt-1" data-testid="same-account-add" />
+            <span>{t("addKey.sameAccountAdd")}</span>
+          </label>
         </Alert>
       ) : null}
       {state.code === "duplicate" && state.existingKeyRowId ? (
