@@ -74,7 +74,7 @@ export const teamsDe: Record<keyof typeof teamsEn, string> = {
   "teamForm.shareLabel": "Diesen Schlüssel mit einem Team teilen",
   "teamForm.team": "Team",
   "teamForm.hideAmounts": "Beträge verbergen (Mitglieder sehen Währungen und Prozente, keine Mengen oder Werte)",
-  "teamForm.allowExport": "Mitgliedern den CSV-Export erlauben (nicht bei verborgenen Beträgen)",
+  "teamForm.allowExport": "Mitgliedern das Exportieren als CSV erlauben (nicht bei verborgenen Beträgen)",
   "teamForm.sharePassword": "Ihr Keydesk-Passwort, um das Teilen zu bestätigen",
   "teamAction.renamed": "Umbenannt.",
   "teamAction.typeName": "Geben Sie zur Bestätigung den Namen des Teams genau ein („{name}“).",
