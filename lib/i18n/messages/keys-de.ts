@@ -51,4 +51,10 @@ export const keysDe: Record<keyof typeof keysEn, string> = {
   "age.action.key.stop": "Gestoppt (Notstopp)",
   "cap.stoppedAt": "Gestoppt",
   "cap.lastSuccessBeforeStop": "Letzter erfolgreicher Aufruf vor dem Stopp",
+  "usage.near":
+    "{who}: {used} von {max} Börsenanfragen in den letzten {seconds} s genutzt. Keydesk bleibt unter dem Limit der Börse, daher werden Daten kurz etwas seltener aktualisiert.",
+  "usage.cooldown":
+    "Die Börse hat Keydesk gebeten, für dieses Konto langsamer zu machen: Daten werden in etwa {seconds} s wieder aktualisiert.",
+  "usage.blocked":
+    "Die Börse lehnt die Adresse dieses Servers vorerst ab: Daten werden in etwa {seconds} s wieder aktualisiert.",
 };

@@ -49,4 +49,9 @@ export const keysEn = {
   "age.action.key.stop": "Stopped (emergency stop)",
   "cap.stoppedAt": "Stopped",
   "cap.lastSuccessBeforeStop": "Last successful call before the stop",
+  "usage.near":
+    "{who}: {used} of {max} exchange requests used in the last {seconds} s. Keydesk stays under the exchange's limit, so data may refresh a little less often for a moment.",
+  "usage.cooldown":
+    "The exchange asked Keydesk to slow down for this account: data refreshes again in about {seconds} s.",
+  "usage.blocked": "The exchange is refusing this server's address for now: data refreshes again in about {seconds} s.",
 } as const;
