@@ -11,6 +11,7 @@ import { getLocale } from "@/lib/i18n/server";
 import { translator } from "@/lib/i18n";
 import { keyIdParam } from "@/lib/keys/schemas";
 import { stopKeyForOwner } from "@/lib/keys/emergency-stop";
+import { requireKeyAccess } from "@/lib/keys/access";
 import { cancelAllOrdersForOwner, type CancelAllFailure } from "@/lib/keys/cancel-all-orders";
 
 const keySchema = z.object({ keyId: keyIdParam, password: z.string().max(1024).optional() });
@@ -35,6 +36,8 @@ async function stopKeyActionImpl(_prev: StopKeyFormState, formData: FormData): P
   });
   if (!parsed.success) return { code: "invalid_input", fields: z.flattenError(parsed.error).fieldErrors };
   const t = translator(await getLocale());
+  // Who may stop it is decided first: anyone but the owner is refused before being asked to confirm.
+  await requireKeyAccess(user, parsed.data.keyId, "manage");
   if (parsed.data.confirm !== "stop")
     return { code: "needs_confirmation", fields: { confirm: [t("stop.needsConfirm")] } };
   const steppedUp = await stepUpWith(user, parsed.data.password);
