@@ -11,6 +11,7 @@
 // Also prints where the time went (paint-probe.ts): first byte, data in the document, data shown,
 // hydration, DOMContentLoaded, HTML size.
 // PAINT_APP_ROOT=<checkout> measures another checkout's built app instead of this one.
+// PAINT_PORT=<n>: the servers' ports (n and n + 1), for a machine where 3100 is taken.
 // PAINT_KEEP_HTML=<dir> keeps each page's HTML as the server sent it (for reading what it weighs).
 // PAINT_BASELINE_ROOT=<checkout> measures that checkout too, side by side in the same run (its
 // own server and port, runs interleaved with this one's, so both see the same machine load), and
@@ -38,11 +39,12 @@ const SKIP_BUILD = process.argv.includes("--skip-build");
 // PAINT_WARM_RUNS / PAINT_COLD_RUNS: fewer runs for a quick look (the issue's figures are 5 and 3).
 const WARM_RUNS = Number(process.env.PAINT_WARM_RUNS ?? 5);
 const COLD_RUNS = Number(process.env.PAINT_COLD_RUNS ?? 3);
-/** The app measured, and the optional baseline beside it. */
+/** The app measured, and the optional baseline beside it (PAINT_PORT: the first of their two ports). */
+const PORT = Number(process.env.PAINT_PORT ?? 3100);
 const APPS = [
-  { name: "this", root: path.resolve(process.env.PAINT_APP_ROOT ?? ROOT), port: 3100 },
+  { name: "this", root: path.resolve(process.env.PAINT_APP_ROOT ?? ROOT), port: PORT },
   ...(process.env.PAINT_BASELINE_ROOT
-    ? [{ name: "baseline", root: path.resolve(process.env.PAINT_BASELINE_ROOT), port: 3101 }]
+    ? [{ name: "baseline", root: path.resolve(process.env.PAINT_BASELINE_ROOT), port: PORT + 1 }]
     : []),
 ];
 
