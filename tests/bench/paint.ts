@@ -11,7 +11,8 @@
 // Also prints where the time went (paint-probe.ts): first byte, data in the document, data shown,
 // hydration, DOMContentLoaded, HTML size.
 // PAINT_APP_ROOT=<checkout> measures another checkout's built app instead of this one.
-// PAINT_PORT=<n>: the servers' ports (n and n + 1), for a machine where 3100 is taken.
+// PAINT_PORT=<n>: the servers' ports (n and n + 1), for a machine where 3100 is taken;
+// PAINT_DB_NAME: its database's name (keydesk_paint), for a shared PostgreSQL server.
 // PAINT_KEEP_HTML=<dir> keeps each page's HTML as the server sent it (for reading what it weighs).
 // PAINT_BASELINE_ROOT=<checkout> measures that checkout too, side by side in the same run (its
 // own server and port, runs interleaved with this one's, so both see the same machine load), and
@@ -115,7 +116,7 @@ async function measure(
 async function main() {
   const where = APPS.map((a) => `${a.name} at ${a.root}`).join(", ");
   console.log(`bench:paint: ${where}; preparing database, simulator${SKIP_BUILD ? "" : ", build"}…`);
-  const databaseUrl = await prepareTestDatabase("keydesk_paint");
+  const databaseUrl = await prepareTestDatabase(process.env.PAINT_DB_NAME ?? "keydesk_paint");
   Object.assign(process.env, TEST_SECRETS, { DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", REDIS_URL: "" });
   const sim = await startSimulator({ port: 0, controlPort: 0, seed: "paint", warm: "all" });
   const env: NodeJS.ProcessEnv = {
