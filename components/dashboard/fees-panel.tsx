@@ -8,6 +8,7 @@ import { CodeWord } from "@/components/ui/code-word";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Freshness } from "@/components/data/freshness";
 import { ErrorState, Skeleton } from "@/components/data/states";
+import { FeesPaid } from "./fees-paid";
 import { useExchange, type Initial } from "./use-exchange";
 import { Panel } from "./panel";
 
@@ -146,6 +147,7 @@ export function FeesPanel({
               {volumeText}
             </dd>
           </dl>
+          <FeesPaid keyId={keyId} />
         </>
       ) : null}
     </Panel>

@@ -57,4 +57,14 @@ export const keysDe: Record<keyof typeof keysEn, string> = {
     "Die Börse hat Keydesk gebeten, für dieses Konto langsamer zu machen: Daten werden in etwa {seconds} s wieder aktualisiert.",
   "usage.blocked":
     "Die Börse lehnt die Adresse dieses Servers vorerst ab: Daten werden in etwa {seconds} s wieder aktualisiert.",
+  "fees.paidTitle": "Gezahlte Gebühren",
+  "fees.paidRange": "Zeitraum",
+  "fees.paidRange.7d": "7 Tage",
+  "fees.paidRange.30d": "30 Tage",
+  "fees.paidRange.90d": "90 Tage",
+  "fees.paidTotal": "Insgesamt: {total} zu heutigen Preisen, aus {trades} Ausführung(en)",
+  "fees.paidNone": "Keine Gebühren in diesem Zeitraum.",
+  "fees.paidNoPrice": "kein EUR-Preis",
+  "fees.paidPartial":
+    "Dieser Zeitraum hat mehr Ausführungen, als Keydesk hier addiert: die Summe umfasst die neuesten.",
 };

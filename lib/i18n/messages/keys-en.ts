@@ -54,4 +54,13 @@ export const keysEn = {
   "usage.cooldown":
     "The exchange asked Keydesk to slow down for this account: data refreshes again in about {seconds} s.",
   "usage.blocked": "The exchange is refusing this server's address for now: data refreshes again in about {seconds} s.",
+  "fees.paidTitle": "Fees paid",
+  "fees.paidRange": "Range",
+  "fees.paidRange.7d": "7 days",
+  "fees.paidRange.30d": "30 days",
+  "fees.paidRange.90d": "90 days",
+  "fees.paidTotal": "In all: {total} at today's prices, over {trades} trade(s)",
+  "fees.paidNone": "No fees in this range.",
+  "fees.paidNoPrice": "no EUR price",
+  "fees.paidPartial": "This range has more trades than Keydesk adds up here: the sum covers the newest ones.",
 } as const;
