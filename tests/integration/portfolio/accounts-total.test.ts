@@ -164,3 +164,19 @@ it("a value older than the page promises is marked with its age", async () => {
   const main = home.keys.find((k) => k.label === "Main")!;
   expect(main).toMatchObject({ counting: "counted", staleMinutes: null });
 });
+
+it("a member whose shares all hide amounts is told the amounts are hidden, not shown a total of zero", async () => {
+  const { createTeam } = await import("@/lib/teams/teams");
+  const { acceptInvitation, createInvitation } = await import("@/lib/teams/invitations");
+  const { readPortfolioHome } = await import("@/lib/portfolio/home");
+  const member = await newTestUser("acct-hidden");
+  const teamId = await createTeam(owner, "Hidden team");
+  const { token } = await createInvitation(owner, teamId, member.email, "member");
+  await acceptInvitation(member, token);
+  const key = await db.apiKey.findFirstOrThrow({ where: { ownerId: owner.id, label: "Main" } });
+  await db.keyShare.create({ data: { keyId: key.id, teamId, hideAmounts: true, allowExport: false } });
+  const home = await readPortfolioHome(member, "24h");
+  expect(home).toMatchObject({ allHidden: true, hiddenCount: 1, allocation: [] });
+  expect(home.keys.every((k) => k.valueEur === null)).toBe(true);
+  expect(await readPortfolioHome(owner, "24h")).toMatchObject({ allHidden: false });
+});

@@ -64,15 +64,18 @@ it("each demo account holds its own plausible portfolio", async () => {
   expect(new Set(shapes).size).toBe(names.length);
 });
 
-it("the same seed gives the same demo, a restart included", async () => {
-  const again = await startSimulator({ port: 0, controlPort: 0, seed: "demo", dialect: "fast" });
+it("the same seed and clock give the same demo, a restart included", async () => {
+  // The history ends at the simulator's "now": two runs at one instant hold the same portfolio.
+  const at = Date.UTC(2026, 10, 15, 12);
+  const first = await startSimulator({ port: 0, controlPort: 0, seed: "demo", dialect: "fast", now: () => at });
+  const again = await startSimulator({ port: 0, controlPort: 0, seed: "demo", dialect: "fast", now: () => at });
   try {
     const read = async (s: RunningSimulator) =>
       (await fetch(`${s.url}/account/balances`, {
         headers: { authorization: `Bearer ${s.demoKeys["demo-small"]!.key}` },
       }).then((r) => r.json())) as { balances: Bal[] };
-    expect((await read(again)).balances).toEqual((await read(sim)).balances);
+    expect((await read(again)).balances).toEqual((await read(first)).balances);
   } finally {
-    await again.close();
+    await Promise.all([first.close(), again.close()]);
   }
 });
