@@ -13,6 +13,8 @@ export async function assertAccessible(page: Page, where: string): Promise<void>
   await page.waitForFunction(() => document.readyState === "complete");
   await expect(page, `${where} has its <title> before axe looks at it`).toHaveTitle(/\S/);
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  // No colour transitions while the scheme flips: axe must see the settled colours, not a blend.
+  await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; }" });
   const found: string[] = [];
   const before = await page.evaluate(() => (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"));
   try {
