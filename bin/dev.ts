@@ -1,8 +1,8 @@
 // `npm run dev`: the one command that brings up Keydesk on the embedded defaults.
 //   1. development secrets into .env.local (first run),
 //   2. embedded PostgreSQL when DATABASE_URL is unset, then migrations,
-//   3. the exchange simulator when EXCHANGE_BASE_URL is unset (Bitpanda Pro's /public/v1, or
-//      One Trading Fast's /fast/v1 with KEYDESK_SIMULATOR_DIALECT=fast),
+//   3. the exchange simulator when EXCHANGE_BASE_URL is unset (One Trading Fast's /fast/v1, or
+//      Bitpanda Pro's older /public/v1 with KEYDESK_SIMULATOR_DIALECT=bitpanda),
 //   4. demo data (a demo user and demo keys), then `next dev`.
 import { mkdirSync } from "node:fs";
 import path from "node:path";

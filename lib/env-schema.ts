@@ -22,13 +22,14 @@ const HOW_TO_FIX: Record<string, string> = {
   REDIS_URL: "Set it to a redis:// URL, or unset it to use the in-memory limiter (single instance only).",
   KEYDESK_EGRESS_IP: "Set it to this server's public IPv4/IPv6 address as the exchange sees it, or leave it unset.",
   KEYDESK_SIMULATOR_DIALECT:
-    "Set it to `fast` (One Trading Fast, /fast/v1) or `bitpanda` (Bitpanda Pro, /public/v1), or leave it unset for bitpanda.",
+    "Set it to `fast` (One Trading Fast, /fast/v1) or `bitpanda` (Bitpanda Pro, /public/v1), or leave it unset for fast.",
 };
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
 const intSetting = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 
-const simulatorDialect = z.enum(["bitpanda", "fast"]).default("bitpanda");
+// One Trading Fast is the exchange that runs today; Bitpanda Pro's older API stays one setting away.
+const simulatorDialect = z.enum(["bitpanda", "fast"]).default("fast");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -12,6 +12,7 @@ import { relyingParty } from "@/lib/auth/passkeys/relying-party";
 import { getEnv } from "@/lib/env";
 import { SignInMethodsProvider } from "@/components/auth/sign-in-methods";
 import { SignInReportBanner } from "@/components/shell/sign-in-report-banner";
+import { UnreadProvider } from "@/components/alerts/unread-sync";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
@@ -40,7 +41,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <AppHeader user={user} theme={theme} locale={locale} unread={unread} />
           <SignInReportBanner user={user} t={translator(locale)} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
-            {children}
+            <UnreadProvider count={unread}>{children}</UnreadProvider>
           </main>
         </div>
       </SignInMethodsProvider>

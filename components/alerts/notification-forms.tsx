@@ -29,10 +29,23 @@ export function AlertSettingsForm({ email, inApp, mail }: { email: boolean; inAp
             {t("alerts.settingInApp")}
           </label>
           <label className="flex min-h-11 items-center gap-2">
-            <input type="checkbox" name="email" defaultChecked={email} disabled={!mail} className="size-5" />
+            {/* Without mail on this server the box is off (not checked-and-disabled): no e-mail can go out. */}
+            <input
+              type="checkbox"
+              name="email"
+              defaultChecked={mail && email}
+              disabled={!mail}
+              aria-describedby={mail ? undefined : "alert-email-off"}
+              className="size-5"
+              data-testid="alert-email"
+            />
             {t("alerts.settingEmail")}
           </label>
-          {!mail ? <p className="text-slate-600 dark:text-slate-400">{t("alerts.settingEmailOff")}</p> : null}
+          {!mail ? (
+            <p id="alert-email-off" className="text-slate-600 dark:text-slate-400">
+              {t("alerts.settingEmailOff")}
+            </p>
+          ) : null}
         </fieldset>
       )}
     </ActionForm>

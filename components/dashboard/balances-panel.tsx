@@ -2,7 +2,7 @@
 // Balances: sortable, small ones hidden on request, from usePortfolio.
 import { useMemo, useState } from "react";
 import type { Portfolio } from "@/lib/proxy/portfolio";
-import { compareDecimal, formatDecimal, formatEur } from "@/lib/ui/format";
+import { compareDecimal, formatDecimal, formatEur, formatPercent } from "@/lib/ui/format";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Freshness } from "@/components/data/freshness";
 import { Empty, ErrorState, Skeleton } from "@/components/data/states";
@@ -49,17 +49,21 @@ export function BalancesPanel({ keyId, initial }: { keyId: string; initial?: Ini
   const value = (r: { valueEur: string | null; sharePct: string | null }) =>
     hidden ? (
       r.sharePct !== null ? (
-        `${formatDecimal(r.sharePct, locale, { minFraction: 1 })} %`
+        formatPercent(r.sharePct, locale)
       ) : (
-        <span className="text-slate-500">{t("balances.noPrice")}</span>
+        <span className="text-slate-600 dark:text-slate-400">{t("balances.noPrice")}</span>
       )
     ) : r.valueEur === null ? (
-      <span className="text-slate-500">{t("balances.noPrice")}</span>
+      <span className="text-slate-600 dark:text-slate-400">{t("balances.noPrice")}</span>
     ) : (
       formatEur(r.valueEur, locale)
     );
   const amt = (v: string) =>
-    hidden ? <span className="text-slate-500">{t("common.hidden")}</span> : formatDecimal(v, locale);
+    hidden ? (
+      <span className="text-slate-600 dark:text-slate-400">{t("common.hidden")}</span>
+    ) : (
+      formatDecimal(v, locale)
+    );
   return (
     <Panel
       id="balances"

@@ -162,7 +162,7 @@ export function ExportPanel({ keyId }: { keyId: string }) {
           ) : (
             <button
               type="submit"
-              className="min-h-11 rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-800 dark:bg-sky-600"
+              className="min-h-11 rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-800 dark:bg-sky-700"
             >
               {t("export.start")}
             </button>

@@ -3,10 +3,12 @@
 // its tier table; One Trading Fast: SPOT and FUTURES, combined across subaccounts), and the
 // trading volume where the exchange has one (it says so plainly where it doesn't).
 import type { AccountFees, FeeGroup } from "@/lib/exchange/model";
-import { compareDecimal, formatDecimal } from "@/lib/ui/format";
+import { compareDecimal, formatFeeRate, formatMoney } from "@/lib/ui/format";
+import { CodeWord } from "@/components/ui/code-word";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Freshness } from "@/components/data/freshness";
 import { ErrorState, Skeleton } from "@/components/data/states";
+import { FeesPaid } from "./fees-paid";
 import { useExchange, type Initial } from "./use-exchange";
 import { Panel } from "./panel";
 
@@ -17,16 +19,18 @@ const dt = "text-slate-600 dark:text-slate-400";
 
 function GroupBlock({ g, volumeLabel }: { g: FeeGroup; volumeLabel: string }) {
   const { t, locale } = useI18n();
-  const pct = (v: string) => `${formatDecimal(v, locale)} %`;
-  const volume =
-    g.running_volume === ""
-      ? t("common.hidden")
-      : `${formatDecimal(g.running_volume, locale)}${g.volume_currency ? ` ${g.volume_currency}` : ""}`;
+  const pct = (v: string) => formatFeeRate(v, locale);
+  // Volumes are in the group's volume currency (Fast says so; Bitpanda Pro's are in EUR).
+  const currency = g.volume_currency ?? "EUR";
+  const money = (v: string) => formatMoney(v, currency, locale, currency === "EUR" ? 2 : undefined);
+  const volume = g.running_volume === "" ? t("common.hidden") : money(g.running_volume);
   return (
     <div className="flex flex-col gap-2" data-fee-group={g.fee_group_id}>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className={dt}>{t("fees.group")}</dt>
-        <dd>{g.fee_group_id}</dd>
+        <dd>
+          <CodeWord kind="feeGroup" code={g.fee_group_id} />
+        </dd>
         <dt className={dt}>{t("fees.maker")}</dt>
         <dd className="tabular-nums">{g.active_tier ? pct(g.active_tier.maker_fee) : t("fees.noTier")}</dd>
         <dt className={dt}>{t("fees.taker")}</dt>
@@ -62,7 +66,7 @@ function GroupBlock({ g, volumeLabel }: { g: FeeGroup; volumeLabel: string }) {
                     aria-current={current ? "true" : undefined}
                   >
                     <td className="py-1 tabular-nums">
-                      {formatDecimal(tier.volume, locale)}
+                      {money(tier.volume)}
                       {current ? ` (${t("fees.current")})` : ""}
                     </td>
                     <td className="text-right tabular-nums">{pct(tier.maker_fee)}</td>
@@ -94,7 +98,7 @@ export function FeesPanel({
     : v?.data
       ? v.data.volume === ""
         ? t("common.hidden")
-        : formatDecimal(v.data.volume, locale)
+        : formatMoney(v.data.volume, "EUR", locale, 2)
       : volume.error
         ? volume.error.message
         : "…";
@@ -143,6 +147,7 @@ export function FeesPanel({
               {volumeText}
             </dd>
           </dl>
+          <FeesPaid keyId={keyId} />
         </>
       ) : null}
     </Panel>

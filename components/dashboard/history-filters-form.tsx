@@ -115,7 +115,7 @@ export function HistoryFiltersForm({
       <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-5">
         <button
           type="submit"
-          className="min-h-11 rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-800 dark:bg-sky-600"
+          className="min-h-11 rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-800 dark:bg-sky-700"
         >
           {t("filters.apply")}
         </button>

@@ -1,9 +1,10 @@
 "use client";
 // The history panels' shared view: filters, freshness, the default-range note and the states
-// (error, loading, empty), then a table on wide screens and stacked cards on phones, and the
-// infinite-scroll footer (with a "Load more" button for keyboards). Orders and trades give
-// only their columns and their card (./orders-panel.tsx, ./trades-panel.tsx).
-import { useEffect, useRef, type ReactNode } from "react";
+// (error, loading, empty), then ONE responsive list (rows of columns on wide screens, each
+// value labelled on phones: every item is rendered once), and the infinite-scroll footer (with
+// a "Load more" button for keyboards). Orders and trades give only their columns
+// (./orders-panel.tsx, ./trades-panel.tsx).
+import { useEffect, useRef, type CSSProperties, type ReactNode } from "react";
 import type { HistoryPage } from "@/lib/proxy/history";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { formatUtc } from "@/lib/ui/format";
@@ -14,11 +15,18 @@ import { HistoryFiltersForm } from "./history-filters-form";
 import type { History, HistoryKind } from "./history-data";
 import { Panel } from "./panel";
 
-/** One table column: its header's message, whether it holds numbers (right-aligned), and its cell. */
+/**
+ * One column: its header's message (also the value's label on phones, and for screen readers),
+ * whether it holds numbers (right-aligned), its width on wide screens, and its cell. `lead`
+ * cells open the item on phones: they span the row and carry no label.
+ */
 export interface Column<T> {
   id: string;
   header: MessageKey;
   numeric?: boolean;
+  /** A CSS grid track on wide screens ("minmax(0,1fr)" when not given). */
+  width?: string;
+  lead?: boolean;
   /** Extra classes of the cell (the header takes the alignment only). */
   className?: string;
   cell: (item: T) => ReactNode;
@@ -30,6 +38,7 @@ const TEXT = {
   trades: { title: "trades.title", empty: "trades.empty" },
 } as const satisfies Record<HistoryKind, { title: MessageKey; empty: MessageKey }>;
 
+/** A side's colour; the side's word goes with it (colour is never the only sign). */
 export const sideClass = (side: string) =>
   side === "BUY" ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400";
 
@@ -70,6 +79,56 @@ function InfiniteFooter({ h }: { h: Pick<History<unknown>, "done" | "loadingMore
   );
 }
 
+/** The list: a header row and rows on a grid from `md` up, labelled stacks below it; one DOM for both. */
+function HistoryList<T>({
+  kind,
+  items,
+  columns,
+  rowId,
+  title,
+}: {
+  kind: HistoryKind;
+  items: T[];
+  columns: Column<T>[];
+  rowId: (item: T) => string;
+  title: string;
+}) {
+  const { t } = useI18n();
+  const idAttr = kind === "orders" ? "data-order-id" : "data-trade-id";
+  // The row, cell and label classes are in app/globals.css (one class each, not 20 utilities per row).
+  const tracks = { "--cols": columns.map((c) => c.width ?? "minmax(0,1fr)").join(" ") } as CSSProperties;
+  return (
+    <div className="text-sm" style={tracks}>
+      <div
+        aria-hidden="true"
+        className="hidden border-b border-slate-200 py-2 font-medium md:grid md:items-center md:gap-x-2 md:[grid-template-columns:var(--cols)] dark:border-slate-800"
+      >
+        {columns.map((c) => (
+          <span key={c.id} className={c.numeric ? "text-right" : ""}>
+            {t(c.header)}
+          </span>
+        ))}
+      </div>
+      <ul aria-label={title} className="flex flex-col gap-2 md:gap-0" data-testid={`${kind}-list`}>
+        {items.map((item) => (
+          <li key={rowId(item)} className="history-row" {...{ [idAttr]: rowId(item) }}>
+            {columns.map((c) => (
+              <span
+                key={c.id}
+                data-col={c.id}
+                className={`history-cell ${c.lead ? "col-span-2 md:col-span-1" : ""} ${c.numeric ? "tabular-nums md:text-right" : ""} ${c.className ?? ""}`}
+              >
+                {c.lead ? null : <span className="history-label">{t(c.header)}</span>}
+                {c.cell(item)}
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function DefaultRangeNote({ page }: { page: HistoryPage<unknown> | undefined }) {
   const { t, locale } = useI18n();
   if (!page?.defaultRange) return null;
@@ -88,8 +147,6 @@ export function HistoryPanel<T>({
   h,
   columns,
   rowId,
-  card,
-  cardClassName,
   children,
 }: {
   kind: HistoryKind;
@@ -97,14 +154,11 @@ export function HistoryPanel<T>({
   columns: Column<T>[];
   /** The row's id, also its `data-order-id` / `data-trade-id`. */
   rowId: (item: T) => string;
-  card: (item: T) => ReactNode;
-  cardClassName?: string;
   /** Below the list (the order dialog). */
   children?: ReactNode;
 }) {
   const { t } = useI18n();
   const title = t(TEXT[kind].title);
-  const idAttr = kind === "orders" ? "data-order-id" : "data-trade-id";
   return (
     <Panel
       id={kind}
@@ -134,47 +188,7 @@ export function HistoryPanel<T>({
       {h.isLoading ? <Skeleton rows={6} label={title} /> : null}
       {!h.isLoading && h.first && h.items.length === 0 && h.done ? <Empty>{t(TEXT[kind].empty)}</Empty> : null}
       {h.items.length ? (
-        <>
-          <div className="hidden sm:block">
-            <table className="w-full text-sm" data-testid={`${kind}-table`}>
-              <caption className="sr-only">{title}</caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-left dark:border-slate-800">
-                  {columns.map((c) => (
-                    <th key={c.id} scope="col" className={`py-2 pr-2 font-medium ${c.numeric ? "text-right" : ""}`}>
-                      {t(c.header)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {h.items.map((item) => (
-                  <tr
-                    key={rowId(item)}
-                    className="border-b border-slate-100 hover:bg-slate-50 dark:border-slate-900 dark:hover:bg-slate-900"
-                    {...{ [idAttr]: rowId(item) }}
-                  >
-                    {columns.map((c) => (
-                      <td
-                        key={c.id}
-                        className={`pr-2 ${c.numeric ? "text-right tabular-nums" : ""} ${c.className ?? ""}`}
-                      >
-                        {c.cell(item)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ul className="flex flex-col gap-2 sm:hidden" data-testid={`${kind}-cards`}>
-            {h.items.map((item) => (
-              <li key={rowId(item)} className={cardClassName}>
-                {card(item)}
-              </li>
-            ))}
-          </ul>
-        </>
+        <HistoryList kind={kind} items={h.items} columns={columns} rowId={rowId} title={title} />
       ) : null}
       {h.first ? <InfiniteFooter h={h} /> : null}
       {children}

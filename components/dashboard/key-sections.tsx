@@ -6,7 +6,8 @@
 import dynamic from "next/dynamic";
 import type { Tab } from "@/lib/ui/key-tabs";
 import type { Portfolio } from "@/lib/proxy/portfolio";
-import type { Order, TradeEntry } from "@/lib/exchange/schemas";
+import type { TradeEntry } from "@/lib/exchange/schemas";
+import type { OrderListItem } from "@/lib/proxy/order-list";
 import type { AccountFees } from "@/lib/exchange/model";
 import { Skeleton } from "@/components/data/states";
 import type { Initial } from "./use-exchange";
@@ -17,7 +18,7 @@ type F<T> = { data: T; fetchedAt: string; source: "live" | "cache" | "stale"; st
 /** The server's first view of the open tab's widget; any part may be missing (then the client reads it). */
 export interface SectionInitial {
   portfolio?: Initial<Portfolio>;
-  orders?: InitialPage<{ order: Order; trades?: TradeEntry[] }>;
+  orders?: InitialPage<OrderListItem>;
   trades?: InitialPage<TradeEntry>;
   fees?: { fees?: Initial<F<AccountFees>>; volume?: Initial<F<{ volume: string } | null> & { unsupported?: boolean }> };
 }

@@ -5,13 +5,15 @@
 // the order and trades as the order list gave them, so nothing is lost.
 import { useEffect, useRef } from "react";
 import type { Order, TradeEntry } from "@/lib/exchange/schemas";
+import type { OrderSummary } from "@/lib/proxy/order-list";
 import { averagePrice, feeTotal, tradeValue } from "@/lib/money/trades";
-import { formatDecimal } from "@/lib/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
+import { CodeWord } from "@/components/ui/code-word";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Freshness } from "@/components/data/freshness";
 import { ErrorState, Skeleton } from "@/components/data/states";
 import { useExchange } from "./use-exchange";
+import { baseOf, usePrecision } from "./use-precision";
 
 const TOO_OLD = "ORDER_LOOKUP_OUT_OF_RANGE";
 const LOOKUP_DAYS = 30;
@@ -24,10 +26,11 @@ export function OrderDialog({
 }: {
   keyId: string;
   orderId: string | null;
-  listed?: { order: Order; trades?: TradeEntry[] } | null;
+  listed?: { order: Order; summary?: OrderSummary; trades?: TradeEntry[] } | null;
   onClose: () => void;
 }) {
   const { t, locale } = useI18n();
+  const fmt = usePrecision();
   const ref = useRef<HTMLDialogElement>(null);
   const order = useExchange<{
     data: { order: Order; trades?: TradeEntry[] };
@@ -53,9 +56,14 @@ export function OrderDialog({
   const fromList = tooOld && listed ? listed : null;
   const o = order.data?.data.order ?? fromList?.order;
   const hidden = Boolean(order.data?.amountsHidden || trades.data?.amountsHidden);
-  const qty = (v: string) => (hidden ? t("common.hidden") : formatDecimal(v, locale));
+  const instrument = o?.instrument_code ?? listed?.order.instrument_code ?? "";
+  const base = baseOf(instrument);
+  const qty = (v: string) => (hidden ? t("common.hidden") : fmt.amount(v, base));
   const list = trades.data?.data.trade_history ?? fromList?.trades ?? [];
   const fees = list.length && !hidden ? feeTotal(list) : null;
+  const avg =
+    (list.length && !hidden ? averagePrice(list) : null) ?? listed?.summary?.averagePrice ?? o?.average_price ?? null;
+  const reason = o?.reason;
   const row = (label: string, value: React.ReactNode) => (
     <>
       <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
@@ -100,26 +108,38 @@ export function OrderDialog({
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="order-detail">
               {row(t("orders.time"), <LocalTime iso={o.time} locale={locale} />)}
               {row(t("orders.instrument"), o.instrument_code)}
-              {row(t("orders.side"), o.side)}
-              {row(t("orders.type"), o.type)}
+              {row(t("orders.side"), <CodeWord kind="side" code={o.side} />)}
+              {row(t("orders.type"), <CodeWord kind="type" code={o.type} />)}
+              {o.time_in_force
+                ? row(
+                    t("orders.timeInForce"),
+                    <>
+                      <CodeWord kind="tif" code={o.time_in_force} />
+                      {o.is_post_only ? ` · ${t("orders.postOnly")}` : ""}
+                    </>,
+                  )
+                : null}
               {row(
                 t("orders.status"),
-                typeof o.exchange_status === "string"
-                  ? `${o.status} (${t("orders.exchangeStatus", { status: o.exchange_status })})`
-                  : o.reason
-                    ? `${o.status} (${o.reason})`
-                    : o.status,
+                <CodeWord
+                  kind="status"
+                  code={o.status}
+                  title={typeof o.exchange_status === "string" ? `${o.status} (${o.exchange_status})` : o.status}
+                />,
               )}
-              {row(t("orders.price"), o.price ? formatDecimal(o.price, locale) : "—")}
+              {reason ? row(t("orders.reason"), <CodeWord kind="reason" code={reason} />) : null}
+              {row(t("orders.price"), o.price ? fmt.price(o.price, o.instrument_code) : "—")}
               {row(t("orders.amount"), qty(o.amount))}
               {row(t("orders.filled"), qty(o.filled_amount))}
-              {row(t("orders.average"), (list.length && !hidden ? averagePrice(list) : null) ?? o.average_price ?? "—")}
+              {row(t("orders.average"), avg ? fmt.price(avg, o.instrument_code) : "—")}
               {row(
                 t("orders.fee"),
                 hidden
                   ? t("common.hidden")
                   : fees
-                    ? `${fees.total ? formatDecimal(fees.total, locale) : ""} ${fees.currency}`
+                    ? fees.total
+                      ? fmt.amount(fees.total, fees.currency)
+                      : fees.currency
                     : "—",
               )}
             </dl>
@@ -140,12 +160,23 @@ export function OrderDialog({
                   data-trade-id={e.trade.trade_id}
                 >
                   <p className="tabular-nums break-all">
-                    {qty(e.trade.amount)} @ {formatDecimal(e.trade.price, locale)}
-                    {hidden ? "" : ` = ${formatDecimal(tradeValue(e.trade.amount, e.trade.price), locale)}`}
+                    {t("orders.tradeAt", {
+                      amount: qty(e.trade.amount),
+                      price: fmt.price(e.trade.price, e.trade.instrument_code),
+                    })}
+                    {hidden
+                      ? ""
+                      : ` = ${fmt.value(tradeValue(e.trade.amount, e.trade.price), e.trade.instrument_code)}`}
                   </p>
                   <p className="text-xs text-slate-600 dark:text-slate-400">
-                    {t("orders.fee")} {qty(e.fee.fee_amount)} {e.fee.fee_currency}
-                    {e.fee.fee_type ? ` · ${e.fee.fee_type}` : ""} · <LocalTime iso={e.trade.time} locale={locale} />
+                    {t("orders.fee")} {hidden ? t("common.hidden") : fmt.amount(e.fee.fee_amount, e.fee.fee_currency)}
+                    {e.fee.fee_type ? (
+                      <>
+                        {" · "}
+                        <CodeWord kind="liquidity" code={e.fee.fee_type} />
+                      </>
+                    ) : null}{" "}
+                    · <LocalTime iso={e.trade.time} locale={locale} />
                   </p>
                 </li>
               ))}

@@ -1,99 +1,82 @@
 "use client";
-// Order history: the shared history view (./history-table.tsx) with the orders' columns and
-// phone cards; an order opens in a dialog with its trades and fees.
+// Order history: the shared history view (./history-table.tsx) with the orders' columns, one
+// responsive list; the exchange's codes as words (the code on hover). The list carries each
+// order's trade summary, not its trades: an order opens in a dialog that reads its trades.
 import { useState } from "react";
-import type { Order, TradeEntry } from "@/lib/exchange/schemas";
-import { averagePrice, feeTotal } from "@/lib/money/trades";
-import { formatDecimal } from "@/lib/ui/format";
+import type { OrderListItem } from "@/lib/proxy/order-list";
 import { LocalTime } from "@/components/ui/local-time";
+import { CodeWord } from "@/components/ui/code-word";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { useHistory, type InitialPage } from "./history-data";
 import { HistoryPanel, sideClass, type Column } from "./history-table";
 import { OrderDialog } from "./order-dialog";
+import { baseOf, usePrecision } from "./use-precision";
 
-export type OrderItem = { order: Order; trades?: TradeEntry[] };
+export type OrderItem = OrderListItem;
 
 export function OrdersPanel({ keyId, initial }: { keyId: string; initial?: InitialPage<OrderItem> }) {
   const { t, locale } = useI18n();
   const h = useHistory<OrderItem>(keyId, "orders", initial);
+  const fmt = usePrecision();
   const [open, setOpen] = useState<string | null>(null);
   const hidden = Boolean(h.first?.amountsHidden);
-  const fmt = (v: string | undefined | null) => (v ? formatDecimal(v, locale) : "—");
-  const qty = (v: string | undefined | null) => (hidden ? t("common.hidden") : fmt(v));
+  const price = (v: string | undefined | null, o: OrderItem) => (v ? fmt.price(v, o.order.instrument_code) : "—");
+  const qty = (v: string | undefined | null, o: OrderItem) =>
+    hidden ? t("common.hidden") : v ? fmt.amount(v, baseOf(o.order.instrument_code)) : "—";
   const fee = (o: OrderItem) => {
     if (hidden) return t("common.hidden");
-    if (!o.trades?.length) return "—";
-    const f = feeTotal(o.trades);
-    return f.total ? `${formatDecimal(f.total, locale)} ${f.currency}` : f.currency;
+    const s = o.summary;
+    if (!s?.feeCurrency) return "—";
+    return s.feeTotal ? fmt.amount(s.feeTotal, s.feeCurrency) : s.feeCurrency;
   };
-  const avg = (o: OrderItem) =>
-    (o.trades?.length && !hidden ? averagePrice(o.trades) : null) ?? o.order.average_price ?? null;
-  const opener = (o: OrderItem) => (
-    <span className="sr-only">{t("orders.open", { id: o.order.order_id.slice(0, 8) })}: </span>
-  );
   const columns: Column<OrderItem>[] = [
     {
-      id: "time",
-      header: "orders.time",
-      className: "py-1",
+      id: "order",
+      header: "orders.order",
+      lead: true,
+      width: "minmax(8rem,1.2fr)",
+      className: "font-medium",
       cell: (o) => (
         <button
           type="button"
-          className="min-h-11 text-left text-sky-800 underline-offset-2 hover:underline dark:text-sky-300"
+          className="min-h-11 text-left text-sky-800 underline underline-offset-2 hover:no-underline dark:text-sky-300"
           onClick={() => setOpen(o.order.order_id)}
         >
-          {opener(o)}
-          <LocalTime iso={o.order.time} locale={locale} />
+          <span className="sr-only">{t("orders.open", { id: o.order.order_id.slice(0, 8) })}: </span>
+          <CodeWord kind="side" code={o.order.side} className={sideClass(o.order.side)} /> {o.order.instrument_code}
         </button>
       ),
     },
-    { id: "instrument", header: "orders.instrument", cell: (o) => o.order.instrument_code },
     {
-      id: "side",
-      header: "orders.side",
-      className: "font-medium",
-      cell: (o) => <span className={sideClass(o.order.side)}>{o.order.side}</span>,
+      id: "time",
+      header: "orders.time",
+      width: "minmax(7rem,1fr)",
+      className: "text-xs",
+      cell: (o) => <LocalTime iso={o.order.time} locale={locale} />,
     },
-    { id: "type", header: "orders.type", cell: (o) => o.order.type },
-    { id: "price", header: "orders.price", numeric: true, cell: (o) => fmt(o.order.price) },
-    { id: "amount", header: "orders.amount", numeric: true, cell: (o) => qty(o.order.amount) },
-    { id: "filled", header: "orders.filled", numeric: true, cell: (o) => qty(o.order.filled_amount) },
-    { id: "average", header: "orders.average", numeric: true, cell: (o) => fmt(avg(o)) },
-    { id: "status", header: "orders.status", className: "text-xs", cell: (o) => o.order.status },
+    { id: "type", header: "orders.type", cell: (o) => <CodeWord kind="type" code={o.order.type} /> },
+    {
+      id: "status",
+      header: "orders.status",
+      width: "minmax(6rem,1fr)",
+      className: "text-xs",
+      cell: (o) => <CodeWord kind="status" code={o.order.status} />,
+    },
+    { id: "price", header: "orders.price", numeric: true, cell: (o) => price(o.order.price, o) },
+    { id: "amount", header: "orders.amount", numeric: true, cell: (o) => qty(o.order.amount, o) },
+    { id: "filled", header: "orders.filled", numeric: true, cell: (o) => qty(o.order.filled_amount, o) },
+    {
+      id: "average",
+      header: "orders.average",
+      numeric: true,
+      cell: (o) => price(o.summary?.averagePrice ?? o.order.average_price, o),
+    },
     { id: "fee", header: "orders.fee", numeric: true, className: "text-xs", cell: fee },
   ];
-  const card = (o: OrderItem) => (
-    <button
-      type="button"
-      onClick={() => setOpen(o.order.order_id)}
-      className="w-full rounded-md border border-slate-200 p-3 text-left dark:border-slate-800"
-    >
-      {opener(o)}
-      <span className="flex justify-between gap-2 text-sm font-medium">
-        <span>
-          <span className={sideClass(o.order.side)}>{o.order.side}</span> {o.order.instrument_code}
-        </span>
-        <span className="text-xs font-normal">{o.order.status}</span>
-      </span>
-      <span className="mt-1 grid grid-cols-2 gap-x-2 text-xs text-slate-700 dark:text-slate-300">
-        <span>
-          {o.order.type} · {fmt(o.order.price)}
-        </span>
-        <span className="text-right tabular-nums break-all">
-          {qty(o.order.filled_amount)} / {qty(o.order.amount)}
-        </span>
-        <LocalTime iso={o.order.time} locale={locale} className="col-span-2" />
-      </span>
-    </button>
-  );
+  const listed = h.items.find((o) => o.order.order_id === open) ?? null;
   return (
-    <HistoryPanel kind="orders" h={h} columns={columns} rowId={(o) => o.order.order_id} card={card}>
-      <OrderDialog
-        keyId={keyId}
-        orderId={open}
-        listed={h.items.find((o) => o.order.order_id === open) ?? null}
-        onClose={() => setOpen(null)}
-      />
+    <HistoryPanel kind="orders" h={h} columns={columns} rowId={(o) => o.order.order_id}>
+      <OrderDialog keyId={keyId} orderId={open} listed={listed} onClose={() => setOpen(null)} />
     </HistoryPanel>
   );
 }

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useMemo } from "react";
 import type { Portfolio } from "@/lib/proxy/portfolio";
 import { allocation, ALLOCATION_COLOURS as COLOURS } from "@/lib/ui/allocation";
-import { formatDecimal, formatEur, formatPercent } from "@/lib/ui/format";
+import { formatEur, formatPercent } from "@/lib/ui/format";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Freshness } from "@/components/data/freshness";
 import { Empty, ErrorState, Skeleton } from "@/components/data/states";
@@ -87,8 +87,8 @@ export function OverviewPanel({ keyId, initial }: { keyId: string; initial?: Ini
                     currency: s.currency,
                     value: Number(s.valueEur),
                     label: hidden
-                      ? `${s.currency}: ${s.pct} %`
-                      : `${s.currency}: ${formatEur(s.valueEur, locale)} (${s.pct} %)`,
+                      ? `${s.currency}: ${formatPercent(s.pct, locale)}`
+                      : `${s.currency}: ${formatEur(s.valueEur, locale)} (${formatPercent(s.pct, locale)})`,
                   }))}
                 />
                 <figcaption className="min-w-0">
@@ -103,7 +103,7 @@ export function OverviewPanel({ keyId, initial }: { keyId: string; initial?: Ini
                         />
                         <span className="font-medium">{s.currency}</span>
                         <span className="tabular-nums text-slate-700 dark:text-slate-300">
-                          {formatDecimal(s.pct, locale, { minFraction: 1 })} %
+                          {formatPercent(s.pct, locale)}
                           {hidden ? "" : ` · ${formatEur(s.valueEur, locale)}`}
                         </span>
                       </li>

@@ -7,6 +7,7 @@ import useSWR from "swr";
 import { useCallback, useEffect, useState } from "react";
 import { fetchJson, exchangeSWR } from "@/components/data/fetcher";
 import { AppError } from "@/lib/errors";
+import { useRefreshOnKeyRefusal } from "./use-key-refusal";
 
 /** The server's first view of a widget, and how long it counts as fresh (the endpoint's cache policy). */
 export interface Initial<T> {
@@ -72,6 +73,9 @@ export function useExchange<T extends { fetchedAt: string }>(
       setRefreshing(false);
     }
   }, [url, mutate]);
+  // A key's read that says the exchange refused the key: the page's status follows at once.
+  const keyRead = url?.startsWith("/api/keys/") ?? false;
+  useRefreshOnKeyRefusal(keyRead ? swr.data : undefined, keyRead ? (swr.error ?? refreshError) : undefined);
   return {
     data: swr.data,
     error: swr.error ?? refreshError,

@@ -106,7 +106,9 @@ export function CapabilityCard({
         <dt className="font-medium">{t("cap.keyId")}</dt>
         <dd className="font-mono text-xs">
           {keyView.keyIdShort}…
-          {keyView.fragment ? <span className="ml-2 text-slate-500">({keyView.fragment})</span> : null}
+          {keyView.fragment ? (
+            <span className="ml-2 text-slate-600 dark:text-slate-400">({keyView.fragment})</span>
+          ) : null}
         </dd>
         <dt className="font-medium">{t("cap.created")}</dt>
         <dd>{keyView.issuedAt ? <LocalTime iso={keyView.issuedAt} locale={locale} /> : t("cap.unknown")}</dd>
@@ -119,10 +121,25 @@ export function CapabilityCard({
         <dd>
           <TimeAgo iso={keyView.lastCheckedAt} never={t("card.never")} t={t} />
         </dd>
-        <dt className="font-medium">{t("cap.lastSuccess")}</dt>
-        <dd>
-          <TimeAgo iso={keyView.lastSuccessAt} never={t("card.never")} t={t} />
-        </dd>
+        {keyView.status === "stopped" ? (
+          <>
+            <dt className="font-medium">{t("cap.stoppedAt")}</dt>
+            <dd data-testid="cap-stopped-at">
+              {keyView.stoppedAt ? <LocalTime iso={keyView.stoppedAt} locale={locale} /> : t("cap.unknown")}
+            </dd>
+            <dt className="font-medium">{t("cap.lastSuccessBeforeStop")}</dt>
+            <dd>
+              {keyView.lastSuccessAt ? <LocalTime iso={keyView.lastSuccessAt} locale={locale} /> : t("card.never")}
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt className="font-medium">{t("cap.lastSuccess")}</dt>
+            <dd>
+              <TimeAgo iso={keyView.lastSuccessAt} never={t("card.never")} t={t} />
+            </dd>
+          </>
+        )}
       </dl>
       {children}
     </section>

@@ -1,7 +1,7 @@
 "use client";
 // The emergency stop ("this key may be compromised") and, for a key with Trade, "Cancel all
-// open orders now". Both ask for the password unless a step-up is live; cancel-all also asks
-// for a two-factor code when the owner has it on. The result lists the exchange's answer.
+// open orders now". Both ask for the password unless a step-up is live; the stop also asks for
+// one explicit confirmation every time; cancel-all asks for a two-factor code when the owner has it on. The result lists the exchange's answer.
 import { useActionState } from "react";
 import {
   cancelAllOrdersAction,
@@ -28,7 +28,34 @@ export function StopKeyForm({ keyRowId, stepUpActive }: { keyRowId: string; step
       keyRowId={keyRowId}
       stepUpActive={stepUpActive}
       submitLabel={t("stop.submit")}
+      extraFields={<StopConfirm errors={state.fields?.confirm} />}
     />
+  );
+}
+
+/** The stop's one explicit confirmation, asked even while a step-up is live (the server checks it too). */
+function StopConfirm({ errors }: { errors?: string[] }) {
+  const { t } = useI18n();
+  return (
+    <div className="flex flex-col gap-1">
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="confirm"
+          value="stop"
+          required
+          className="mt-1"
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={errors?.length ? "stop-confirm-error" : undefined}
+        />
+        <span>{t("stop.confirm")}</span>
+      </label>
+      {errors?.length ? (
+        <p id="stop-confirm-error" className="text-sm text-red-700 dark:text-red-300">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -39,16 +39,25 @@ export function KeyCard({ keyView, locale = "en" }: { keyView: KeyView; locale?:
             </dd>
           </>
         ) : null}
-        <dt>{t("card.lastSuccess")}</dt>
-        <dd>
-          <TimeAgo iso={keyView.lastSuccessAt} never={t("card.never")} t={t} />
-        </dd>
+        {keyView.status === "stopped" ? (
+          <>
+            <dt>{t("cap.stoppedAt")}</dt>
+            <dd>{keyView.stoppedAt ? <TimeAgo iso={keyView.stoppedAt} t={t} /> : t("cap.unknown")}</dd>
+          </>
+        ) : (
+          <>
+            <dt>{t("card.lastSuccess")}</dt>
+            <dd>
+              <TimeAgo iso={keyView.lastSuccessAt} never={t("card.never")} t={t} />
+            </dd>
+          </>
+        )}
         <dt>{t("card.value")}</dt>
         <dd data-testid="key-card-value">
           {keyView.lastValueEur !== null && keyView.lastValuedAt ? (
             <>
               <span className="font-medium tabular-nums">{formatEur(keyView.lastValueEur, locale)}</span>{" "}
-              <span className="text-slate-500">
+              <span className="text-slate-600 dark:text-slate-400">
                 (<TimeAgo iso={keyView.lastValuedAt} t={t} />)
               </span>
             </>

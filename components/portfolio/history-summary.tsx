@@ -61,10 +61,30 @@ export function HistorySummary({ h }: { h: HistoryFigures }) {
       })),
     [h.points, hide, locale],
   );
-  const tick = useMemo(() => {
-    const f = new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: "short", day: "numeric", hour: "2-digit" });
-    return (ms: number) => f.format(new Date(ms));
-  }, [locale]);
+  const text = useMemo(() => {
+    const tag = INTL_LOCALE[locale];
+    const day = new Intl.DateTimeFormat(tag, { month: "short", day: "numeric", timeZone: "UTC" });
+    const when = new Intl.DateTimeFormat(tag, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "UTC",
+    });
+    const axis = hide
+      ? new Intl.NumberFormat(tag, { maximumFractionDigits: 1, signDisplay: "exceptZero" })
+      : new Intl.NumberFormat(tag, {
+          style: "currency",
+          currency: "EUR",
+          notation: "compact",
+          maximumFractionDigits: 1,
+        });
+    return {
+      tick: (ms: number) => day.format(new Date(ms)),
+      when: (ms: number) => `${when.format(new Date(ms))} UTC`,
+      axis: (v: number) => (hide ? `${axis.format(v)} %` : axis.format(v)),
+      name: t(hide ? "history.changeSince" : "history.value"),
+      change: hide,
+    };
+  }, [locale, hide, t]);
   if (h.points.length < 2) return <p className="text-sm text-slate-600 dark:text-slate-400">{t("history.empty")}</p>;
   const fig = (eur: string | null, pct: string | null) =>
     hide || eur === null
@@ -76,8 +96,11 @@ export function HistorySummary({ h }: { h: HistoryFigures }) {
     <div className="flex flex-col gap-3">
       {hide ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("history.hiddenNote")}</p> : null}
       <figure className="min-w-0">
-        <LazyValueChart points={points} tickLabel={tick} />
-        <figcaption className="sr-only">{t("history.chartLabel")}</figcaption>
+        <LazyValueChart points={points} text={text} />
+        <figcaption className="text-xs text-slate-600 dark:text-slate-400">
+          <span className="sr-only">{t("history.chartLabel")}. </span>
+          {t(hide ? "history.axisChange" : "history.axisFromZero")}
+        </figcaption>
       </figure>
       <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3" data-testid="history-change">
         <div>

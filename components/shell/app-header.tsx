@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HOME_PATH } from "@/lib/auth/after-sign-in";
 import { signOutAction } from "@/lib/auth/actions";
 import type { Theme } from "@/lib/preferences/theme";
 import { NavLinks } from "./nav-links";
@@ -25,7 +26,8 @@ export function AppHeader({
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-2">
         <div className="flex min-w-0 items-center gap-4">
-          <Link href="/keys" className="text-lg font-bold tracking-tight">
+          {/* The logo leads home: where signing in lands (the portfolio). */}
+          <Link href={HOME_PATH} className="text-lg font-bold tracking-tight">
             Keydesk
           </Link>
           <nav aria-label={t("shell.main")} className="hidden md:block">

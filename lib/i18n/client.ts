@@ -40,6 +40,7 @@ export const CLIENT_NAMESPACES = [
   "trades",
   "usage",
   "verify",
+  "word",
 ] as const;
 
 const picked = new Map<Locale, Partial<Record<MessageKey, string>>>();

@@ -5,7 +5,9 @@
 // errors-*, exchange-*; teams and invitations: teams-*; settings: settings-*; activity:
 // activity-*; troubleshooting: help-*; key actions: actions-*; emergency stop, cancel-all
 // and alerts: alerts-*; portfolio over time: portfolio-*; a new key's rebuilt history: backfill-*;
-// passkeys (Settings, sign-in, step-up, their alerts and audit entries): passkeys-*.
+// passkeys (Settings, sign-in, step-up, their alerts and audit entries): passkeys-*; the exchange's
+// codes as words: words-*; add-key prompts, tab hints: ui-*; the
+// activity log's sentences: activity-sentences-*.
 import { en as dashboardEn } from "./messages/en";
 import { de as dashboardDe } from "./messages/de";
 import { authEn } from "./messages/auth-en";
@@ -40,6 +42,12 @@ import { backfillEn } from "./messages/backfill-en";
 import { backfillDe } from "./messages/backfill-de";
 import { passkeysEn } from "./messages/passkeys-en";
 import { passkeysDe } from "./messages/passkeys-de";
+import { wordsEn } from "./messages/words-en";
+import { wordsDe } from "./messages/words-de";
+import { uiEn } from "./messages/ui-en";
+import { uiDe } from "./messages/ui-de";
+import { activitySentencesEn } from "./messages/activity-sentences-en";
+import { activitySentencesDe } from "./messages/activity-sentences-de";
 
 /** Every messages file, by area: English and German side by side (the parity test walks these). */
 export const MESSAGE_FILES = {
@@ -60,6 +68,9 @@ export const MESSAGE_FILES = {
   portfolio: { en: portfolioEn, de: portfolioDe },
   backfill: { en: backfillEn, de: backfillDe },
   passkeys: { en: passkeysEn, de: passkeysDe },
+  words: { en: wordsEn, de: wordsDe },
+  ui: { en: uiEn, de: uiDe },
+  activitySentences: { en: activitySentencesEn, de: activitySentencesDe },
 } as const;
 
 type Files = typeof MESSAGE_FILES;

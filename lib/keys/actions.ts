@@ -21,9 +21,11 @@ export interface AddKeyFormState {
   /** Set on errors: the request's id, shown as a reference. */
   requestId?: string;
   code?: AddKeyFailure | "invalid_input";
-  fields?: Partial<Record<"label" | "key" | "confirmation" | "password", string[]>>;
+  fields?: Partial<Record<"label" | "key" | "confirmation" | "confirmTrade" | "password", string[]>>;
   scopes?: string[];
   existingKeyRowId?: string;
+  /** code "same_account": the owner's key for that exchange account; the form offers Replace or adding anyway (sameAccount=add). */
+  sameAccount?: { keyRowId: string; label: string };
 }
 
 async function addKeyActionImpl(_prev: AddKeyFormState, formData: FormData): Promise<AddKeyFormState> {
@@ -33,6 +35,8 @@ async function addKeyActionImpl(_prev: AddKeyFormState, formData: FormData): Pro
     key: formData.get("key"),
     confirmation: formData.get("confirmation") ?? undefined,
     password: formData.get("password") || undefined,
+    confirmTrade: formData.get("confirmTrade") || undefined,
+    sameAccount: formData.get("sameAccount") || undefined,
   });
   const label = String(formData.get("label") ?? "").slice(0, 60);
   if (!parsed.success) return { label, code: "invalid_input", fields: z.flattenError(parsed.error).fieldErrors };
@@ -54,6 +58,9 @@ async function addKeyActionImpl(_prev: AddKeyFormState, formData: FormData): Pro
       fields: result.field ? { [result.field]: [result.message] } : undefined,
       scopes: result.scopes,
       existingKeyRowId: result.existingKeyRowId,
+      ...(result.code === "same_account" && result.existingKeyRowId && result.existingLabel
+        ? { sameAccount: { keyRowId: result.existingKeyRowId, label: result.existingLabel } }
+        : {}),
     };
   }
   revalidatePath("/keys");

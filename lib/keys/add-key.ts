@@ -1,4 +1,5 @@
-// Adding a key: decode and check its format, refuse duplicates, apply the Trade/Withdraw
+// Adding a key: decode and check its format, refuse duplicates, ask before a second key for an
+// exchange account the owner already holds, apply the Trade/Withdraw
 // policy (typed confirmation + fresh step-up), confirm it live with the exchange, then
 // encrypt it (bound to its row and owner) and store it. The plaintext goes nowhere else.
 import "server-only";
@@ -26,8 +27,10 @@ export type AddKeyResult =
       ok: false;
       code: AddKeyFailure;
       message: string;
-      field?: "key" | "label" | "confirmation" | "password";
+      field?: "key" | "label" | "confirmation" | "confirmTrade" | "password";
       existingKeyRowId?: string;
+      /** same_account: the label of the owner's key for that exchange account. */
+      existingLabel?: string;
       scopes?: string[];
       retryAfterSeconds?: number;
     };
@@ -35,7 +38,9 @@ export type AddKeyResult =
 export type AddKeyFailure =
   | "bad_format"
   | "duplicate"
+  | "same_account"
   | "needs_confirmation"
+  | "needs_trade_confirmation"
   | "needs_step_up"
   | "needs_two_factor"
   | "rejected_by_exchange"
@@ -91,17 +96,30 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
     };
   }
 
+  // Another key for an exchange account the owner already holds: it would count once anyway, so
+  // ask whether they mean to replace the one they have (its Replace keeps history and shares).
+  if (input.sameAccount !== "add") {
+    const sibling = await db.apiKey.findFirst({
+      where: { ownerId: ctx.user.id, accountId: claims.accountId },
+      select: { id: true, label: true },
+      orderBy: { createdAt: "desc" },
+    });
+    if (sibling) {
+      return {
+        ok: false,
+        code: "same_account",
+        message: t("addKey.sameAccount", { label: sibling.label }),
+        field: "key",
+        existingKeyRowId: sibling.id,
+        existingLabel: sibling.label,
+        scopes: claims.scopes,
+      };
+    }
+  }
+
   const dangerous =
     claims.scopes.includes("TRADE") || claims.scopes.includes("WITHDRAW") || claims.unknownScopes.length > 0;
-  if (claims.scopes.includes("WITHDRAW") && input.confirmation !== WITHDRAW_CONFIRMATION) {
-    return {
-      ok: false,
-      code: "needs_confirmation",
-      message: `This key can withdraw funds. Type ${WITHDRAW_CONFIRMATION} to confirm you want Keydesk to hold it.`,
-      field: "confirmation",
-      scopes: claims.scopes,
-    };
-  }
+  // What is missing comes first (two-factor sign-in), then the confirmations, then the password.
   if (
     dangerous &&
     !ctx.demoSeed &&
@@ -121,6 +139,31 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
       message:
         "Keys that can trade or withdraw can only be added with two-factor sign-in on. Turn it on in Settings, or add a Read-only key.",
       field: "key",
+      scopes: claims.scopes,
+    };
+  }
+  if (claims.scopes.includes("WITHDRAW") && input.confirmation !== WITHDRAW_CONFIRMATION) {
+    return {
+      ok: false,
+      code: "needs_confirmation",
+      message: `This key can withdraw funds. Type ${WITHDRAW_CONFIRMATION} to confirm you want Keydesk to hold it.`,
+      field: "confirmation",
+      scopes: claims.scopes,
+    };
+  }
+  // A Trade key is confirmed as a Withdraw key is (a ticked box instead of a typed word), even
+  // within a step-up window: storing it is never one click.
+  if (
+    claims.scopes.includes("TRADE") &&
+    !claims.scopes.includes("WITHDRAW") &&
+    !ctx.demoSeed &&
+    input.confirmTrade !== "yes"
+  ) {
+    return {
+      ok: false,
+      code: "needs_trade_confirmation",
+      message: t("addKey.needsTradeConfirmation"),
+      field: "confirmTrade",
       scopes: claims.scopes,
     };
   }

@@ -1,13 +1,13 @@
 // A key's age and its status timeline. The age counts from when the key in
 // use was issued (its claims), else from when it was stored or last replaced; past the
 // configured age (KEY_ROTATE_AFTER_DAYS) the key page reminds the owner to Replace it. The
-// timeline is read from the audit log: added, status changes, checks, replacements.
+// timeline is read from the audit log: added, status changes, checks, replacements, stops.
 import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 
 const DAY_MS = 86_400_000;
-export const TIMELINE_ACTIONS = ["key.add", "key.status_changed", "key.check", "key.replace"] as const;
+export const TIMELINE_ACTIONS = ["key.add", "key.status_changed", "key.check", "key.replace", "key.stop"] as const;
 
 export interface KeyAge {
   /** UTC ISO-8601: when the key in use was issued or stored. */
@@ -54,7 +54,8 @@ export async function keyLifecycle(
       at: e.at.toISOString(),
       action: e.action as TimelineEntry["action"],
       outcome: e.outcome,
-      status: typeof detail.status === "string" ? detail.status : null,
+      // The stop's entry records the status it ended, not a new one: the new one is "stopped".
+      status: e.action === "key.stop" ? "stopped" : typeof detail.status === "string" ? detail.status : null,
     };
   });
   return { age: keyAge(key, lastReplace?.at ?? null, now, getEnv().KEY_ROTATE_AFTER_DAYS), timeline };

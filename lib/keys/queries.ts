@@ -6,6 +6,23 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/sessions/session";
 import { requireKeyAccess } from "@/lib/keys/access";
 import { toKeyView, type KeyView } from "@/lib/keys/view";
+import { readLatestValues } from "./stored-value";
+
+/**
+ * Each view's value as the portfolio home reads it (the key's newest snapshot), so the keys list,
+ * the key page and the portfolio never disagree; a view with hidden amounts (or a member's view of
+ * a stopped key) keeps none.
+ */
+async function withStoredValues(views: KeyView[]): Promise<KeyView[]> {
+  // A stopped key gives its members nothing more, not even its stored figures (as on the portfolio home).
+  const shows = (v: KeyView) => !v.hideAmounts && !(v.role === "member" && v.status === "stopped");
+  const latest = await readLatestValues(views.filter(shows).map((v) => v.id));
+  return views.map((v) => {
+    const l = latest.get(v.id);
+    if (!shows(v) || !l) return { ...v, lastValueEur: null, lastValuedAt: null };
+    return { ...v, lastValueEur: l.totalEur, lastValuedAt: l.at.toISOString() };
+  });
+}
 
 const include = { owner: { select: { email: true, name: true } } } as const;
 
@@ -24,7 +41,7 @@ export async function listKeysForUser(user: CurrentUser): Promise<KeyView[]> {
       orderBy: { createdAt: "desc" },
     }),
   ]);
-  return [
+  return withStoredValues([
     ...owned.map((r) => toKeyView(r, { role: "owner" })),
     ...shared.map((r) =>
       toKeyView(r, {
@@ -34,7 +51,7 @@ export async function listKeysForUser(user: CurrentUser): Promise<KeyView[]> {
         allowExport: r.shares.some((s) => s.allowExport && !s.hideAmounts),
       }),
     ),
-  ];
+  ]);
 }
 
 /** For changes (check, delete, share): the owner only; a member gets forbidden, anyone else not_found. */
@@ -46,15 +63,16 @@ export async function getKeyRowForOwner(user: CurrentUser, keyRowId: string) {
 export async function getKeyViewForUser(user: CurrentUser, keyRowId: string): Promise<KeyView> {
   const access = await requireKeyAccess(user, keyRowId, "view");
   const row = await db.apiKey.findUniqueOrThrow({ where: { id: keyRowId }, include });
-  if (access.role === "owner") return toKeyView(row, { role: "owner" });
+  if (access.role === "owner") return (await withStoredValues([toKeyView(row, { role: "owner" })]))[0]!;
   const teams = await db.keyShare.findMany({
     where: { keyId: keyRowId, team: { members: { some: { userId: user.id } } } },
     select: { team: { select: { name: true } } },
   });
-  return toKeyView(row, {
+  const view = toKeyView(row, {
     role: "member",
     sharedVia: teams.map((t) => t.team.name),
     hideAmounts: access.hideAmounts,
     allowExport: access.allowExport,
   });
+  return (await withStoredValues([view]))[0]!;
 }

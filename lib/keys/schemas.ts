@@ -13,6 +13,10 @@ export const addKeySchema = z.object({
     .max(MAX_KEY_INPUT_BYTES, "That is far longer than an exchange API key."),
   confirmation: z.string().trim().optional(),
   password: z.string().optional(),
+  /** "yes": the owner ticked that Keydesk should hold a key that can trade. */
+  confirmTrade: z.literal("yes").optional(),
+  /** "add": the owner was told they already hold a key for this exchange account and adds this one anyway. */
+  sameAccount: z.literal("add").optional(),
 });
 
 export type AddKeyInput = z.infer<typeof addKeySchema>;

@@ -11,16 +11,20 @@ import { getLocale } from "@/lib/i18n/server";
 import { translator } from "@/lib/i18n";
 import { keyIdParam } from "@/lib/keys/schemas";
 import { stopKeyForOwner } from "@/lib/keys/emergency-stop";
+import { requireKeyAccess } from "@/lib/keys/access";
 import { cancelAllOrdersForOwner, type CancelAllFailure } from "@/lib/keys/cancel-all-orders";
 
-const stopSchema = z.object({ keyId: keyIdParam, password: z.string().max(1024).optional() });
-const cancelSchema = stopSchema.extend({ code: z.string().max(64).optional() });
+const keySchema = z.object({ keyId: keyIdParam, password: z.string().max(1024).optional() });
+// The stop asks for one explicit confirmation every time, even inside a step-up window: a
+// password typed a minute ago for something else is no consent to stop this key.
+const stopSchema = keySchema.extend({ confirm: z.literal("stop").optional() });
+const cancelSchema = keySchema.extend({ code: z.string().max(64).optional() });
 
 export interface StopKeyFormState {
-  code?: "needs_step_up" | "invalid_input";
+  code?: "needs_step_up" | "needs_confirmation" | "invalid_input";
   message?: string;
   requestId?: string;
-  fields?: Partial<Record<"password", string[]>>;
+  fields?: Partial<Record<"password" | "confirm", string[]>>;
 }
 
 async function stopKeyActionImpl(_prev: StopKeyFormState, formData: FormData): Promise<StopKeyFormState> {
@@ -28,9 +32,14 @@ async function stopKeyActionImpl(_prev: StopKeyFormState, formData: FormData): P
   const parsed = stopSchema.safeParse({
     keyId: formData.get("keyId"),
     password: formData.get("password") || undefined,
+    confirm: formData.get("confirm") || undefined,
   });
   if (!parsed.success) return { code: "invalid_input", fields: z.flattenError(parsed.error).fieldErrors };
   const t = translator(await getLocale());
+  // Who may stop it is decided first: anyone but the owner is refused before being asked to confirm.
+  await requireKeyAccess(user, parsed.data.keyId, "manage");
+  if (parsed.data.confirm !== "stop")
+    return { code: "needs_confirmation", fields: { confirm: [t("stop.needsConfirm")] } };
   const steppedUp = await stepUpWith(user, parsed.data.password);
   if (steppedUp === "wrong") return { code: "needs_step_up", fields: { password: [t("stop.wrongPassword")] } };
   const result = await stopKeyForOwner(user, parsed.data.keyId, steppedUp);

@@ -17,6 +17,8 @@ export interface KeyView {
   lastCheckedAt: string | null;
   lastValueEur: string | null;
   lastValuedAt: string | null;
+  /** Emergency stop: when (null unless stopped). */
+  stoppedAt: string | null;
   status: KeyStatus;
   statusDetail: string | null;
   owner: { email: string; name: string | null };
@@ -42,6 +44,7 @@ interface KeyRow {
   lastCheckedAt: Date | null;
   lastValueEur: string | null;
   lastValuedAt: Date | null;
+  stoppedAt?: Date | null;
   status: KeyStatus;
   statusDetail: string | null;
   owner: { email: string; name: string | null };
@@ -69,6 +72,7 @@ export function toKeyView(
     lastCheckedAt: iso(row.lastCheckedAt),
     lastValueEur: row.lastValueEur,
     lastValuedAt: iso(row.lastValuedAt),
+    stoppedAt: row.status === "stopped" ? iso(row.stoppedAt ?? null) : null,
     status: row.status,
     statusDetail: row.statusDetail,
     owner: row.owner,

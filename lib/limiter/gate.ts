@@ -190,13 +190,14 @@ export class UpstreamGate {
       }
     }
     countCacheRead(req.endpoint, "miss");
+    const scope = { key, endpoint: req.endpoint, accountId: req.accountId, egressIp: req.egressIp };
     try {
       // Members together stay within their share of the account: past it, the last value, labelled.
       const memberCall = req.reader === "member" ? await this.readers.takeMemberCall(budgetKeys.account) : null;
       if (memberCall && !memberCall.ok) {
         if (lockedHere) await this.budget.abandon(early, budgetKeys);
         const err = new BudgetExceededError("account", memberCall.retryAfterMs);
-        return staleAnswer(cached, this.failures.recent(key) ?? "rate_limited", memberCall.retryAfterMs, err);
+        return staleAnswer(cached, this.failures.recent(scope) ?? "rate_limited", memberCall.retryAfterMs, err);
       }
       try {
         const maxWaitMs = req.noWait ? 0 : cached ? MAX_WAIT_WITH_STALE_MS[req.priority] : undefined;
@@ -208,7 +209,7 @@ export class UpstreamGate {
         if (err instanceof BudgetExceededError) {
           // Pacing is only why this request didn't retry: when the exchange's last answer for
           // this read was a failure, that failure is why the data is old, and the label says so.
-          const failed = this.failures.recent(key);
+          const failed = this.failures.recent(scope);
           const reason: StaleReason =
             err.reason === "ip_blocked"
               ? "ip_blocked"
@@ -224,7 +225,7 @@ export class UpstreamGate {
         const result = await req.fetcher(this.exchange);
         countExchangeCall(req.endpoint, "ok");
         const at = now();
-        this.failures.clear(key);
+        this.failures.clear(scope);
         // A key stopped while this call was out: its answer is not kept anywhere.
         if (req.keyId && this.keys.isStopped(req.keyId)) {
           return { data: result.data, fetchedAt: new Date(at).toISOString(), source: "live" };
@@ -248,7 +249,7 @@ export class UpstreamGate {
         await req.onUpstreamError?.(err);
         const f = (req.classify ?? this.classify)(err);
         countExchangeCall(req.endpoint, f?.staleReason ?? "error");
-        if (f?.serveStale) this.failures.note(key, f.staleReason);
+        if (f?.serveStale) this.failures.note(scope, f.staleReason);
         await this.noteUpstreamFailure(f, req);
         if (!f || !f.serveStale) throw err;
         return staleAnswer(cached, f.staleReason, f.cooldown?.ms, err);

@@ -11,22 +11,49 @@ import { countStaleAnswer } from "@/lib/metrics/hooks";
 /** How long a failed read keeps its failure as the stale label while pacing delays the retry. */
 const FAILURE_LABEL_MS = 60_000;
 
-/** The last upstream failure of each read that has not succeeded since (this instance). */
+/** Failures that are the exchange's own trouble: they stand for every read of that endpoint, not one key's. */
+const WIDE: ReadonlySet<StaleReason> = new Set(["upstream_error", "upstream_unreachable"]);
+
+/** Where a read's failure is remembered: the read itself, its account's reads of that endpoint, and the egress IP's. */
+export interface FailureScope {
+  key: string;
+  endpoint: string;
+  accountId: string | null;
+  egressIp: string;
+}
+
+function scopesOf(s: FailureScope): string[] {
+  return [s.key, ...(s.accountId ? [`account:${s.accountId}|${s.endpoint}`] : []), `ip:${s.egressIp}|${s.endpoint}`];
+}
+
+/**
+ * The last upstream failure of each read that has not succeeded since (this instance). A read
+ * that pacing holds back is labelled with its own last failure; failing that, when the exchange
+ * failed the same endpoint for its account or for this server (a 5xx outage, timeouts) and
+ * nothing succeeded there since, with that failure: its data is old because the exchange is
+ * failing, not because Keydesk is holding back. A refused key or a 429 stays the read's own.
+ */
 export class FailureLabels {
   private readonly failures = new Map<string, { reason: StaleReason; at: number }>();
 
-  note(key: string, reason: StaleReason): void {
-    setBounded(this.failures, key, { reason, at: clock.now() }, 5_000);
+  note(scope: FailureScope, reason: StaleReason): void {
+    const at = clock.now();
+    const where = WIDE.has(reason) ? scopesOf(scope) : [scope.key];
+    for (const k of where) setBounded(this.failures, k, { reason, at }, 5_000);
   }
 
-  /** The read succeeded: its old failure no longer explains anything. */
-  clear(key: string): void {
-    this.failures.delete(key);
+  /** The read succeeded: its old failure, and its endpoint's on its account and IP, no longer explain anything. */
+  clear(scope: FailureScope): void {
+    for (const k of scopesOf(scope)) this.failures.delete(k);
   }
 
-  recent(key: string): StaleReason | null {
-    const f = this.failures.get(key);
-    return f && clock.now() - f.at < FAILURE_LABEL_MS ? f.reason : null;
+  recent(scope: FailureScope): StaleReason | null {
+    const now = clock.now();
+    for (const k of scopesOf(scope)) {
+      const f = this.failures.get(k);
+      if (f && now - f.at < FAILURE_LABEL_MS) return f.reason;
+    }
+    return null;
   }
 }
 

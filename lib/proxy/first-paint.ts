@@ -13,6 +13,7 @@ import { parseFilters, filtersToQuery } from "@/lib/ui/history-filters";
 import type { Tab } from "@/lib/ui/key-tabs";
 import { freshForMs, readKeyEndpoint, readTradingVolume } from "./endpoints";
 import { historyQuerySchema, listOrdersPage, listTradesPage } from "./history";
+import { toOrderList } from "./order-list";
 import { readPortfolio } from "./portfolio";
 import { readUsage } from "./usage";
 
@@ -89,7 +90,10 @@ export async function readFirstViewOfTab(user: CurrentUser, keyRowId: string, ta
     }
     case "orders": {
       const { query, parsed } = historyQuery("orders", search);
-      const page = await firstView(() => listOrdersPage(user, keyRowId, parsed, FIRST_PAINT), freshForMs("orders"));
+      const page = await firstView(
+        () => listOrdersPage(user, keyRowId, parsed, FIRST_PAINT).then((p) => toOrderList(p)),
+        freshForMs("orders"),
+      );
       return { orders: page && { ...page, query } };
     }
     case "trades": {

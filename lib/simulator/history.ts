@@ -29,11 +29,12 @@ export function generateHistory(
   now: number,
   depositScale = "1",
   instruments: readonly string[] = HISTORY_INSTRUMENTS,
+  deposits: Record<string, string> = INITIAL_DEPOSITS,
 ) {
   const rng = createRng(`${seed}:history:${acct.id}`);
   const start = now - TWO_YEARS;
   const scale = new Decimal(depositScale);
-  for (const [cur, amt] of Object.entries(INITIAL_DEPOSITS)) {
+  for (const [cur, amt] of Object.entries(deposits)) {
     acct.deposit({
       transaction_id: seededUuid(`${seed}:${acct.id}:dep:${cur}`),
       account_id: acct.id,
@@ -47,6 +48,9 @@ export function generateHistory(
     });
   }
   const step = TWO_YEARS / Math.max(count, 1);
+  // Up to 21 × the minimum order for a well-funded account, up to 3 × for a small one.
+  const funded = new Decimal(deposits.EUR ?? "0").mul(scale);
+  const sizeSpread = Math.max(2, Math.min(20, funded.div(1_000).toNumber()));
   const fast = acct.dialect === "fast";
   for (let i = 0; i < count; i++) {
     const time = Math.floor(start + i * step + rng() * step * 0.9);
@@ -56,8 +60,9 @@ export function generateHistory(
     const market = priceAt(seed, inst, time);
     const price =
       type === "LIMIT" ? market.mul(1 + (rng() - 0.5) * 0.01).toDecimalPlaces(inst.marketPrecision) : market;
+    // Order sizes follow the account: a small account trades small amounts.
     const minBase = new Decimal(inst.minSize).div(price);
-    const amount = minBase.mul(1 + rng() * 20).toDecimalPlaces(inst.amountPrecision, Decimal.ROUND_UP);
+    const amount = minBase.mul(1 + rng() * sizeSpread).toDecimalPlaces(inst.amountPrecision, Decimal.ROUND_UP);
     const recent = i >= count - 6 && type === "LIMIT";
     const r = rng();
     const status: OrderStatus = recent

@@ -127,17 +127,91 @@ export const PERP_INSTRUMENTS: InstrumentDef[] = [
 export const ANY_INSTRUMENT_BY_CODE = new Map([...INSTRUMENTS, ...PERP_INSTRUMENTS].map((i) => [i.code, i]));
 export const CURRENCY_PRECISION = new Map(CURRENCIES.map((c) => [c.code, c.precision]));
 
-/** Price of an instrument at a time: a smooth, seeded wave plus a small seeded wobble. */
+const DAY_MS = 86_400_000;
+/** The walks start on this UTC day; earlier times take its value. */
+const WALK_EPOCH_DAY = Math.floor(Date.UTC(2015, 0, 1) / DAY_MS);
+/** Daily volatility of each asset's log price in EUR (EUR itself does not move). */
+const ASSET_VOLATILITY: Record<string, number> = {
+  BTC: 0.03,
+  ETH: 0.035,
+  XRP: 0.045,
+  BEST: 0.04,
+  PAN: 0.05,
+  USDT: 0.001,
+};
+/** A weak daily pull back toward the instrument's base price, so years of walking stay plausible. */
+const REVERSION = 0.01;
+
+/** A standard normal draw from a seed string (Box–Muller on two hashes). */
+function normalFrom(text: string): number {
+  const u1 = (hashSeed(`${text}:a`) + 1) / 4_294_967_297;
+  const u2 = hashSeed(`${text}:b`) / 4_294_967_296;
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+// Each asset's walk, by seed: its log offset at the start of each day since the epoch, extended
+// as later days are asked for (computed once per seed and asset).
+const dailyWalks = new Map<string, number[]>();
+function dayStartLog(seed: string, asset: string, day: number): number {
+  const vol = ASSET_VOLATILITY[asset];
+  const d = day - WALK_EPOCH_DAY;
+  if (!vol || d <= 0) return 0;
+  const key = `${seed}:${asset}`;
+  let walk = dailyWalks.get(key);
+  if (!walk) dailyWalks.set(key, (walk = [0]));
+  while (walk.length <= d) {
+    const prev = walk[walk.length - 1]!;
+    walk.push(prev * (1 - REVERSION) + vol * normalFrom(`${seed}:walk:${asset}:${walk.length}`));
+  }
+  return walk[d]!;
+}
+
+// Within a day: an hourly random walk tied to zero at both ends of the day (a Brownian bridge),
+// so the day's path is rough but meets the next day's start.
+const bridges = new Map<string, number[]>();
+function dayBridge(seed: string, asset: string, day: number): number[] {
+  const key = `${seed}:${asset}:${day}`;
+  const known = bridges.get(key);
+  if (known) return known;
+  const vol = (ASSET_VOLATILITY[asset] ?? 0) / Math.sqrt(24);
+  const sums = [0];
+  for (let h = 1; h <= 24; h++) sums.push(sums[h - 1]! + vol * normalFrom(`${seed}:hour:${asset}:${day}:${h}`));
+  const bridge = sums.map((v, h) => v - (h / 24) * sums[24]!);
+  if (bridges.size > 20_000) bridges.clear();
+  bridges.set(key, bridge);
+  return bridge;
+}
+
+/** An asset's log price offset at a time: the daily walk, interpolated, plus the day's hourly bridge. */
+function assetLog(seed: string, asset: string, timeMs: number): number {
+  if (!ASSET_VOLATILITY[asset]) return 0;
+  const day = Math.floor(timeMs / DAY_MS);
+  const intoDay = (timeMs - day * DAY_MS) / DAY_MS;
+  const from = dayStartLog(seed, asset, day);
+  const to = dayStartLog(seed, asset, day + 1);
+  const hour = Math.min(23, Math.floor(intoDay * 24));
+  const b = dayBridge(seed, asset, day);
+  const inHour = intoDay * 24 - hour;
+  return from + (to - from) * intoDay + b[hour]! + (b[hour + 1]! - b[hour]!) * inHour;
+}
+
+/**
+ * Price of an instrument at a time: each asset follows a seeded random walk (daily steps with a
+ * weak pull to its base price, an hourly bridge within the day), and an instrument's price is
+ * its base asset's walk against its quote's, so BTC_EUR, BTC_USDT, ETH_BTC and the perpetuals
+ * agree with each other; plus a tiny per-10-s wobble. A pure function of seed and time (the
+ * same numbers on every run, for history as for live tickers).
+ */
 export function priceAt(seed: string, inst: InstrumentDef, timeMs: number, bucketMs = 10_000): Decimal {
   const bucket = Math.floor(timeMs / bucketMs);
-  const phase = (hashSeed(`${seed}:${inst.code}`) % 1000) / 1000;
-  const t = (bucket * bucketMs) / 86_400_000; // days
-  const wave = 0.12 * Math.sin(2 * Math.PI * (t / 30 + phase)) + 0.04 * Math.sin(2 * Math.PI * (t * 3 + phase));
+  const t = bucket * bucketMs;
+  const base = inst.underlying ?? inst.base;
+  const log = assetLog(seed, base, t) - assetLog(seed, inst.quote, t);
   // Faster ticks (benchmarks) wobble less per tick, so the spread of a minute stays alike.
-  const amplitude = bucketMs < 10_000 ? 0.002 * Math.sqrt(bucketMs / 10_000) : 0.002;
+  const amplitude = bucketMs < 10_000 ? 0.0005 * Math.sqrt(bucketMs / 10_000) : 0.0005;
   const wobble = (((hashSeed(`${seed}:${inst.code}:${bucket}`) % 2001) - 1000) / 1000) * amplitude;
   return new Decimal(inst.basePrice)
-    .mul(1 + wave + wobble)
+    .mul(Math.exp(log) * (1 + wobble))
     .toDecimalPlaces(inst.marketPrecision, Decimal.ROUND_HALF_UP);
 }
 

@@ -28,15 +28,54 @@ export interface DemoAccount {
   fastOnly?: boolean;
   instruments?: string[];
   subaccountOf?: string;
+  /** What the account was funded with before its history (its portfolio's shape). */
+  deposits: Record<string, string>;
 }
 
+// Each demo account a distinct, plausible portfolio (at the base prices): a small saver in the
+// low thousands of euros, a busy trader with six figures spread over every market, a long-term
+// holder, a Trade key's account, an all-permissions key's, a small IP-restricted one.
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { name: "demo-small", orders: 40, scopes: ["READ_ONLY"] },
-  { name: "demo-busy", orders: 50_000, scopes: ["READ_ONLY"] },
-  { name: "demo-read", orders: 300, scopes: ["READ_ONLY"] },
-  { name: "demo-trade", orders: 300, scopes: ["READ_ONLY", "TRADE"] },
-  { name: "demo-all", orders: 300, scopes: ["READ_ONLY", "TRADE", "WITHDRAW"] },
-  { name: "demo-iprestricted", orders: 100, scopes: ["READ_ONLY"], ips: ["203.0.113.10", "2001:db8::10"] },
+  {
+    name: "demo-small",
+    orders: 40,
+    scopes: ["READ_ONLY"],
+    instruments: ["BTC_EUR", "ETH_EUR"],
+    deposits: { EUR: "900", BTC: "0.025", ETH: "0.35" },
+  },
+  {
+    name: "demo-busy",
+    orders: 50_000,
+    scopes: ["READ_ONLY"],
+    deposits: { EUR: "60000", USDT: "15000", BTC: "1.6", ETH: "22", XRP: "45000", BEST: "150000" },
+  },
+  {
+    name: "demo-read",
+    orders: 300,
+    scopes: ["READ_ONLY"],
+    instruments: ["BTC_EUR", "ETH_EUR", "ETH_BTC"],
+    deposits: { EUR: "4000", BTC: "0.9", ETH: "7.5" },
+  },
+  {
+    name: "demo-trade",
+    orders: 300,
+    scopes: ["READ_ONLY", "TRADE"],
+    deposits: { EUR: "18000", BTC: "0.35", ETH: "5", XRP: "12000" },
+  },
+  {
+    name: "demo-all",
+    orders: 300,
+    scopes: ["READ_ONLY", "TRADE", "WITHDRAW"],
+    deposits: { EUR: "9000", USDT: "3000", BTC: "0.2", BEST: "40000" },
+  },
+  {
+    name: "demo-iprestricted",
+    orders: 100,
+    scopes: ["READ_ONLY"],
+    ips: ["203.0.113.10", "2001:db8::10"],
+    instruments: ["ETH_EUR", "XRP_EUR"],
+    deposits: { EUR: "2500", ETH: "1.2", XRP: "3000" },
+  },
   // One Trading Fast only: spot and perpetual (BTC_EUR_P, ETH_EUR_P) history, so the account
   // holds futures balances next to its spot ones. A subaccount of demo-trade: Fast's fees
   // combine the two accounts' volumes.
@@ -47,12 +86,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     fastOnly: true,
     instruments: [...HISTORY_INSTRUMENTS, "BTC_EUR_P", "ETH_EUR_P", "BTC_EUR_P"],
     subaccountOf: "demo-trade",
+    deposits: { EUR: "20000", BTC: "0.1" },
   },
 ];
 
 export class SimState {
   readonly accounts = new Map<string, Account>();
-  private readonly pendingHistory = new Map<string, { orders: number; instruments?: string[] }>();
+  private readonly pendingHistory = new Map<
+    string,
+    { orders: number; instruments?: string[]; deposits?: Record<string, string> }
+  >();
   readonly demoKeys: Record<string, DemoKey> = {};
   readonly faults = new Faults();
   readonly limits: Limits;
@@ -94,7 +137,7 @@ export class SimState {
     const state = new SimState(seed, await KeyAuthority.create(keyFile), limitOpts, now, dialect, tickMs);
     for (const demo of DEMO_ACCOUNTS) {
       if (demo.fastOnly && dialect !== "fast") continue;
-      const acct = state.ensureAccount(demo.name, demo.orders, dialect, demo.instruments);
+      const acct = state.ensureAccount(demo.name, demo.orders, dialect, demo.instruments, demo.deposits);
       if (demo.subaccountOf) acct.parentId = SimState.accountIdFor(seed, demo.subaccountOf);
       const minted = await state.authority.mint({
         accountId: acct.id,
@@ -125,13 +168,14 @@ export class SimState {
     historyOrders = 20,
     dialect: Dialect = this.dialect,
     instruments?: string[],
+    deposits?: Record<string, string>,
   ): Account {
     const id = SimState.accountIdFor(this.seed, nameOrId);
     let acct = this.accounts.get(id);
     if (!acct) {
       acct = new Account(id, nameOrId, dialect);
       acct.historyLoaded = false;
-      this.pendingHistory.set(id, { orders: historyOrders, instruments });
+      this.pendingHistory.set(id, { orders: historyOrders, instruments, deposits });
       this.accounts.set(id, acct);
     }
     return acct;
@@ -144,7 +188,7 @@ export class SimState {
     if (!acct.historyLoaded) {
       acct.historyLoaded = true;
       const pending = this.pendingHistory.get(id);
-      generateHistory(this.seed, acct, pending?.orders ?? 0, this.now(), "1", pending?.instruments);
+      generateHistory(this.seed, acct, pending?.orders ?? 0, this.now(), "1", pending?.instruments, pending?.deposits);
     }
     settle(this.market, acct, this.now());
     return acct;

@@ -39,13 +39,56 @@ export function formatEur(value: string, locale: Locale = "en"): string {
   );
 }
 
+/**
+ * The one percent rule: shares, allocations and changes show 1 decimal ("34.4 %", "34,4 %"),
+ * rounded half away from zero; a signed change shows its sign ("+2.0 %").
+ */
+export const PERCENT_DECIMALS = 1;
 export function formatPercent(value: string, locale: Locale = "en", signed = false): string {
   const f = nf(locale, {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
+    minimumFractionDigits: PERCENT_DECIMALS,
+    maximumFractionDigits: PERCENT_DECIMALS,
+    roundingMode: "halfExpand",
     signDisplay: signed ? "exceptZero" : "auto",
   } as Intl.NumberFormatOptions).format(value);
   return `${f} %`;
+}
+
+/** A fee rate ("0.15 %"): a price, not a share, so its exchange digits are kept (2 to 4 decimals). */
+export function formatFeeRate(value: string, locale: Locale = "en"): string {
+  return `${formatDecimal(value, locale, { minFraction: 2, maxFraction: 4 })} %`;
+}
+
+/** Currencies Intl writes with their sign (€, $, £, CHF); every other code goes after the number. */
+const FIAT = new Set(["EUR", "USD", "GBP", "CHF", "PLN", "HUF", "TRY", "CZK", "SEK", "NOK", "DKK"]);
+
+/**
+ * A number with its currency, to `places` decimals when known (the currency's precision from
+ * /currencies, or the instrument's price precision), else exactly as the exchange sent it:
+ * "€48,710.62" / "48.710,62 €", "0.00127 BTC" / "0,00127 BTC". Digits beyond `places` are
+ * rounded half away from zero; `places` is also the minimum, so a column lines up.
+ */
+export function formatMoney(value: string, currency: string, locale: Locale = "en", places?: number): string {
+  const exact = !places && places !== 0;
+  const opts = exact ? {} : { minFraction: places, maxFraction: places };
+  if (FIAT.has(currency)) {
+    const digits = value.includes(".") ? value.split(".")[1]!.replace(/0+$/, "").length : 0;
+    const min = exact ? 2 : places;
+    const max = exact ? Math.max(2, Math.min(20, digits)) : places;
+    return nf(locale, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+      roundingMode: "halfExpand",
+    } as Intl.NumberFormatOptions).format(value);
+  }
+  return `${formatDecimal(value, locale, opts)} ${currency}`;
+}
+
+/** A count or volume without fraction noise, per locale ("6,369" / "6.369"). */
+export function formatCount(value: number, locale: Locale = "en"): string {
+  return nf(locale, { maximumFractionDigits: 0 }).format(String(value));
 }
 
 /** A UTC time for people: "26 Nov 2026, 08:04:37 UTC" / "26.11.2026, 08:04:37 UTC". */

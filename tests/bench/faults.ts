@@ -23,8 +23,12 @@ const QUICK = process.argv.includes("--quick");
 const FAULT_MS = QUICK ? 10_000 : 20_000;
 const VIEWERS = 40;
 const KEYS = 8;
-const PG_PORT = 54331;
-const REDIS_PORT = 6391;
+// Its own ports, overridable so two drills (or a drill and the browser tests) can run side by side.
+const PG_PORT = Number(process.env.KEYDESK_FAULTS_PG_PORT ?? 54331);
+const REDIS_PORT = Number(process.env.KEYDESK_FAULTS_REDIS_PORT ?? 6391);
+const APP_PORT = Number(process.env.KEYDESK_FAULTS_APP_PORT ?? 3401);
+/** Of a checked phase's stale answers, at least this share must name the phase's failure. */
+const LABEL_SHARE = 0.9;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startRedis(): ChildProcess {
@@ -49,6 +53,16 @@ interface Sample {
   code?: string;
   reason?: string;
   viewer: number;
+}
+
+/** "upstream_error 412, rate_limited 3 (want upstream_error)" */
+function labelLine(r: Record<string, unknown>): string {
+  const counts = Object.entries((r.staleLabels as Record<string, number>) ?? {})
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ");
+  const want = r.expectedLabels ? ` (want ${(r.expectedLabels as string[]).join(" or ")})` : "";
+  return `${counts || "none stale"}${want}${r.labelsOk === false ? " WRONG" : ""}`;
 }
 
 async function main() {
@@ -115,7 +129,7 @@ async function main() {
   }
   await disconnectDb();
 
-  const app = await startAppServer(env, 3401);
+  const app = await startAppServer(env, APP_PORT);
   const get = createClient(40);
   const samples: Sample[] = [];
   let running = true;
@@ -150,46 +164,55 @@ async function main() {
     end: () => Promise<void>;
     ms: number;
     viewers?: (v: number) => boolean;
+    /** The stale labels that name this fault; a phase without them is not checked (labels are printed). */
+    labels?: string[];
   };
   const phases: Phase[] = [
     {
       name: "upstream latency 5 s",
+      labels: ["upstream_unreachable"],
       ms: FAULT_MS,
       inject: async () => void (await fault({ kind: "latency", latencyMs: 5_000, durationMs: FAULT_MS })),
       end: async () => void (await clear()),
     },
     {
       name: "upstream 5xx for 30 s",
+      labels: ["upstream_error"],
       ms: 30_000,
       inject: async () => void (await fault({ kind: "error5xx", status: 503, durationMs: 30_000 })),
       end: async () => void (await clear()),
     },
     {
       name: "malformed JSON",
+      labels: ["upstream_error"],
       ms: FAULT_MS,
       inject: async () => void (await fault({ kind: "malformed", durationMs: FAULT_MS })),
       end: async () => void (await clear()),
     },
     {
       name: "connection resets",
+      labels: ["upstream_unreachable"],
       ms: FAULT_MS,
       inject: async () => void (await fault({ kind: "reset", durationMs: FAULT_MS })),
       end: async () => void (await clear()),
     },
     {
       name: "upstream echoes the request (Authorization included)",
+      labels: ["upstream_error"],
       ms: FAULT_MS,
       inject: async () => void (await fault({ kind: "echo", status: 502, durationMs: FAULT_MS })),
       end: async () => void (await clear()),
     },
     {
       name: "429 storm",
+      labels: ["rate_limited", "account_cooldown"],
       ms: FAULT_MS,
       inject: async () => void (await fault({ kind: "ratelimit", durationMs: FAULT_MS })),
       end: async () => void (await clear()),
     },
     {
       name: "revoked key (1 of 8)",
+      labels: ["key_revoked"],
       ms: FAULT_MS,
       viewers: (v) => v % KEYS === 0,
       inject: async () =>
@@ -250,10 +273,18 @@ async function main() {
       kinds[k] = (kinds[k] ?? 0) + 1;
     }
     const stale = during.filter((s) => s.source === "stale");
+    const labels: Record<string, number> = {};
+    for (const s of stale) labels[s.staleReason ?? "none"] = (labels[s.staleReason ?? "none"] ?? 0) + 1;
+    const named = p.labels ? stale.filter((s) => p.labels!.includes(s.staleReason ?? "")).length : null;
+    // No stale answer at all is fine (everything was fresh); a checked phase's stale answers must name its failure.
+    const labelsOk = named === null || stale.length === 0 ? null : named / stale.length >= LABEL_SHARE;
     results.push({
       fault: p.name,
       responses: during.length,
       kinds,
+      staleLabels: labels,
+      expectedLabels: p.labels ?? null,
+      labelsOk,
       staleWithReason: stale.length ? stale.every((s) => Boolean(s.staleReason)) : null,
       errors5xx: during.filter((s) => s.status >= 500 || s.status === 0).length,
       recoverySeconds: p.name.startsWith("revoked")
@@ -304,7 +335,7 @@ async function main() {
           [
             String(r.fault),
             `${r.errors5xx} 5xx/none`,
-            `stale w/ reason: ${String(r.staleWithReason)}; recovery ${String(r.recoverySeconds)} s`,
+            `stale w/ reason: ${String(r.staleWithReason)}; labels ${labelLine(r)}; recovery ${String(r.recoverySeconds)} s`,
           ] as [string, string, string],
       ),
     ),
@@ -319,6 +350,14 @@ async function main() {
     ]),
   );
   console.log(JSON.stringify(summary));
+  const wrong = results.filter((r) => r.labelsOk === false);
+  if (wrong.length) {
+    console.error(
+      `\nstale labels wrong in: ${wrong.map((r) => `${String(r.fault)} (${labelLine(r)})`).join("; ")}; ` +
+        `at least ${LABEL_SHARE * 100} % of a phase's stale answers must name its failure`,
+    );
+    process.exit(1);
+  }
   process.exit(0);
 }
 

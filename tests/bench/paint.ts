@@ -11,6 +11,8 @@
 // Also prints where the time went (paint-probe.ts): first byte, data in the document, data shown,
 // hydration, DOMContentLoaded, HTML size.
 // PAINT_APP_ROOT=<checkout> measures another checkout's built app instead of this one.
+// PAINT_PORT=<n>: the servers' ports (n and n + 1), for a machine where 3100 is taken;
+// PAINT_DB_NAME: its database's name (keydesk_paint), for a shared PostgreSQL server.
 // PAINT_KEEP_HTML=<dir> keeps each page's HTML as the server sent it (for reading what it weighs).
 // PAINT_BASELINE_ROOT=<checkout> measures that checkout too, side by side in the same run (its
 // own server and port, runs interleaved with this one's, so both see the same machine load), and
@@ -38,11 +40,12 @@ const SKIP_BUILD = process.argv.includes("--skip-build");
 // PAINT_WARM_RUNS / PAINT_COLD_RUNS: fewer runs for a quick look (the issue's figures are 5 and 3).
 const WARM_RUNS = Number(process.env.PAINT_WARM_RUNS ?? 5);
 const COLD_RUNS = Number(process.env.PAINT_COLD_RUNS ?? 3);
-/** The app measured, and the optional baseline beside it. */
+/** The app measured, and the optional baseline beside it (PAINT_PORT: the first of their two ports). */
+const PORT = Number(process.env.PAINT_PORT ?? 3100);
 const APPS = [
-  { name: "this", root: path.resolve(process.env.PAINT_APP_ROOT ?? ROOT), port: 3100 },
+  { name: "this", root: path.resolve(process.env.PAINT_APP_ROOT ?? ROOT), port: PORT },
   ...(process.env.PAINT_BASELINE_ROOT
-    ? [{ name: "baseline", root: path.resolve(process.env.PAINT_BASELINE_ROOT), port: 3101 }]
+    ? [{ name: "baseline", root: path.resolve(process.env.PAINT_BASELINE_ROOT), port: PORT + 1 }]
     : []),
 ];
 
@@ -50,7 +53,11 @@ const APPS = [
 const ROUTES = {
   overview: { path: (k: string) => `/keys/${k}`, selector: '[data-testid="total-eur"]' },
   balances: { path: (k: string) => `/keys/${k}?tab=balances`, selector: '[data-testid="balances-cards"] li' },
-  orders: { path: (k: string) => `/keys/${k}?tab=orders`, selector: '[data-testid="orders-cards"] li' },
+  // orders-list: one responsive list; orders-cards: the phone cards of a checkout before it (a baseline).
+  orders: {
+    path: (k: string) => `/keys/${k}?tab=orders`,
+    selector: '[data-testid="orders-list"] li, [data-testid="orders-cards"] li',
+  },
   keys: { path: () => "/keys", selector: '[data-testid="key-card-value"] .tabular-nums' },
 } as const;
 type RouteName = keyof typeof ROUTES;
@@ -109,7 +116,7 @@ async function measure(
 async function main() {
   const where = APPS.map((a) => `${a.name} at ${a.root}`).join(", ");
   console.log(`bench:paint: ${where}; preparing database, simulator${SKIP_BUILD ? "" : ", build"}…`);
-  const databaseUrl = await prepareTestDatabase("keydesk_paint");
+  const databaseUrl = await prepareTestDatabase(process.env.PAINT_DB_NAME ?? "keydesk_paint");
   Object.assign(process.env, TEST_SECRETS, { DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", REDIS_URL: "" });
   const sim = await startSimulator({ port: 0, controlPort: 0, seed: "paint", warm: "all" });
   const env: NodeJS.ProcessEnv = {

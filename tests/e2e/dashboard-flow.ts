@@ -121,7 +121,10 @@ export async function runDashboard({ page, app, demoKey, phone, size, fast, seen
 
   // Orders: the first three pages are the simulator's first three pages, in order.
   await page.goto(`${keyPath}?tab=orders`);
-  const list = page.getByTestId(phone ? "orders-cards" : "orders-table");
+  // One list at every width (not a table plus phone cards holding the same orders twice).
+  const list = page.getByTestId("orders-list");
+  await expect(page.getByTestId("orders-table")).toHaveCount(0);
+  await expect(page.getByTestId("orders-cards")).toHaveCount(0);
   await expect(page.getByText("50 shown")).toBeVisible();
   await loadMore(page, 2);
   await loadMore(page, 3);
@@ -136,15 +139,11 @@ export async function runDashboard({ page, app, demoKey, phone, size, fast, seen
     expected.push(...r.order_history.map((o) => o.order.order_id));
     cursor = r.cursor;
   }
-  if (!phone) {
-    const got = await list
-      .locator("tr[data-order-id]")
-      .evaluateAll((els) => els.map((e) => e.getAttribute("data-order-id")));
-    expect(got, "orders pages 1-3 match the simulator, in order").toEqual(expected);
-    expect(got).toHaveLength(150);
-  } else {
-    await expect(list.locator("li"), "150 order cards").toHaveCount(150);
-  }
+  const got = await list
+    .locator("li[data-order-id]")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-order-id")));
+  expect(got, "orders pages 1-3 match the simulator, in order").toEqual(expected);
+  expect(got).toHaveLength(150);
   await check("orders");
 
   // Filters: instrument and status group.
@@ -154,17 +153,20 @@ export async function runDashboard({ page, app, demoKey, phone, size, fast, seen
   await page.waitForURL(/instrument=BTC_EUR/);
   await expect(page.locator('[role="status"][aria-label^="Loading"]')).toHaveCount(0);
   await expect(page.getByText(/\d+ shown/)).toBeVisible();
-  if (!phone) {
-    const rows = await page
-      .getByTestId("orders-table")
-      .locator("tbody tr")
-      .evaluateAll((trs) => trs.map((tr) => [tr.children[1]?.textContent, tr.children[8]?.textContent]));
-    expect(rows.length, "some cancelled BTC_EUR orders").toBeGreaterThan(0);
-    expect(
-      rows.every(([inst, status]) => inst === "BTC_EUR" && CANCELLED.includes(status ?? "")),
-      `filtered rows are cancelled BTC_EUR orders: ${JSON.stringify(rows.slice(0, 3))}`,
-    ).toBe(true);
-  }
+  // Each row: its instrument in the lead cell, its status as a word with the exchange's code on hover.
+  const rows = await list
+    .locator("li[data-order-id]")
+    .evaluateAll((lis) =>
+      lis.map((li) => [
+        li.querySelector("[data-col=order]")?.textContent ?? "",
+        li.querySelector("[data-col=status] [data-code]")?.getAttribute("data-code"),
+      ]),
+    );
+  expect(rows.length, "some cancelled BTC_EUR orders").toBeGreaterThan(0);
+  expect(
+    rows.every(([lead, status]) => (lead ?? "").includes("BTC_EUR") && CANCELLED.includes(status ?? "")),
+    `filtered rows are cancelled BTC_EUR orders: ${JSON.stringify(rows.slice(0, 3))}`,
+  ).toBe(true);
 
   // An order with trades opens with its trades and fees.
   await page.getByRole("button", { name: "Reset" }).click();
@@ -202,7 +204,9 @@ export async function runDashboard({ page, app, demoKey, phone, size, fast, seen
   await expect(page.getByTestId("fee-tier")).toBeVisible();
   if (fast) {
     // SPOT and FUTURES groups, and no trading-volume figure (Fast has none) said in words.
-    await expect(page.getByTestId("fee-tier").getByText("FUTURES", { exact: true })).toBeVisible();
+    await expect(
+      page.getByTestId("fee-tier").locator('[data-code="FUTURES"]').getByText("Futures", { exact: true }),
+    ).toBeVisible();
     await expect(
       page.getByTestId("trading-volume").getByText(/One Trading Fast has no separate trading-volume figure/),
     ).toBeVisible();

@@ -14,7 +14,8 @@ export const ENGLISH_WORDS = new Set(
     "turn off of to for from or is are be by at it its no yes new old page pages go home help troubleshooting " +
     "activity events event day reads overview copy enter open close " +
     "menu language session sessions other others something went wrong nothing changed database loaded " +
-    "value values total available locked price prices market since ago minutes hour hours seconds"
+    "value values total available locked price prices market since ago minutes hour hours seconds " +
+    "order orders trade trades export exports buy sell filled cancelled rejected"
   ).split(" "),
 );
 /** Words English only when lower case ("Team" is German, "team" in a sentence is not). */
@@ -50,6 +51,32 @@ export function findEnglish(text: string, typed: readonly string[] = []): Englis
       if (!word) continue;
       if (ENGLISH_CASED.has(word) || (ENGLISH_WORDS.has(word.toLowerCase()) && word !== word.toUpperCase()))
         hits.push({ word, line: raw.trim() });
+    }
+  }
+  return hits;
+}
+
+/**
+ * The exchange's codes and Keydesk's own left on a page: a status, side, type, time in force or
+ * maker/taker code (FILLED_FULLY, BUY, GOOD_TILL_CANCELLED …), an audit action (key.stop), a
+ * field name (previousStatus) or a snake_case reason (not_a_jwt). Instrument codes (BTC_EUR) are
+ * data and stay; e-mail addresses and URLs are removed first.
+ */
+export function findCodes(text: string, codes: readonly string[]): EnglishHit[] {
+  const set = new Set(codes);
+  const hits: EnglishHit[] = [];
+  for (const raw of text.split(/\n+/)) {
+    const line = raw.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, " ").replace(/\bhttps?:\/\/\S+/g, " ");
+    for (const word of line.split(/[^\p{L}\d_.]+/u)) {
+      const w = word.replace(/\.+$/, "");
+      if (!w) continue;
+      if (
+        set.has(w) ||
+        /^(auth|key|team|export|orders)\.[a-z_0-9]+$/.test(w) ||
+        /^[a-z]+[A-Z][a-zA-Z]+$/.test(w) ||
+        /^[a-z]+(_[a-z]+)+$/.test(w)
+      )
+        hits.push({ word: w, line: raw.trim() });
     }
   }
   return hits;

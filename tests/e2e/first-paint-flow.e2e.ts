@@ -11,8 +11,8 @@ import { randomEmail } from "../helpers/random";
 /** The order rows' ids, in order, on a wide screen. */
 const orderIds = (page: Page) =>
   page
-    .getByTestId("orders-table")
-    .locator("tr[data-order-id]")
+    .getByTestId("orders-list")
+    .locator("li[data-order-id]")
     .evaluateAll((els) => els.map((e) => e.getAttribute("data-order-id") ?? ""));
 
 test("first paint: Load more continues from the server's first page (page 2, not page 1 again)", async ({
@@ -24,7 +24,7 @@ test("first paint: Load more continues from the server's first page (page 2, not
   await page.waitForURL(/\?added=1$/);
   const keyPath = new URL(page.url()).pathname;
   await page.goto(`${keyPath}?tab=orders`);
-  await expect(page.getByTestId("orders-table").locator("tr[data-order-id]").first()).toBeVisible();
+  await expect(page.getByTestId("orders-list").locator("li[data-order-id]").first()).toBeVisible();
   // The server's page must be what the list starts from (not a read after hydration).
   const served = await page.getByText("50 shown").count();
   const asked: string[] = [];

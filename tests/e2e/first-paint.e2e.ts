@@ -109,8 +109,8 @@ test("first paint: without JavaScript the key page's HTML carries the total, bal
   // Orders: the first page is the simulator's first page, in order.
   await html(p, `${keyPath}?tab=orders`);
   const ids = await p
-    .getByTestId("orders-table")
-    .locator("tr[data-order-id]")
+    .getByTestId("orders-list")
+    .locator("li[data-order-id]")
     .evaluateAll((els) => els.map((e) => e.getAttribute("data-order-id")));
   const first = await upstream<{ order_history: { order: { order_id: string } }[] }>(
     app,

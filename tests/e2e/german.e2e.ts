@@ -1,16 +1,24 @@
 // German everywhere: sign in, switch to German with the header's language toggle,
-// walk every page (keys, a key and each tab, add key, teams, a team, an invitation, activity,
-// settings, troubleshooting, not-found; sign-in and sign-up signed out) at desktop and phone
-// width, and fail on any English word left, naming the page, the word and its line.
+// walk every page (keys, a key and each tab, an order's dialog, add key, teams, a team, an
+// invitation, activity, settings, troubleshooting, not-found; sign-in and sign-up signed out)
+// at desktop and phone width, and fail on any English word or raw code (FILLED_FULLY,
+// key.stop, not_a_jwt …) left, naming the page, the word and its line. Each page also passes
+// axe in the light and the dark colour scheme.
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
-import { addKey, PASSWORD, signUp } from "./steps";
-import { findEnglish, type EnglishHit } from "./english-detector";
+import { addKey, hydrated, PASSWORD, signUp } from "./steps";
+import { findCodes, findEnglish, type EnglishHit } from "./english-detector";
+import { assertAccessible } from "./axe";
+import { EXCHANGE_CODES } from "@/lib/ui/exchange-words";
 import { randomEmail } from "../helpers/random";
 import { TABS } from "@/lib/ui/key-tabs";
 
 const KEY_LABEL = "Familienkasse";
 const TEAM_NAME = "Familie";
+/** Every code the exchange sends that a page must show as a word ("default", a fee group, is also a German-free word: left out). */
+const CODES = Object.values(EXCHANGE_CODES)
+  .flat()
+  .filter((c) => c !== "default");
 
 /** Visible text plus the accessible names a screen reader says (aria-label, alt, placeholder). */
 async function pageText(page: Page): Promise<string> {
@@ -28,9 +36,11 @@ test.use({ locale: "en-US" });
 test("german: every page in German, no English left", async ({ page, phone, demoKey, newContext, app }, testInfo) => {
   const size = testInfo.project.name;
   const failures: string[] = [];
-  const check = async (where: string) => {
-    const hits: EnglishHit[] = findEnglish(await pageText(page), [KEY_LABEL, TEAM_NAME]);
+  const check = async (where: string, axe = true) => {
+    const text = await pageText(page);
+    const hits: EnglishHit[] = [...findEnglish(text, [KEY_LABEL, TEAM_NAME]), ...findCodes(text, CODES)];
     for (const h of hits) failures.push(`${where} (${page.url()}): "${h.word}" in "${h.line.slice(0, 160)}"`);
+    if (axe) await assertAccessible(page, `${where}, German (${size})`);
   };
   // Set-up in English (the default), as every other browser test does.
   await signUp(page, randomEmail("de"));
@@ -74,6 +84,15 @@ test("german: every page in German, no English left", async ({ page, phone, demo
     await page.goto(path);
     await check(where);
   }
+  // An order's dialog: its status, side, type and its trades' maker/taker in words.
+  await page.goto(`${keyPath}?tab=orders`);
+  const opener = page.getByTestId("orders-list").getByRole("button").first();
+  await hydrated(opener);
+  await opener.click();
+  await expect(page.getByRole("dialog").getByTestId("order-detail")).toBeVisible();
+  await expect(page.getByRole("dialog").getByText(/Ausführungen dieses Auftrags/)).toBeVisible();
+  await check("order dialog");
+  await page.keyboard.press("Escape");
   // An error state: a form refused by the server (wrong password on delete) comes back in German.
   await page.goto(teamPath);
   await page.getByLabel(/Namen des Teams/).fill("falsch");

@@ -28,7 +28,7 @@ async function signedIn(email: string): Promise<User> {
 }
 
 async function addKey(user: User, label: string, key: string, confirmation?: string): Promise<string> {
-  const added = await addKeyForUser({ user, steppedUp: true }, { label, key, confirmation });
+  const added = await addKeyForUser({ user, steppedUp: true }, { label, key, confirmation, confirmTrade: "yes" });
   if (!added.ok) throw new Error(added.message);
   return added.keyRowId;
 }
@@ -119,6 +119,58 @@ const tasks = {
       });
     }
     return { shown, hidden };
+  },
+
+  /**
+   * The shared-account test's data: two keys for one exchange account (the second added after
+   * the question), a stopped key and a key revoked at the exchange, each with one stored value.
+   */
+  async "portfolio-accounts"(input: {
+    ownerEmail: string;
+    firstKey: string;
+    secondKey: string;
+    stoppedKey: string;
+    revokedKey: string;
+    values: { first: string; second: string; stopped: string; revoked: string };
+  }) {
+    const owner = await signedIn(input.ownerEmail);
+    const first = await addKey(owner, "Main", input.firstKey);
+    const asked = await addKeyForUser({ user: owner, steppedUp: true }, { label: "Main again", key: input.secondKey });
+    if (asked.ok || asked.code !== "same_account") throw new Error("a second key for the account was not questioned");
+    const added = await addKeyForUser(
+      { user: owner, steppedUp: true },
+      { label: "Main again", key: input.secondKey, sameAccount: "add" },
+    );
+    if (!added.ok) throw new Error(added.message);
+    const second = added.keyRowId;
+    const stopped = await addKey(owner, "Small", input.stoppedKey);
+    const revoked = await addKey(owner, "Old laptop", input.revokedKey);
+    const now = Date.now();
+    const snap = (keyId: string, minutesAgo: number, total: string) => {
+      const at = new Date(now - minutesAgo * 60_000);
+      return {
+        keyId,
+        at,
+        hour: new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000),
+        totalEur: total,
+        rows: [{ currency: "EUR", amount: total, priceEur: "1", valueEur: total }],
+        source: "job",
+      };
+    };
+    await db.keySnapshot.createMany({
+      data: [
+        snap(first, 90, input.values.first),
+        snap(second, 20, input.values.second),
+        snap(stopped, 30, input.values.stopped),
+        snap(revoked, 40, input.values.revoked),
+      ],
+    });
+    await db.apiKey.update({
+      where: { id: stopped },
+      data: { status: "stopped", stoppedAt: new Date(), stoppedById: owner.id },
+    });
+    await db.apiKey.update({ where: { id: revoked }, data: { status: "revoked" } });
+    return { first, second, stopped, revoked };
   },
 
   /** A key's latest snapshot's total. */

@@ -12,6 +12,7 @@ test("lifecycle: stop a key, see the checklist, the bell and the notification", 
   await page.waitForURL("**/keys/*?added=1");
   await expect(page.getByRole("heading", { name: "This key may be compromised" })).toBeVisible();
   await page.locator("#stop-password").fill(PASSWORD);
+  await page.getByRole("checkbox", { name: /Yes, stop this key now/ }).check();
   await page.getByRole("button", { name: "Stop this key now" }).click();
   await page.waitForURL("**?stopped=1");
   await expect(page.getByText("The key is stopped.")).toBeVisible();

@@ -27,12 +27,13 @@ export async function addKey(
   page: Page,
   label: string,
   key: string,
-  extra: { confirmation?: string; password?: string } = {},
+  extra: { confirmation?: string; password?: string; trade?: boolean } = {},
 ): Promise<void> {
   await page.goto("/keys/new");
   await page.getByLabel("Name").fill(label);
   await page.getByLabel("API key", { exact: true }).fill(key);
   if (extra.confirmation) await page.getByLabel("Type WITHDRAW to confirm").fill(extra.confirmation);
+  if (extra.trade) await page.getByLabel(/anyone holding this key can trade/).check();
   if (extra.password) await page.getByLabel("Your Keydesk password").fill(extra.password);
   await page.getByRole("button", { name: "Add key" }).click();
 }

@@ -6,40 +6,16 @@ import { translator, type Translate } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { LocalTime } from "@/components/ui/local-time";
 import { roleLabel } from "@/components/teams/role";
-import { MESSAGES, type MessageKey } from "@/lib/i18n/messages";
+import { describeEvent } from "@/lib/audit/describe";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await getLocale())("activity.title") };
 }
 
-/** An audit action's label in the reader's language; unknown actions show their code. */
-function actionLabel(t: Translate, action: string): string {
-  const key = `audit.${action}`;
-  return key in MESSAGES.en ? t(key as MessageKey) : action;
-}
 const outcomeLabel = (t: Translate, outcome: string) =>
-  outcome === "failure" ? t("activity.outcome.failure") : outcome === "denied" ? t("activity.outcome.denied") : outcome;
+  outcome === "failure" ? t("activity.outcome.failure") : t("activity.outcome.denied");
 const field =
   "min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 text-base dark:border-slate-700 dark:bg-slate-900";
-
-/** An event's details as "label: value" in the reader's language; unknown fields keep their name, codes stay codes. */
-function summary(detail: unknown, t: Translate): string {
-  if (!detail || typeof detail !== "object") return "";
-  return Object.entries(detail as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== undefined && typeof v !== "object")
-    .map(([k, v]) => {
-      const labelKey = `activity.detail.${k}`;
-      const label = labelKey in MESSAGES.en ? t(labelKey as MessageKey) : k;
-      const value =
-        typeof v === "boolean"
-          ? t(v ? "activity.yes" : "activity.no")
-          : k === "role"
-            ? roleLabel(t, String(v))
-            : String(v);
-      return `${label}: ${value}`;
-    })
-    .join(" · ");
-}
 
 export default async function ActivityPage({
   searchParams,
@@ -57,7 +33,15 @@ export default async function ActivityPage({
     memberReads(user, q),
     activityFilterOptions(user),
   ]);
-  const t = translator(await getLocale());
+  const locale = await getLocale();
+  const t = translator(locale);
+  const ctx = {
+    t,
+    locale,
+    viewerEmail: user.email,
+    teamNames: new Map(options.teams.map((team) => [team.id, team.name])),
+    role: (r: string) => roleLabel(t, r),
+  };
   const qs = (extra: Record<string, string>) =>
     new URLSearchParams(Object.fromEntries(Object.entries({ ...raw, ...extra }).filter(([, v]) => v))).toString();
   return (
@@ -112,7 +96,7 @@ export default async function ActivityPage({
         <div className="flex items-end gap-2">
           <button
             type="submit"
-            className="min-h-11 rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-800 dark:bg-sky-600"
+            className="min-h-11 rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-800 dark:bg-sky-700"
           >
             {t("activity.filter")}
           </button>
@@ -142,20 +126,15 @@ export default async function ActivityPage({
             {page.events.map((e) => (
               <li key={e.id} className="flex flex-col gap-0.5 p-3 text-sm" data-action={e.action}>
                 <p className="flex flex-wrap justify-between gap-2">
-                  <span className="font-medium">
-                    {actionLabel(t, e.action)}
+                  <span data-testid="activity-sentence">
+                    {describeEvent(e, ctx)}
                     {e.outcome !== "success" ? (
                       <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
                         {outcomeLabel(t, e.outcome)}
                       </span>
                     ) : null}
                   </span>
-                  <LocalTime iso={e.at.toISOString()} className="text-xs text-slate-600 dark:text-slate-400" />
-                </p>
-                <p className="break-words text-xs text-slate-700 dark:text-slate-300">
-                  {e.actor?.email ?? t("activity.system")}
-                  {e.keyLabel ? ` · ${t("activity.keyLabel", { label: e.keyLabel })}` : ""}
-                  {summary(e.detail, t) ? ` · ${summary(e.detail, t)}` : ""}
+                  <LocalTime iso={e.at.toISOString()} className="text-xs text-slate-700 dark:text-slate-300" />
                 </p>
               </li>
             ))}

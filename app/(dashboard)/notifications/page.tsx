@@ -7,6 +7,7 @@ import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { LocalTime } from "@/components/ui/local-time";
 import { MarkRead } from "@/components/alerts/notification-forms";
+import { UnreadSync } from "@/components/alerts/unread-sync";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await getLocale())("alerts.pageTitle") };
@@ -16,9 +17,12 @@ export default async function NotificationsPage() {
   const user = await requirePageUser();
   const [items, locale] = await Promise.all([listNotifications(user.id), getLocale()]);
   const t = translator(locale);
-  const unread = items.some((n) => !n.readAt);
+  const unreadCount = items.filter((n) => !n.readAt).length;
+  const unread = unreadCount > 0;
   return (
     <div className="flex flex-col gap-4">
+      {/* The bell counts every unread one; this list shows the newest 100, so it reports its own count only when it shows them all. */}
+      {items.length < 100 ? <UnreadSync count={unreadCount} /> : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("alerts.pageTitle")}</h1>
         {unread ? <MarkRead /> : null}

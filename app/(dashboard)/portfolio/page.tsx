@@ -11,6 +11,7 @@ import { parseRange } from "@/lib/portfolio/series";
 import { formatEur, formatPercent } from "@/lib/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { HistorySummary, RangePicker } from "@/components/portfolio/history-summary";
+import { ValueAge } from "@/components/portfolio/value-age";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await getLocale())("portfolio.title") };
@@ -50,9 +51,55 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             <h2 id="total-title" className="text-sm text-slate-600 dark:text-slate-400">
               {t("portfolio.total")}
             </h2>
-            <p className="text-3xl font-semibold tabular-nums" data-testid="portfolio-total">
-              {formatEur(home.totalEur, locale)}
-            </p>
+            {home.allHidden ? (
+              <p className="text-lg font-medium" data-testid="portfolio-total">
+                {t("portfolio.allHidden")}
+              </p>
+            ) : (
+              <p className="text-3xl font-semibold tabular-nums" data-testid="portfolio-total">
+                {formatEur(home.totalEur, locale)}
+              </p>
+            )}
+            <p className={muted}>{t("portfolio.promise", { minutes: home.freshForMinutes })}</p>
+            {home.staleCount ? (
+              <p className="text-sm text-amber-900 dark:text-amber-200" data-testid="stale-count">
+                {t("portfolio.staleCount", { count: home.staleCount })}
+              </p>
+            ) : null}
+            {home.sharedAccounts.map((labels) => (
+              <p key={labels.join("|")} className={muted} data-testid="shared-account-note">
+                {t("portfolio.sharedAccount", { labels: labels.map((l) => `\u201c${l}\u201d`).join(", ") })}
+              </p>
+            ))}
+            {home.excluded.length ? (
+              <div className="flex flex-col gap-1" data-testid="portfolio-excluded">
+                <h3 className="text-sm font-semibold">{t("portfolio.excludedTitle")}</h3>
+                <p className={muted}>{t("portfolio.excludedIntro")}</p>
+                <ul className="flex flex-col gap-1 text-sm">
+                  {home.excluded.map((k) => (
+                    <li key={k.id} className="flex flex-wrap items-baseline justify-between gap-2">
+                      <span className="min-w-0 break-words">
+                        <Link href={`/keys/${k.id}`} className="font-medium underline">
+                          {k.label}
+                        </Link>{" "}
+                        · {t(`portfolio.excluded.${k.excludedReason!}`)}
+                      </span>
+                      <span className="tabular-nums">
+                        {k.amountsHidden ? (
+                          <span className={muted}>{t("portfolio.hidden")}</span>
+                        ) : k.valueEur !== null && k.lastAt ? (
+                          <>
+                            {t("portfolio.lastValue")}: {formatEur(k.valueEur, locale)} (<LocalTime iso={k.lastAt} />)
+                          </>
+                        ) : (
+                          <span className={muted}>{t("portfolio.noLastValue")}</span>
+                        )}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <RangePicker range={range} href="/portfolio?range=" />
             <HistorySummary
               h={{
@@ -111,7 +158,13 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                       )}
                     </span>
                   </div>
+                  {k.countedInstead ? (
+                    <p className={muted} data-testid="counted-instead">
+                      {t("portfolio.countedInstead", { label: k.countedInstead })}
+                    </p>
+                  ) : null}
                   <p className={muted}>
+                    <ValueAge minutes={k.staleMinutes} t={t} />{" "}
                     {k.status === "stopped" ? `${t("portfolio.stopped")} · ` : ""}
                     {t("portfolio.change")}: {k.changePct !== null ? formatPercent(k.changePct, locale, true) : "—"} ·{" "}
                     {t("portfolio.asOf")}: {k.lastAt ? <LocalTime iso={k.lastAt} /> : t("portfolio.noSnapshots")}

@@ -57,7 +57,7 @@ export const authDe: Record<keyof typeof authEn, string> = {
   "auth.emailNotVerified":
     "Bestätigen Sie zuerst Ihre E-Mail-Adresse: Öffnen Sie den Link, den Keydesk Ihnen geschickt hat, und nehmen Sie dann die Einladung an.",
   "auth.exportSessionEnded":
-    "Ihre Sitzung endete während des Exports (abgemeldet oder widerrufen), daher wurde der Export abgebrochen. Melden Sie sich erneut an und starten Sie ihn neu.",
+    "Ihre Sitzung endete während des Exportierens (abgemeldet oder widerrufen), daher wurde das Exportieren abgebrochen. Melden Sie sich erneut an und starten Sie ihn neu.",
   "auth.exportAccessEnded":
-    "Sie dürfen diesen Schlüssel nicht mehr exportieren (Freigabe entfernt, Export abgeschaltet oder Schlüssel gelöscht), daher wurde der Export abgebrochen.",
+    "Sie dürfen diesen Schlüssel nicht mehr exportieren (Freigabe entfernt, Exportieren abgeschaltet oder Schlüssel gelöscht), daher wurde das Exportieren abgebrochen.",
 };

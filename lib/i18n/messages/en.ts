@@ -161,7 +161,7 @@ export const en = {
   "orders.type": "Type",
   "orders.price": "Price",
   "orders.amount": "Amount",
-  "orders.filled": "Filled",
+  "orders.filled": "Filled amount",
   "orders.average": "Avg. price",
   "orders.status": "Status",
   "orders.fee": "Fee",

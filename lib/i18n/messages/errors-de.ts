@@ -33,10 +33,10 @@ export const errorsDe: Record<keyof typeof errorsEn, string> = {
   "error.signIn": "Melden Sie sich an, um fortzufahren.",
   "error.filtersInvalid": "Einige Filter sind ungültig.",
   "error.startBeforeEnd": "Der Beginn muss vor dem Ende liegen.",
-  "error.exportRangeYears": "Ein Export kann höchstens {n} Jahre umfassen.",
+  "error.exportRangeYears": "Ein Exportzeitraum kann höchstens {n} Jahre umfassen.",
   "error.cancelled": "Die Anfrage wurde abgebrochen.",
   "error.pageCursor": "Dieser Seitenlink ist nicht mehr gültig. Laden Sie die Liste neu.",
-  "error.orderId": "Das ist keine gültige Order-ID.",
+  "error.orderId": "Das ist keine gültige Auftragsnummer.",
   "error.keyNotFound": "Diesen Schlüssel gibt es nicht, oder er ist nicht mit Ihnen geteilt.",
   "error.passkeyNotFound": "Diesen Passkey gibt es nicht.",
   "error.keyOwnerOnly":
@@ -60,7 +60,7 @@ export const errorsDe: Record<keyof typeof errorsEn, string> = {
   "error.keyMissing": "Fügen Sie den API-Schlüssel ein, den Ihnen die Börse angezeigt hat.",
   "error.keyTooLong": "Das ist viel länger als ein API-Schlüssel einer Börse.",
   "error.exportIncomplete":
-    "Ein Teil dieses Zeitraums konnte von der Börse nicht gelesen werden. Der Export wurde daher abgebrochen, statt Ihnen eine unvollständige Datei zu geben. Versuchen Sie es in einer Minute noch einmal.",
+    "Ein Teil dieses Zeitraums konnte von der Börse nicht gelesen werden. Das Exportieren wurde daher abgebrochen, statt Ihnen eine unvollständige Datei zu geben. Versuchen Sie es in einer Minute noch einmal.",
   "error.pacing": "Keydesk drosselt die Anfragen, um unter den Limits der Börse zu bleiben.",
   "error.pacingIn": "Keydesk drosselt die Anfragen, um unter den Limits der Börse zu bleiben. Aktualisierung in {n} s.",
   "error.ipBlockedIn":

@@ -24,14 +24,14 @@ export const exchangeDe: Record<keyof typeof exchangeEn, string> = {
     "Die Börse hat die IP-Adresse dieses Servers wegen zu vieler Anfragen gesperrt. Meist hebt sie die Sperre nach einer Stunde auf.",
   "exchange.missingPermission": "Diesem Schlüssel fehlt die nötige Berechtigung (Read zum Anzeigen von Daten).",
   "exchange.notFound": "Die Börse kennt diesen Eintrag nicht.",
-  "exchange.orderNotFound": "Die Börse kennt diese Order nicht.",
+  "exchange.orderNotFound": "Die Börse kennt diesen Auftrag nicht.",
   "exchange.currencyNotFound": "Die Börse kennt diese Währung nicht.",
-  "exchange.orderId": "Das ist keine gültige Order-ID.",
+  "exchange.orderId": "Das ist keine gültige Auftragsnummer.",
   "exchange.orderOutOfRange":
-    "Die Börse kennt diese Order in den letzten 30 Tagen nicht. One Trading Fast sucht einzelne Orders nur in den letzten 30 Tagen: Eine ältere Order steht weiterhin mit ihren Trades in der Orderliste, wenn Sie ihren Zeitraum wählen.",
+    "Die Börse kennt diesen Auftrag in den letzten 30 Tagen nicht. One Trading Fast sucht einzelne Aufträge nur in den letzten 30 Tagen: Ein älterer Auftrag steht weiterhin mit seinen Ausführungen in der Auftragsliste, wenn Sie seinen Zeitraum wählen.",
   "exchange.tradeOutOfRange":
-    "Die Börse kennt diesen Trade in den letzten 30 Tagen nicht. One Trading Fast sucht einzelne Trades nur in den letzten 30 Tagen: Ältere Trades stehen weiterhin in der Tradeliste, wenn Sie ihren Zeitraum wählen.",
-  "exchange.maxOpenOrders": "Das Konto hat bereits die höchstens erlaubten 200 offenen Orders.",
+    "Die Börse kennt diese Ausführung in den letzten 30 Tagen nicht. One Trading Fast sucht einzelne Ausführungen nur in den letzten 30 Tagen: Ältere Ausführungen stehen weiterhin in der Liste der Ausführungen, wenn Sie ihren Zeitraum wählen.",
+  "exchange.maxOpenOrders": "Das Konto hat bereits die höchstens erlaubten 200 offenen Aufträge.",
   "exchange.insufficientFunds": "Das Konto hat nicht genug Guthaben.",
   "exchange.insufficientLiquidity": "Der Markt hat nicht genug Liquidität.",
   "exchange.rateLimit":
@@ -47,7 +47,7 @@ export const exchangeDe: Record<keyof typeof exchangeEn, string> = {
     "Der Zeitraum ist länger, als die Börse in einer Anfrage erlaubt (100 Tage bei Bitpanda Pro, 30 bei One Trading Fast).",
   "exchange.fromTime":
     "Die Börse hat den Beginn des Zeitraums abgelehnt (bei One Trading Fast darf er nicht in der Zukunft liegen).",
-  "exchange.orderValues": "Die Börse hat die Werte der Order abgelehnt.",
+  "exchange.orderValues": "Die Börse hat die Werte des Auftrags abgelehnt.",
   "exchange.unreachable": "Die Börse ist gerade nicht erreichbar.",
   "exchange.timeout": "Die Börse hat nicht rechtzeitig geantwortet.",
   "exchange.badResponse": "Die Börse hat eine Antwort gesendet, die Keydesk nicht versteht.",

@@ -28,9 +28,9 @@ export const helpDe: Record<keyof typeof helpEn, string> = {
     "Sehen Sie im Spam-Ordner nach und verwenden Sie den Link aus der neuesten E-Mail: Jeder neue Versuch macht ältere Links ungültig, und jeder Link läuft nach 30 Minuten ab. Ist er abgelaufen, beginnen Sie die Schlüsselerstellung von vorn.",
   "help.permissions.title": "Was Lesen, Handeln und Auszahlen erlauben",
   "help.permissions.1":
-    "**Lesen**: alles ansehen: Guthaben, Marktpreise, Order- und Transaktionshistorie. Es kann nichts verändern.",
+    "**Lesen**: alles ansehen: Guthaben, Marktpreise, Auftrags- und Transaktionshistorie. Es kann nichts verändern.",
   "help.permissions.2":
-    "**Handeln**: Orders erteilen und stornieren. Wer den Schlüssel hat, kann mit Ihrem Guthaben kaufen und verkaufen.",
+    "**Handeln**: Aufträge erteilen und stornieren. Wer den Schlüssel hat, kann mit Ihrem Guthaben kaufen und verkaufen.",
   "help.permissions.3":
     "**Auszahlen**: Guthaben auf Ihr Konto und von ihm weg bewegen, auch an fremde Wallets. Wer einen solchen Schlüssel hat, kann Ihr Geld wegschicken.",
   "help.ipRestriction.title": "Der Schlüssel ist auf andere IP-Adressen beschränkt",

@@ -41,4 +41,30 @@ export const keysDe: Record<keyof typeof keysEn, string> = {
   "deleted.delete": "Löschen",
   "deleted.yes": "Ja, löschen",
   "deleted.more": "Mehr",
+  // Ein zweiter Schlüssel für ein Konto, das schon da ist; Bestätigung und Spur des Notstopps (num-data).
+  "addKey.sameAccount":
+    "Sie haben schon einen Schlüssel für dieses Börsenkonto: \u201e{label}\u201c. Beide würden in Ihren Summen nur einmal zählen. Möchten Sie ihn ersetzen?",
+  "addKey.sameAccountReplace": "\u201e{label}\u201c durch diesen Schlüssel ersetzen",
+  "addKey.sameAccountAdd": "Nein, als zweiten Schlüssel für dasselbe Konto hinzufügen",
+  "stop.confirm": "Ja, diesen Schlüssel jetzt stoppen. Niemand kann ihn über Keydesk nutzen, bis ich ihn ersetze.",
+  "stop.needsConfirm": "Setzen Sie das Häkchen, um zu bestätigen, dass Sie diesen Schlüssel stoppen möchten.",
+  "age.action.key.stop": "Gestoppt (Notstopp)",
+  "cap.stoppedAt": "Gestoppt",
+  "cap.lastSuccessBeforeStop": "Letzter erfolgreicher Aufruf vor dem Stopp",
+  "usage.near":
+    "{who}: {used} von {max} Börsenanfragen in den letzten {seconds} s genutzt. Keydesk bleibt unter dem Limit der Börse, daher werden Daten kurz etwas seltener aktualisiert.",
+  "usage.cooldown":
+    "Die Börse hat Keydesk gebeten, für dieses Konto langsamer zu machen: Daten werden in etwa {seconds} s wieder aktualisiert.",
+  "usage.blocked":
+    "Die Börse lehnt die Adresse dieses Servers vorerst ab: Daten werden in etwa {seconds} s wieder aktualisiert.",
+  "fees.paidTitle": "Gezahlte Gebühren",
+  "fees.paidRange": "Zeitraum",
+  "fees.paidRange.7d": "7 Tage",
+  "fees.paidRange.30d": "30 Tage",
+  "fees.paidRange.90d": "90 Tage",
+  "fees.paidTotal": "Insgesamt: {total} zu heutigen Preisen, aus {trades} Ausführung(en)",
+  "fees.paidNone": "Keine Gebühren in diesem Zeitraum.",
+  "fees.paidNoPrice": "kein EUR-Preis",
+  "fees.paidPartial":
+    "Dieser Zeitraum hat mehr Ausführungen, als Keydesk hier addiert: die Summe umfasst die neuesten.",
 };

@@ -39,4 +39,28 @@ export const keysEn = {
   "deleted.delete": "Delete",
   "deleted.yes": "Yes, delete it",
   "deleted.more": "More",
+  // A second key for an account already held; the emergency stop's confirmation and its trace (num-data).
+  "addKey.sameAccount":
+    "You already have a key for this exchange account: \u201c{label}\u201d. Both would count once in your totals. Do you mean to replace it?",
+  "addKey.sameAccountReplace": "Replace \u201c{label}\u201d with this key",
+  "addKey.sameAccountAdd": "No, add it as a second key for the same account",
+  "stop.confirm": "Yes, stop this key now. Nobody can use it through Keydesk until I replace it.",
+  "stop.needsConfirm": "Tick the box to confirm you want to stop this key.",
+  "age.action.key.stop": "Stopped (emergency stop)",
+  "cap.stoppedAt": "Stopped",
+  "cap.lastSuccessBeforeStop": "Last successful call before the stop",
+  "usage.near":
+    "{who}: {used} of {max} exchange requests used in the last {seconds} s. Keydesk stays under the exchange's limit, so data may refresh a little less often for a moment.",
+  "usage.cooldown":
+    "The exchange asked Keydesk to slow down for this account: data refreshes again in about {seconds} s.",
+  "usage.blocked": "The exchange is refusing this server's address for now: data refreshes again in about {seconds} s.",
+  "fees.paidTitle": "Fees paid",
+  "fees.paidRange": "Range",
+  "fees.paidRange.7d": "7 days",
+  "fees.paidRange.30d": "30 days",
+  "fees.paidRange.90d": "90 days",
+  "fees.paidTotal": "In all: {total} at today's prices, over {trades} trade(s)",
+  "fees.paidNone": "No fees in this range.",
+  "fees.paidNoPrice": "no EUR price",
+  "fees.paidPartial": "This range has more trades than Keydesk adds up here: the sum covers the newest ones.",
 } as const;

@@ -4,7 +4,7 @@ import type { lifecycleEn } from "./lifecycle-en";
 export const lifecycleDe: Record<keyof typeof lifecycleEn, string> = {
   "replace.title": "Diesen Schlüssel ersetzen",
   "replace.intro":
-    "Fügen Sie den Nachfolger des Schlüssels ein: vom selben Börsenkonto, mit denselben oder weniger Rechten. Name, Freigaben, Einstellungen zu verborgenen Beträgen und Export sowie der Verlauf bleiben; der alte Schlüssel wird aus Keydesk gelöscht.",
+    "Fügen Sie den Nachfolger des Schlüssels ein: vom selben Börsenkonto, mit denselben oder weniger Rechten. Name, Freigaben, Einstellungen zu verborgenen Beträgen und zum Exportieren sowie der Verlauf bleiben; der alte Schlüssel wird aus Keydesk gelöscht.",
   "replace.keyLabel": "Neuer API-Schlüssel",
   "replace.passwordLabel": "Ihr Passwort (oder ein Code aus Ihrer Authenticator-App)",
   "replace.submit": "Schlüssel ersetzen",

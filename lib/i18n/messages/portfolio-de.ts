@@ -41,4 +41,23 @@ export const portfolioDe: Record<keyof typeof portfolioEn, string> = {
   "history.chartLabel": "Wertdiagramm",
   "history.export": "Wertverlauf herunterladen (CSV)",
   "history.points": "{count} Werte von {from} bis {to}",
+  // Welche Schlüssel zählen, Werte älter als zugesagt, ausgenommene Schlüssel.
+  "portfolio.promise": "Werte sind höchstens {minutes} Minuten alt; ältere sind mit ihrem Alter markiert.",
+  "portfolio.allHidden":
+    "Beträge verborgen: Jeder mit Ihnen geteilte Schlüssel verbirgt seine Beträge, daher gibt es keinen Gesamtwert.",
+  "portfolio.staleCount": "{count} Wert(e) in dieser Summe sind älter als zugesagt: siehe die Schlüssel unten.",
+  "portfolio.sharedAccount": "Diese Schlüssel gehören zu einem Börsenkonto und zählen einmal: {labels}.",
+  "portfolio.countedInstead": "Dasselbe Börsenkonto wie \u201e{label}\u201c, der zählt (sein Wert ist aktueller)",
+  "portfolio.excludedTitle": "Nicht im Gesamtwert",
+  "portfolio.excludedIntro":
+    "Diese Schlüssel können gerade nicht gelesen werden und zählen nicht mit. Ihr letzter erfasster Wert:",
+  "portfolio.excluded.stopped": "Von der Eigentümerin oder dem Eigentümer gestoppt",
+  "portfolio.excluded.revoked": "An der Börse widerrufen",
+  "portfolio.excluded.ip_blocked": "Die Börse lehnt die IP-Adresse dieses Servers ab",
+  "portfolio.excluded.invalid": "Die Börse lehnt den Schlüssel ab",
+  "portfolio.lastValue": "Letzter Wert",
+  "portfolio.noLastValue": "kein Wert erfasst",
+  "valueAge.minutes": "{n} Min. alt",
+  "valueAge.hours": "{n} Std. alt",
+  "valueAge.days": "{n} Tage alt",
 };

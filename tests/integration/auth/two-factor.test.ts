@@ -115,7 +115,7 @@ it("only lets users with 2FA on add keys that can trade or withdraw", async () =
   expect(
     await addKey.addKeyForUser(
       { user: u, steppedUp: true },
-      { label: "Trading", key: sim.demoKeys["demo-trade"]!.key },
+      { label: "Trading", key: sim.demoKeys["demo-trade"]!.key, confirmTrade: "yes" },
     ),
   ).toMatchObject({ ok: true });
 });

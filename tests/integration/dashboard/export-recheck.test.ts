@@ -60,7 +60,7 @@ afterAll(async () => {
 async function busyKey(owner: CurrentUser): Promise<string> {
   const r = await mod.addKeyForUser(
     { user: owner, steppedUp: true },
-    { label: "Busy", key: sim.demoKeys["demo-busy"]!.key, confirmation: "WITHDRAW" },
+    { label: "Busy", key: sim.demoKeys["demo-busy"]!.key, confirmation: "WITHDRAW", confirmTrade: "yes" },
   );
   if (!r.ok) throw new Error(r.message);
   return r.keyRowId;

@@ -30,7 +30,7 @@ const user = () => newTestUser("fast");
 async function addDemo(u: CurrentUser, name: string, label = `My ${name}`) {
   const r = await addKeyForUser(
     { user: u, steppedUp: true },
-    { label, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" },
+    { label, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW", confirmTrade: "yes" },
   );
   if (!r.ok) throw new Error(r.message);
   return r.keyRowId;

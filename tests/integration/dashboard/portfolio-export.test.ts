@@ -21,7 +21,7 @@ const user = () => newTestUser("dash");
 async function addDemo(u: CurrentUser, name: string) {
   const r = await addKeyForUser(
     { user: u, steppedUp: true },
-    { label: `My ${name}`, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" },
+    { label: `My ${name}`, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW", confirmTrade: "yes" },
   );
   if (!r.ok) throw new Error(r.message);
   return r.keyRowId;

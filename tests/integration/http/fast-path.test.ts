@@ -62,7 +62,7 @@ beforeAll(async () => {
   strangerCookie = await mintSessionCookie(await newTestUser("fast-stranger"), TEST_SECRETS.AUTH_SECRET);
   const added = await addKeyForUser(
     { user: owner, steppedUp: true },
-    { label: "busy", key: sim.demoKeys["demo-busy"]!.key, confirmation: "WITHDRAW" },
+    { label: "busy", key: sim.demoKeys["demo-busy"]!.key, confirmation: "WITHDRAW", confirmTrade: "yes" },
   );
   if (!added.ok) throw new Error(added.message);
   keyRowId = added.keyRowId;

@@ -24,11 +24,11 @@ async function newUser(): Promise<CurrentUser> {
 
 const add = (
   key: string,
-  opts: { steppedUp?: boolean; confirmation?: string; label?: string; as?: CurrentUser } = {},
+  opts: { steppedUp?: boolean; confirmation?: string; confirmTrade?: "yes"; label?: string; as?: CurrentUser } = {},
 ) =>
   addKeyForUser(
     { user: opts.as ?? user, steppedUp: opts.steppedUp ?? false },
-    { label: opts.label ?? "My key", key, confirmation: opts.confirmation },
+    { label: opts.label ?? "My key", key, confirmation: opts.confirmation, confirmTrade: opts.confirmTrade },
   );
 
 function expectFailure(r: AddKeyResult, code: string, message?: RegExp) {
@@ -84,10 +84,11 @@ it("refuses the same key twice with a pointer to the existing entry", async () =
   expect(r.existingKeyRowId).toEqual(expect.any(String));
 });
 
-it("a Trade key needs a step-up; then it is added with its scopes", async () => {
+it("a Trade key needs its confirmation, even within a step-up window, and a step-up; then it is added with its scopes", async () => {
   const key = sim.demoKeys["demo-trade"]!.key;
-  expectFailure(await add(key), "needs_step_up", /password again/);
-  const r = await add(key, { steppedUp: true, label: "Trader" });
+  expectFailure(await add(key, { steppedUp: true }), "needs_trade_confirmation", /Tick the box/);
+  expectFailure(await add(key, { confirmTrade: "yes" }), "needs_step_up", /password again/);
+  const r = await add(key, { steppedUp: true, confirmTrade: "yes", label: "Trader" });
   expect(r.ok).toBe(true);
   const view = (await listKeysForUser(user)).find((k) => k.label === "Trader");
   expect(view?.scopes.sort()).toEqual(["READ_ONLY", "TRADE"]);
@@ -97,7 +98,7 @@ it("a Withdraw key needs the typed confirmation and a step-up", async () => {
   const key = sim.demoKeys["demo-all"]!.key;
   expectFailure(await add(key, { steppedUp: true }), "needs_confirmation", /Type WITHDRAW/);
   expectFailure(await add(key, { steppedUp: true, confirmation: "withdraw please" }), "needs_confirmation");
-  expectFailure(await add(key, { confirmation: "WITHDRAW" }), "needs_step_up");
+  expectFailure(await add(key, { confirmation: "WITHDRAW", confirmTrade: "yes" }), "needs_step_up");
   expect((await add(key, { steppedUp: true, confirmation: "WITHDRAW", label: "Everything" })).ok).toBe(true);
 });
 

@@ -138,7 +138,7 @@ it("stopKeyAction and cancelAllOrdersAction: the key's owner only; mark-read tou
   const minted = await suite.mint("stop-matrix", ["READ_ONLY", "TRADE"]);
   const added = await addKeyForUser(
     { user: owner, steppedUp: true },
-    { label: "Stop matrix", key: minted.key, confirmation: "TRADE" },
+    { label: "Stop matrix", key: minted.key, confirmTrade: "yes" },
   );
   if (!added.ok) throw new Error(added.message);
   const keyId = added.keyRowId;
@@ -178,6 +178,13 @@ it("stopKeyAction and cancelAllOrdersAction: the key's owner only; mark-read tou
   actingAs = owner;
   expect((await cancelAllOrdersAction({}, fd)).cancelled).toEqual(expect.any(Array));
   expect(await deletes()).toBe(before + 1);
+  // The stop asks for its one confirmation first, even in a step-up window; then it stops.
+  expect(await stopKeyAction({}, fd)).toMatchObject({
+    code: "needs_confirmation",
+    fields: { confirm: [expect.any(String)] },
+  });
+  expect((await db.apiKey.findUniqueOrThrow({ where: { id: keyId } })).status).not.toBe("stopped");
+  fd.set("confirm", "stop");
   await expect(stopKeyAction({}, fd)).rejects.toMatchObject({ digest: expect.stringContaining("?stopped=1") });
   expect((await db.apiKey.findUniqueOrThrow({ where: { id: keyId } })).status).toBe("stopped");
   // Garbage is a form error.

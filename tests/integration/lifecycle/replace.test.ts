@@ -23,7 +23,10 @@ const suite = simulatorSuite({ seed: "replace", env: { REDIS_URL: "" } });
 const mint = (account: string, scopes: string[] = ["READ_ONLY"]) => suite.mint(account, scopes);
 const revoke = (jti: string) => suite.revoke(jti);
 async function add(owner: CurrentUser, key: string, label: string) {
-  const r = await m.addKey.addKeyForUser({ user: owner, steppedUp: true }, { label, key, confirmation: "WITHDRAW" });
+  const r = await m.addKey.addKeyForUser(
+    { user: owner, steppedUp: true },
+    { label, key, confirmation: "WITHDRAW", confirmTrade: "yes" },
+  );
   if (!r.ok) throw new Error(r.message);
   return r.keyRowId;
 }

@@ -42,7 +42,10 @@ const suite = simulatorSuite({
 });
 const mint = (account: string, scopes: string[]) => suite.mint(account, scopes);
 async function add(owner: CurrentUser, key: string, label: string) {
-  const r = await m.addKey.addKeyForUser({ user: owner, steppedUp: true }, { label, key, confirmation: "WITHDRAW" });
+  const r = await m.addKey.addKeyForUser(
+    { user: owner, steppedUp: true },
+    { label, key, confirmation: "WITHDRAW", confirmTrade: "yes" },
+  );
   if (!r.ok) throw new Error(r.message);
   return r.keyRowId;
 }

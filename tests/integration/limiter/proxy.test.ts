@@ -20,7 +20,7 @@ const user = () => newTestUser("proxy");
 async function addDemo(u: CurrentUser, name: string) {
   const r = await addKeyForUser(
     { user: u, steppedUp: true },
-    { label: name, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" },
+    { label: name, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW", confirmTrade: "yes" },
   );
   if (!r.ok) throw new Error(r.message);
   return r.keyRowId;

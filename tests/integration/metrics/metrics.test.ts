@@ -125,7 +125,7 @@ it("a burst through the gate moves the counters by exactly the calls the simulat
   for (const name of ["demo-small", "demo-read", "demo-trade"]) {
     const r = await addKeyForUser(
       { user: owner, steppedUp: true },
-      { label: name, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" },
+      { label: name, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW", confirmTrade: "yes" },
     );
     if (!r.ok) throw new Error(r.message);
     keyIds[name] = r.keyRowId;

@@ -37,7 +37,7 @@ beforeAll(async () => {
   const add = async (name: string) => {
     const r = await addKeyForUser(
       { user: owner, steppedUp: true },
-      { label: `Home ${name}`, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" },
+      { label: `Home ${name}`, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW", confirmTrade: "yes" },
     );
     if (!r.ok) throw new Error(r.message);
     return r.keyRowId;
@@ -183,14 +183,25 @@ it("a stopped key gives its members nothing more on the home, not even stored fi
       totalEur: string;
       points: unknown[];
       keys: { id: string; status: string; valueEur: string | null; allocation: unknown[] }[];
+      excluded: { id: string; status: string; valueEur: string | null; allocation: unknown[] }[];
     };
     expect(mem.totalEur).toBe("0.00");
     expect(mem.points).toEqual([]);
-    expect(mem.keys.find((k) => k.id === shown)).toMatchObject({ status: "stopped", valueEur: null, allocation: [] });
+    // Listed apart from the total, with the reason; its members get no figure.
+    expect(mem.keys.find((k) => k.id === shown)).toBeUndefined();
+    expect(mem.excluded.find((k) => k.id === shown)).toMatchObject({
+      status: "stopped",
+      excludedReason: "stopped",
+      valueEur: null,
+      allocation: [],
+    });
     const own = JSON.parse((await call("owner", "/api/portfolio?range=24h")).text) as {
-      keys: { id: string; valueEur: string | null }[];
+      totalEur: string;
+      excluded: { id: string; valueEur: string | null }[];
     };
-    expect(own.keys.find((k) => k.id === shown)?.valueEur).toBe("5006.50");
+    // Its owner sees its last value, outside the total (only the hidden key's remains).
+    expect(own.excluded.find((k) => k.id === shown)?.valueEur).toBe("5006.50");
+    expect(own.totalEur).toBe("990000.01");
   } finally {
     await db.apiKey.update({ where: { id: shown }, data: { status: "active", stoppedAt: null } });
   }

@@ -32,7 +32,7 @@ afterAll(async () => {
 async function addDemo(name: string): Promise<string> {
   const r = await addKeyForUser(
     { user: owner, steppedUp: true },
-    { label: `Snap ${name}`, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" },
+    { label: `Snap ${name}`, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW", confirmTrade: "yes" },
   );
   if (!r.ok) throw new Error(r.message);
   return r.keyRowId;

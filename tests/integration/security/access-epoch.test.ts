@@ -65,7 +65,7 @@ async function sharedKey(prefix: string) {
   const member = await newTestUser(`${prefix}-member`);
   const added = await addKeyForUser(
     { user: owner, steppedUp: true },
-    { label: prefix, key: sim.demoKeys["demo-read"]!.key, confirmation: "WITHDRAW" },
+    { label: prefix, key: sim.demoKeys["demo-read"]!.key, confirmation: "WITHDRAW", confirmTrade: "yes" },
   );
   if (!added.ok) throw new Error(added.message);
   const team = await db.team.create({ data: { name: `${prefix} desk` } });

@@ -50,7 +50,7 @@ const user = (prefix: string) => newTestUser(prefix);
 async function addDemo(u: CurrentUser, name: string, label = name) {
   const r = await addKeyForUser(
     { user: u, steppedUp: true },
-    { label, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW" },
+    { label, key: sim.demoKeys[name]!.key, confirmation: "WITHDRAW", confirmTrade: "yes" },
   );
   if (!r.ok) throw new Error(r.message);
   return r.keyRowId;

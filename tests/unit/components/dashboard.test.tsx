@@ -11,6 +11,9 @@ import { AppError } from "@/lib/errors";
 import { EMPTY_FILTERS } from "@/lib/ui/history-filters";
 import type { Locale } from "@/lib/i18n";
 
+// Panels refresh the page once when the exchange refuses their key (use-key-refusal.ts).
+jest.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }) }));
+
 jest.mock(
   "next/dynamic",
   () => () =>
@@ -258,6 +261,7 @@ describe("keys in German", () => {
       lastCheckedAt: null,
       lastValueEur: "1234.5",
       lastValuedAt: new Date().toISOString(),
+      stoppedAt: null,
       status: "active" as const,
       statusDetail: null,
       owner: { email: "o@example.test", name: null },

@@ -10,6 +10,9 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import type { AccountFees } from "@/lib/exchange/model";
 import type { Locale } from "@/lib/i18n";
 
+// Panels refresh the page once when the exchange refuses their key (use-key-refusal.ts).
+jest.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }) }));
+
 const now = new Date().toISOString();
 const fastFees: AccountFees = {
   account_id: "a",
@@ -130,7 +133,13 @@ describe("order dialog", () => {
     expect(await screen.findByTestId("order-too-old", {}, { timeout: 3000 })).toHaveTextContent(
       /nur aus den letzten 30 Tagen/,
     );
-    expect(within(screen.getByTestId("order-detail")).getByText(/FILLED_FULLY \(Börse: DONE\)/)).toBeInTheDocument();
+    const status = within(screen.getByTestId("order-detail")).getByText("Ausgeführt");
+    expect(status).toHaveAttribute("title", "FILLED_FULLY (DONE)");
+    expect(within(screen.getByTestId("order-detail")).getByText("Verkauf")).toHaveAttribute("title", "SELL");
+    expect(screen.getByTestId("order-detail")).not.toHaveTextContent(/FILLED_FULLY|SELL|LIMIT/);
+    // Every value with its currency, German number format.
+    expect(screen.getByTestId("order-trades")).toHaveTextContent(/0,2 BTC zu 10\.159,76\s€ = 2\.031,95\s€/);
+    expect(screen.getByTestId("order-trades")).toHaveTextContent(/Gebühr 2,03\s€ · Maker/);
     expect(within(screen.getByTestId("order-trades")).getAllByRole("listitem")).toHaveLength(1);
     expect(screen.queryByRole("alert")).toBeNull();
   });

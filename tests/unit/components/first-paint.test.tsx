@@ -179,15 +179,24 @@ describe("first paint from the server's value", () => {
     expect(screen.getByText("End of the list.")).toBeInTheDocument();
   });
 
-  it("the usage meter starts from the server's value", async () => {
-    const layer = { usedThisWindow: 3, pointsPerWindow: 10, windowSeconds: 2 };
+  it("the usage meter starts from the server's value and speaks only when a limit is near", async () => {
+    const calm = { usedThisWindow: 3, pointsPerWindow: 10, windowSeconds: 2 };
+    const near = { usedThisWindow: 9, pointsPerWindow: 10, windowSeconds: 2 };
+    const view = wrap(
+      <UsageMeter
+        accountId="acc"
+        initial={{ mode: "memory", ip: { ...calm, blockedForMs: 0 }, user: calm, accounts: [] }}
+      />,
+    );
+    expect(screen.queryByTestId("usage-meter")).toBeNull();
+    view.unmount();
     wrap(
       <UsageMeter
         accountId="acc"
-        initial={{ mode: "memory", ip: { ...layer, blockedForMs: 0 }, user: layer, accounts: [] }}
+        initial={{ mode: "memory", ip: { ...calm, blockedForMs: 0 }, user: near, accounts: [] }}
       />,
     );
-    expect(screen.getByTestId("usage-meter")).toHaveTextContent("3/10");
+    expect(screen.getByTestId("usage-meter")).toHaveTextContent("You: 9 of 10 exchange requests used in the last 2 s");
     await act(async () => {
       jest.advanceTimersByTime(1_000);
     });

@@ -1,5 +1,6 @@
 // The browser test's English detector: finds English words, lets German, names and codes through.
-import { findEnglish } from "../../e2e/english-detector";
+import { findCodes, findEnglish } from "../../e2e/english-detector";
+import { EXCHANGE_CODES } from "@/lib/ui/exchange-words";
 
 it("reports English words with their line", () => {
   expect(findEnglish("Schlüssel\nAdd key\nTeams")).toEqual([
@@ -21,6 +22,24 @@ it("lets German text, product names, exchange codes, e-mails and typed labels th
 });
 
 it("treats ids that mix letters and digits as data, not words", () => {
-  expect(findEnglish("Order be3e4561 öffnen:")).toEqual([]);
+  expect(findEnglish("Auftrag be3e4561 öffnen:")).toEqual([]);
   expect(findEnglish("Refresh be3e4561").map((h) => h.word)).toEqual(["Refresh"]);
+});
+
+it("finds the trading words a German page must not use", () => {
+  expect(findEnglish("Trades dieser Order").map((h) => h.word)).toEqual(["Trades", "Order"]);
+  expect(findEnglish("Orders · Export").map((h) => h.word)).toEqual(["Orders", "Export"]);
+  expect(findEnglish("Aufträge · Ausführungen · Exportieren · Kauf")).toEqual([]);
+});
+
+it("finds raw codes but leaves instrument codes and e-mail addresses", () => {
+  const codes = Object.values(EXCHANGE_CODES).flat();
+  const text = "Kauf BTC_EUR FILLED_FULLY\nkey.stop · previousStatus: active\nGrund: not_a_jwt\nanna@example.com";
+  expect(findCodes(text, codes).map((h) => h.word)).toEqual([
+    "FILLED_FULLY",
+    "key.stop",
+    "previousStatus",
+    "not_a_jwt",
+  ]);
+  expect(findCodes("Ausgeführt · Kauf · Limit BTC_EUR 0,5 BTC", codes)).toEqual([]);
 });

@@ -257,6 +257,96 @@ describe("cache, coalescing and stale data", () => {
     ).toMatchObject({ source: "stale", staleReason: "rate_limited" });
   });
 
+  it("during an exchange outage, a paced read that never reached the exchange is labelled with the outage", async () => {
+    // Five keys read balances; only one of them reaches the failing exchange before the budget is spent.
+    const g = gate({ ipPerMinute: 240, accountPerMinute: 180 });
+    const boom = new Error("503");
+    const classify = (e: unknown) => (e === boom ? { staleReason: "upstream_error" as const, serveStale: true } : null);
+    const keys = ["k1", "k2", "k3", "k4", "k5"];
+    for (const keyId of keys) await g.fetch(req({ keyId, accountId: "acc-o", fetcher: async () => ({ data: keyId }) }));
+    // A key of another account on the same server, read before the outage too.
+    await g.fetch(req({ keyId: "other", accountId: "acc-p", fetcher: async () => ({ data: "other" }) }));
+    const fail = async () => {
+      throw boom;
+    };
+    expect(await g.fetch(req({ keyId: "k1", accountId: "acc-o", classify, fetcher: fail }))).toMatchObject({
+      staleReason: "upstream_error",
+    });
+    const used = await g.budget.used("account", "acc-o");
+    for (let i = used; i < 180; i++)
+      await g.budget.acquire({ ip: "ip", account: "acc-o", user: `x${i}` }, "interactive");
+    for (const keyId of keys.slice(1))
+      expect(await g.fetch(req({ keyId, accountId: "acc-o", classify, fetcher: fail }))).toMatchObject({
+        data: keyId,
+        source: "stale",
+        staleReason: "upstream_error",
+      });
+    // The server's other account is paced too (the IP layer): the exchange failed this endpoint for this server.
+    const ipUsed = await g.budget.used("ip", "ip");
+    for (let i = ipUsed; i < 240; i++)
+      await g.budget.acquire({ ip: "ip", account: `spare${i}`, user: `y${i}` }, "interactive");
+    expect(await g.fetch(req({ keyId: "other", accountId: "acc-p", classify, fetcher: fail }))).toMatchObject({
+      data: "other",
+      staleReason: "upstream_error",
+    });
+  });
+
+  it("a success clears the outage label: later paced reads are plainly paced", async () => {
+    const g = gate({ ipPerMinute: 240, accountPerMinute: 180 });
+    const boom = new Error("503");
+    const classify = (e: unknown) => (e === boom ? { staleReason: "upstream_error" as const, serveStale: true } : null);
+    for (const keyId of ["a", "b"])
+      await g.fetch(req({ keyId, accountId: "acc-s", fetcher: async () => ({ data: keyId }) }));
+    await g.fetch(
+      req({
+        keyId: "a",
+        accountId: "acc-s",
+        classify,
+        fetcher: async () => {
+          throw boom;
+        },
+      }),
+    );
+    // The exchange answers again.
+    await g.fetch(req({ keyId: "a", accountId: "acc-s", fetcher: async () => ({ data: "a2" }) }));
+    const used = await g.budget.used("account", "acc-s");
+    for (let i = used; i < 180; i++)
+      await g.budget.acquire({ ip: "ip", account: "acc-s", user: `x${i}` }, "interactive");
+    expect(await g.fetch(req({ keyId: "b", accountId: "acc-s", fetcher: async () => ({ data: "b2" }) }))).toMatchObject(
+      {
+        data: "b",
+        staleReason: "rate_limited",
+      },
+    );
+  });
+
+  it("a refused key's failure stays its own: other keys of the account are plainly paced", async () => {
+    const g = gate({ ipPerMinute: 240, accountPerMinute: 180 });
+    const revoked = new Error("revoked");
+    const classify = (e: unknown) => (e === revoked ? { staleReason: "key_revoked" as const, serveStale: true } : null);
+    for (const keyId of ["r", "s"])
+      await g.fetch(req({ keyId, accountId: "acc-r", fetcher: async () => ({ data: keyId }) }));
+    await g.fetch(
+      req({
+        keyId: "r",
+        accountId: "acc-r",
+        classify,
+        fetcher: async () => {
+          throw revoked;
+        },
+      }),
+    );
+    const used = await g.budget.used("account", "acc-r");
+    for (let i = used; i < 180; i++)
+      await g.budget.acquire({ ip: "ip", account: "acc-r", user: `x${i}` }, "interactive");
+    expect(await g.fetch(req({ keyId: "s", accountId: "acc-r", fetcher: async () => ({ data: "s2" }) }))).toMatchObject(
+      {
+        data: "s",
+        staleReason: "rate_limited",
+      },
+    );
+  });
+
   it("throws when the budget is spent and nothing is cached", async () => {
     const g = gate({ accountPerMinute: 7 });
     const p = 7;

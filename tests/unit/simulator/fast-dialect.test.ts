@@ -109,11 +109,12 @@ describe("dialects", () => {
       parseDialect(undefined),
     ]).toEqual(["fast", "fast", "bitpanda", "bitpanda", undefined, undefined]);
   });
-  it("KEYDESK_SIMULATOR_DIALECT: default bitpanda, fast accepted, anything else named with its fix", () => {
+  it("KEYDESK_SIMULATOR_DIALECT: default fast (One Trading Fast), bitpanda one setting away, anything else named with its fix", () => {
     const dialect = (value?: string) =>
       parseLaunchSettings({ KEYDESK_SIMULATOR_DIALECT: value }).KEYDESK_SIMULATOR_DIALECT;
-    expect(dialect()).toBe("bitpanda");
-    expect(dialect("")).toBe("bitpanda");
+    expect(dialect()).toBe("fast");
+    expect(dialect("")).toBe("fast");
+    expect(dialect("bitpanda")).toBe("bitpanda");
     expect(dialect("fast")).toBe("fast");
     expect(() => dialect("binance")).toThrow(EnvError);
     expect(() => dialect("binance")).toThrow(/KEYDESK_SIMULATOR_DIALECT/);

@@ -139,7 +139,10 @@ export default async function KeyPage({
         <CapabilityCard keyView={keyView} egress={egress} locale={locale}>
           {owner ? (
             <div className="flex flex-wrap gap-2">
-              <RecheckKeyForm keyRowId={keyView.id} label={t("key.checkAgain")} pendingText={t("key.checking")} />
+              {/* A stopped key is not checked again: only Replace brings it back. */}
+              {stopped ? null : (
+                <RecheckKeyForm keyRowId={keyView.id} label={t("key.checkAgain")} pendingText={t("key.checking")} />
+              )}
               <DeleteKeyForm keyRowId={keyView.id} label={keyView.label} stepUpActive={stepUp > 0} />
             </div>
           ) : null}

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/sessions/session";
 import { stepUpSecondsLeft } from "@/lib/factors/step-up";
+import { signInTakesTwoFactors } from "@/lib/factors/passkey-two-factor";
+import { getEnv } from "@/lib/env";
 import { AddKeyForm } from "@/components/keys/add-key-form";
 import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
@@ -12,7 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AddKeyPage() {
   const user = await requirePageUser();
-  const stepUpActive = (await stepUpSecondsLeft(user)) > 0;
+  const [stepUpActive, twoFactors] = await Promise.all([
+    stepUpSecondsLeft(user).then((s) => s > 0),
+    getEnv().KEYDESK_REQUIRE_2FA_FOR_TRADE ? signInTakesTwoFactors(user.id) : Promise.resolve(true),
+  ]);
   const t = translator(await getLocale());
   return (
     <section aria-labelledby="add-key-title" className="mx-auto flex max-w-2xl flex-col gap-4">
@@ -31,7 +36,7 @@ export default async function AddKeyPage() {
           .
         </p>
       </div>
-      <AddKeyForm stepUpActive={stepUpActive} />
+      <AddKeyForm stepUpActive={stepUpActive} twoFactorMissing={!twoFactors} />
     </section>
   );
 }
