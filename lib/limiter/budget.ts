@@ -49,6 +49,7 @@ export interface BudgetOptions {
   keyPrefix: string;
   cooldowns: Cooldowns;
   maxWaitMs?: Partial<Record<Priority, number>>;
+  logger?: { warn: (o: object, m: string) => void };
 }
 
 /**
@@ -137,8 +138,12 @@ export class Budget {
     if (r) {
       try {
         return await this.evalTake(r, keys, priority, id);
-      } catch {
+      } catch (err) {
         /* Redis failed mid-call: this instance's local share below */
+        this.opts.logger?.warn(
+          { err: String((err as Error)?.message ?? err), status: r.status },
+          "budget: Redis command failed while ready; take decided by the local share",
+        );
       }
     }
     return this.localStore().take(

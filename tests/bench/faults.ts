@@ -23,8 +23,12 @@ const QUICK = process.argv.includes("--quick");
 const FAULT_MS = QUICK ? 10_000 : 20_000;
 const VIEWERS = 40;
 const KEYS = 8;
-const PG_PORT = 54331;
-const REDIS_PORT = 6391;
+// Its own ports, overridable so two drills (or a drill beside other work) don't collide.
+const PG_PORT = Number(process.env.KEYDESK_FAULTS_PG_PORT ?? 54331);
+const REDIS_PORT = Number(process.env.KEYDESK_FAULTS_REDIS_PORT ?? 6391);
+const APP_PORT = Number(process.env.KEYDESK_FAULTS_APP_PORT ?? 3401);
+/** Where the app's log is also written (a file to read after the run), when set. */
+const APP_LOG = process.env.KEYDESK_FAULTS_APP_LOG;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startRedis(): ChildProcess {
@@ -115,7 +119,7 @@ async function main() {
   }
   await disconnectDb();
 
-  const app = await startAppServer(env, 3401);
+  const app = await startAppServer(env, APP_PORT, APP_LOG);
   const get = createClient(40);
   const samples: Sample[] = [];
   let running = true;
