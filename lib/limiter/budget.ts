@@ -57,6 +57,10 @@ export interface BudgetOptions {
  * the shared decision (which guarantees it a minimum share) has the last word.
  */
 const LOCAL_YIELD_MS = 500;
+/** How soon a take whose Redis command failed (outcome unknown) looks again. */
+const REDIS_RETRY_MS = 100;
+/** A failing Redis command is logged at most this often (with the count since). */
+const FAILURE_LOG_MS = 10_000;
 
 export interface BudgetKeys {
   ip: string;
@@ -74,8 +78,21 @@ const ORDER = ["ip", "account", "user"] as const;
 export class Budget {
   private readonly limits: Record<Layer, number>;
   private readonly store: MemoryFairStore;
-  /** Each instance's conservative share while Redis is unreachable. */
+  /**
+   * Each instance's conservative share while Redis is unreachable (1/N of each ceiling). It holds
+   * every call this instance made in the last minute, through Redis or not, so the share counts
+   * them: a minute spent before an outage is not spent again during it, nor after Redis comes
+   * back empty.
+   */
   private readonly fallback: MemoryFairStore;
+  /** When this instance found Redis unreachable (null while it answers). */
+  private lostAt: number | null = null;
+  /** With several instances, nothing is taken locally before this (their last minute is unknown). */
+  private blindUntil = -Infinity;
+  /** Back from an outage: until then every take must fit the local share too. */
+  private checkLocalUntil = -Infinity;
+  private commandFailures = 0;
+  private failureLoggedAt = -Infinity;
   private interactiveWaiting = 0;
   private takeSha: string | null = null;
 
@@ -134,25 +151,65 @@ export class Budget {
   /** One attempt at taking a call from every layer, atomically (all layers or none). */
   private async tryTake(keys: BudgetKeys, priority: Priority): Promise<TakeResult> {
     const id = randomBytes(6).toString("base64url");
+    const layerKeys = ORDER.map((l) => `${l}:${keys[l]}`);
+    if (!this.opts.redis) return this.store.take(layerKeys, keys.user, priority, now(), id);
     const r = this.redisReady();
-    if (r) {
-      try {
-        return await this.evalTake(r, keys, priority, id);
-      } catch (err) {
-        /* Redis failed mid-call: this instance's local share below */
-        this.opts.logger?.warn(
-          { err: String((err as Error)?.message ?? err), status: r.status },
-          "budget: Redis command failed while ready; take decided by the local share",
-        );
+    if (!r) {
+      const t = now();
+      if (this.lostAt === null) {
+        this.lostAt = t;
+        // The other instances' calls of the last minute are unknown here: assume the minute was
+        // spent, and take nothing locally until every call made through Redis has left the window.
+        if (this.opts.instanceCount > 1) this.blindUntil = Math.max(this.blindUntil, t + WINDOW_MS);
       }
+      return this.localTake(layerKeys, keys.user, priority, t, id);
     }
-    return this.localStore().take(
-      ORDER.map((l) => `${l}:${keys[l]}`),
-      keys.user,
-      priority,
-      now(),
-      id,
+    let shared: TakeResult;
+    try {
+      shared = await this.evalTake(r, keys, priority, id);
+    } catch (err) {
+      // The script may have run (a timeout says nothing about that), and the calls Redis counted
+      // are not in any local share: this attempt is refused, and what Redis recorded stays spent.
+      this.noteCommandFailure(err, r.status);
+      return { ok: false, layer: "ip", retryAfterMs: REDIS_RETRY_MS };
+    }
+    const t = now();
+    if (this.lostAt !== null) {
+      // Back after an outage: Redis never saw the local share's calls, and after a restart it
+      // lost its own (it keeps nothing on disk). For a full window each take must fit both.
+      this.lostAt = null;
+      this.checkLocalUntil = t + WINDOW_MS;
+    }
+    if (!shared.ok) return shared;
+    if (t < this.checkLocalUntil) {
+      const local = this.localTake(layerKeys, keys.user, priority, t, id);
+      if (!local.ok) {
+        await this.refund(shared.token, keys);
+        return local;
+      }
+      return shared;
+    }
+    // Every call counts in this instance's own minute too, for when Redis is not there to ask.
+    this.fallback.note(layerKeys, keys.user, priority, t, id);
+    return shared;
+  }
+
+  /** A take from this instance's local share (Redis unreachable, or back for less than a window). */
+  private localTake(layerKeys: string[], user: string, priority: Priority, t: number, id: string): TakeResult {
+    if (t < this.blindUntil) return { ok: false, layer: "ip", retryAfterMs: Math.ceil(this.blindUntil - t) };
+    return this.fallback.take(layerKeys, user, priority, t, id);
+  }
+
+  private noteCommandFailure(err: unknown, status: string): void {
+    this.commandFailures++;
+    const t = now();
+    if (t - this.failureLoggedAt < FAILURE_LOG_MS) return;
+    this.opts.logger?.warn(
+      { err: String((err as Error)?.message ?? err), status, failures: this.commandFailures },
+      "budget: a Redis command failed while connected; its call counts as spent and is not made",
     );
+    this.failureLoggedAt = t;
+    this.commandFailures = 0;
   }
 
   private async refund(token: string, keys: BudgetKeys): Promise<void> {
@@ -162,7 +219,8 @@ export class Budget {
         .eval(FAIR_REFUND_LUA, ORDER.length, ...ORDER.map((l) => this.keyOf(l, keys[l], "log")), token)
         .catch(() => undefined);
     }
-    const id = token.slice(0, token.indexOf("|"));
+    // The shared store marks background takes with a leading "~"; the local one does not.
+    const id = token.slice(token.startsWith("~") ? 1 : 0, token.indexOf("|"));
     this.localStore().refund(
       ORDER.map((l) => `${l}:${keys[l]}`),
       id,

@@ -43,6 +43,11 @@ export class MemoryFairStore {
     return { ok: false, layer: LAYERS[d.index]!, retryAfterMs: d.retryAfterMs };
   }
 
+  /** Records a take decided elsewhere (the shared store): it counts here too, for a minute. */
+  note(keys: string[], user: string, priority: Priority, now: number, id: string): void {
+    for (const k of keys) this.state(k, now).log.push({ at: now, user, id, priority });
+  }
+
   refund(keys: string[], id: string): void {
     for (const k of keys) {
       const s = this.states.get(k);
