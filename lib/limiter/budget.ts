@@ -21,7 +21,7 @@ import {
   WINDOW_MS,
   YIELD_RETRY_MS,
 } from "./fair-share";
-import { FAIR_REFUND_LUA, FAIR_TAKE_LUA } from "./fair-share-lua";
+import { FAIR_REFUND_LUA, FAIR_SETTLE_LUA, FAIR_TAKE_LUA } from "./fair-share-lua";
 import { MemoryFairStore, type LayerSpec, type TakeResult } from "./memory-store";
 import { countBudgetRefusal } from "@/lib/metrics/hooks";
 
@@ -74,6 +74,11 @@ export interface EarlyAttempt {
 }
 
 const ORDER = ["ip", "account", "user"] as const;
+
+/** A take's id in the local stores: the shared store marks background takes with a leading "~". */
+function localId(token: string): string {
+  return token.slice(token.startsWith("~") ? 1 : 0, token.indexOf("|"));
+}
 
 export class Budget {
   private readonly limits: Record<Layer, number>;
@@ -219,12 +224,32 @@ export class Budget {
         .eval(FAIR_REFUND_LUA, ORDER.length, ...ORDER.map((l) => this.keyOf(l, keys[l], "log")), token)
         .catch(() => undefined);
     }
-    // The shared store marks background takes with a leading "~"; the local one does not.
-    const id = token.slice(token.startsWith("~") ? 1 : 0, token.indexOf("|"));
     this.localStore().refund(
       ORDER.map((l) => `${l}:${keys[l]}`),
-      id,
+      localId(token),
     );
+  }
+
+  /**
+   * The call a take allowed has finished (answered, failed or timed out): its slot is held until a
+   * minute from now. The exchange counts a call when it arrives, which may be well after the take
+   * (a busy event loop, the key's decryption, a queue for a connection); counted from the take, a
+   * slot could free before the exchange's own minute had let go of it, and a saturated budget
+   * would then send more than its ceiling in the exchange's rolling minute.
+   */
+  async settle(token: string, keys: BudgetKeys): Promise<void> {
+    const t = now();
+    this.localStore().settle(
+      ORDER.map((l) => `${l}:${keys[l]}`),
+      localId(token),
+      t,
+    );
+    const r = this.redisReady();
+    if (!r) return;
+    const logs = ORDER.map((l) => this.keyOf(l, keys[l], "log"));
+    await r
+      .eval(FAIR_SETTLE_LUA, logs.length, ...logs, token, WINDOW_MS, usesSystemClock() ? "" : t)
+      .catch(() => undefined);
   }
 
   /**
@@ -247,14 +272,15 @@ export class Budget {
   }
 
   /**
-   * Takes one request's worth of budget, waiting a bounded time when it is spent.
+   * Takes one request's worth of budget, waiting a bounded time when it is spent; resolves to the
+   * take's token, for settle() once the call has finished.
    * Throws BudgetExceededError with the wait the caller should advertise (Retry-After).
    */
   async acquire(
     keys: BudgetKeys,
     priority: Priority,
     opts: { maxWaitMs?: number; early?: EarlyAttempt } = {},
-  ): Promise<void> {
+  ): Promise<string> {
     const started = now();
     const configured = this.opts.maxWaitMs?.[priority] ?? MAX_WAIT_MS[priority];
     const maxWait = opts.maxWaitMs === undefined ? configured : Math.min(configured, opts.maxWaitMs);
@@ -280,7 +306,7 @@ export class Budget {
           continue;
         }
         const r = await (early?.take ?? this.tryTake(keys, priority));
-        if (r.ok) return;
+        if (r.ok) return r.token;
         const waited = now() - started;
         if (waited + r.retryAfterMs > maxWait) throw new BudgetExceededError(r.layer, r.retryAfterMs);
         // People spread out a little (they all wake for the same freed slot); background work is
