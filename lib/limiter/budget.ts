@@ -21,7 +21,7 @@ import {
   WINDOW_MS,
   YIELD_RETRY_MS,
 } from "./fair-share";
-import { FAIR_REFUND_LUA, FAIR_TAKE_LUA } from "./fair-share-lua";
+import { FAIR_REFUND_LUA, FAIR_SETTLE_LUA, FAIR_TAKE_LUA } from "./fair-share-lua";
 import { MemoryFairStore, type LayerSpec, type TakeResult } from "./memory-store";
 import { countBudgetRefusal } from "@/lib/metrics/hooks";
 
@@ -49,6 +49,7 @@ export interface BudgetOptions {
   keyPrefix: string;
   cooldowns: Cooldowns;
   maxWaitMs?: Partial<Record<Priority, number>>;
+  logger?: { warn: (o: object, m: string) => void };
 }
 
 /**
@@ -56,6 +57,10 @@ export interface BudgetOptions {
  * the shared decision (which guarantees it a minimum share) has the last word.
  */
 const LOCAL_YIELD_MS = 500;
+/** How soon a take whose Redis command failed (outcome unknown) looks again. */
+const REDIS_RETRY_MS = 100;
+/** A failing Redis command is logged at most this often (with the count since). */
+const FAILURE_LOG_MS = 10_000;
 
 export interface BudgetKeys {
   ip: string;
@@ -70,11 +75,29 @@ export interface EarlyAttempt {
 
 const ORDER = ["ip", "account", "user"] as const;
 
+/** A take's id in the local stores: the shared store marks background takes with a leading "~". */
+function localId(token: string): string {
+  return token.slice(token.startsWith("~") ? 1 : 0, token.indexOf("|"));
+}
+
 export class Budget {
   private readonly limits: Record<Layer, number>;
   private readonly store: MemoryFairStore;
-  /** Each instance's conservative share while Redis is unreachable. */
+  /**
+   * Each instance's conservative share while Redis is unreachable (1/N of each ceiling). It holds
+   * every call this instance made in the last minute, through Redis or not, so the share counts
+   * them: a minute spent before an outage is not spent again during it, nor after Redis comes
+   * back empty.
+   */
   private readonly fallback: MemoryFairStore;
+  /** When this instance found Redis unreachable (null while it answers). */
+  private lostAt: number | null = null;
+  /** With several instances, nothing is taken locally before this (their last minute is unknown). */
+  private blindUntil = -Infinity;
+  /** Back from an outage: until then every take must fit the local share too. */
+  private checkLocalUntil = -Infinity;
+  private commandFailures = 0;
+  private failureLoggedAt = -Infinity;
   private interactiveWaiting = 0;
   private takeSha: string | null = null;
 
@@ -133,21 +156,65 @@ export class Budget {
   /** One attempt at taking a call from every layer, atomically (all layers or none). */
   private async tryTake(keys: BudgetKeys, priority: Priority): Promise<TakeResult> {
     const id = randomBytes(6).toString("base64url");
+    const layerKeys = ORDER.map((l) => `${l}:${keys[l]}`);
+    if (!this.opts.redis) return this.store.take(layerKeys, keys.user, priority, now(), id);
     const r = this.redisReady();
-    if (r) {
-      try {
-        return await this.evalTake(r, keys, priority, id);
-      } catch {
-        /* Redis failed mid-call: this instance's local share below */
+    if (!r) {
+      const t = now();
+      if (this.lostAt === null) {
+        this.lostAt = t;
+        // The other instances' calls of the last minute are unknown here: assume the minute was
+        // spent, and take nothing locally until every call made through Redis has left the window.
+        if (this.opts.instanceCount > 1) this.blindUntil = Math.max(this.blindUntil, t + WINDOW_MS);
       }
+      return this.localTake(layerKeys, keys.user, priority, t, id);
     }
-    return this.localStore().take(
-      ORDER.map((l) => `${l}:${keys[l]}`),
-      keys.user,
-      priority,
-      now(),
-      id,
+    let shared: TakeResult;
+    try {
+      shared = await this.evalTake(r, keys, priority, id);
+    } catch (err) {
+      // The script may have run (a timeout says nothing about that), and the calls Redis counted
+      // are not in any local share: this attempt is refused, and what Redis recorded stays spent.
+      this.noteCommandFailure(err, r.status);
+      return { ok: false, layer: "ip", retryAfterMs: REDIS_RETRY_MS };
+    }
+    const t = now();
+    if (this.lostAt !== null) {
+      // Back after an outage: Redis never saw the local share's calls, and after a restart it
+      // lost its own (it keeps nothing on disk). For a full window each take must fit both.
+      this.lostAt = null;
+      this.checkLocalUntil = t + WINDOW_MS;
+    }
+    if (!shared.ok) return shared;
+    if (t < this.checkLocalUntil) {
+      const local = this.localTake(layerKeys, keys.user, priority, t, id);
+      if (!local.ok) {
+        await this.refund(shared.token, keys);
+        return local;
+      }
+      return shared;
+    }
+    // Every call counts in this instance's own minute too, for when Redis is not there to ask.
+    this.fallback.note(layerKeys, keys.user, priority, t, id);
+    return shared;
+  }
+
+  /** A take from this instance's local share (Redis unreachable, or back for less than a window). */
+  private localTake(layerKeys: string[], user: string, priority: Priority, t: number, id: string): TakeResult {
+    if (t < this.blindUntil) return { ok: false, layer: "ip", retryAfterMs: Math.ceil(this.blindUntil - t) };
+    return this.fallback.take(layerKeys, user, priority, t, id);
+  }
+
+  private noteCommandFailure(err: unknown, status: string): void {
+    this.commandFailures++;
+    const t = now();
+    if (t - this.failureLoggedAt < FAILURE_LOG_MS) return;
+    this.opts.logger?.warn(
+      { err: String((err as Error)?.message ?? err), status, failures: this.commandFailures },
+      "budget: a Redis command failed while connected; its call counts as spent and is not made",
     );
+    this.failureLoggedAt = t;
+    this.commandFailures = 0;
   }
 
   private async refund(token: string, keys: BudgetKeys): Promise<void> {
@@ -157,11 +224,32 @@ export class Budget {
         .eval(FAIR_REFUND_LUA, ORDER.length, ...ORDER.map((l) => this.keyOf(l, keys[l], "log")), token)
         .catch(() => undefined);
     }
-    const id = token.slice(0, token.indexOf("|"));
     this.localStore().refund(
       ORDER.map((l) => `${l}:${keys[l]}`),
-      id,
+      localId(token),
     );
+  }
+
+  /**
+   * The call a take allowed has finished (answered, failed or timed out): its slot is held until a
+   * minute from now. The exchange counts a call when it arrives, which may be well after the take
+   * (a busy event loop, the key's decryption, a queue for a connection); counted from the take, a
+   * slot could free before the exchange's own minute had let go of it, and a saturated budget
+   * would then send more than its ceiling in the exchange's rolling minute.
+   */
+  async settle(token: string, keys: BudgetKeys): Promise<void> {
+    const t = now();
+    this.localStore().settle(
+      ORDER.map((l) => `${l}:${keys[l]}`),
+      localId(token),
+      t,
+    );
+    const r = this.redisReady();
+    if (!r) return;
+    const logs = ORDER.map((l) => this.keyOf(l, keys[l], "log"));
+    await r
+      .eval(FAIR_SETTLE_LUA, logs.length, ...logs, token, WINDOW_MS, usesSystemClock() ? "" : t)
+      .catch(() => undefined);
   }
 
   /**
@@ -184,14 +272,15 @@ export class Budget {
   }
 
   /**
-   * Takes one request's worth of budget, waiting a bounded time when it is spent.
+   * Takes one request's worth of budget, waiting a bounded time when it is spent; resolves to the
+   * take's token, for settle() once the call has finished.
    * Throws BudgetExceededError with the wait the caller should advertise (Retry-After).
    */
   async acquire(
     keys: BudgetKeys,
     priority: Priority,
     opts: { maxWaitMs?: number; early?: EarlyAttempt } = {},
-  ): Promise<void> {
+  ): Promise<string> {
     const started = now();
     const configured = this.opts.maxWaitMs?.[priority] ?? MAX_WAIT_MS[priority];
     const maxWait = opts.maxWaitMs === undefined ? configured : Math.min(configured, opts.maxWaitMs);
@@ -217,7 +306,7 @@ export class Budget {
           continue;
         }
         const r = await (early?.take ?? this.tryTake(keys, priority));
-        if (r.ok) return;
+        if (r.ok) return r.token;
         const waited = now() - started;
         if (waited + r.retryAfterMs > maxWait) throw new BudgetExceededError(r.layer, r.retryAfterMs);
         // People spread out a little (they all wake for the same freed slot); background work is

@@ -155,3 +155,24 @@ export const FAIR_REFUND_LUA = `
 for i = 1, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end
 return 1
 `;
+
+/**
+ * A call has finished (answer, error or timeout): its take moves to now in every layer's log, so
+ * it leaves the window a minute after the exchange can have counted it, not a minute after it was
+ * taken. KEYS: the logs. ARGV: the member, the window, the time in ms ("" for Redis's TIME).
+ */
+export const FAIR_SETTLE_LUA = `
+local now = tonumber(ARGV[3] or '')
+if not now then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+for i = 1, #KEYS do
+  local at = redis.call('ZSCORE', KEYS[i], ARGV[1])
+  if at and tonumber(at) < now then
+    redis.call('ZADD', KEYS[i], now, ARGV[1])
+    redis.call('PEXPIRE', KEYS[i], tonumber(ARGV[2]) + 1000)
+  end
+end
+return 1
+`;

@@ -199,9 +199,10 @@ export class UpstreamGate {
         const err = new BudgetExceededError("account", memberCall.retryAfterMs);
         return staleAnswer(cached, this.failures.recent(scope) ?? "rate_limited", memberCall.retryAfterMs, err);
       }
+      let token: string;
       try {
         const maxWaitMs = req.noWait ? 0 : cached ? MAX_WAIT_WITH_STALE_MS[req.priority] : undefined;
-        await timed("budget", () =>
+        token = await timed("budget", () =>
           this.budget.acquire(budgetKeys, req.priority, { maxWaitMs, early: lockedHere ? early : undefined }),
         );
       } catch (err) {
@@ -221,8 +222,10 @@ export class UpstreamGate {
         throw err;
       }
       this.upstreamCalls++;
+      // However the call ends, its slot is held for a minute from then (Budget.settle).
+      const settle = () => void this.budget.settle(token, budgetKeys).catch(() => undefined);
       try {
-        const result = await req.fetcher(this.exchange);
+        const result = await req.fetcher(this.exchange).finally(settle);
         countExchangeCall(req.endpoint, "ok");
         const at = now();
         this.failures.clear(scope);
@@ -271,13 +274,12 @@ export class UpstreamGate {
       if (wait !== null) throw new BudgetExceededError("checks", wait, "key_checks");
     }
     const scope = req.keyId ?? `${req.purpose}:${req.userId ?? "anonymous"}`;
-    await timed("budget", () =>
-      this.budget.acquire(this.budgetKeys(req, scope), req.priority, { maxWaitMs: req.maxWaitMs }),
-    );
+    const keys = this.budgetKeys(req, scope);
+    const token = await timed("budget", () => this.budget.acquire(keys, req.priority, { maxWaitMs: req.maxWaitMs }));
     this.upstreamCalls++;
     let result: T;
     try {
-      result = await req.fn(this.exchange);
+      result = await req.fn(this.exchange).finally(() => void this.budget.settle(token, keys).catch(() => undefined));
     } catch (err) {
       const f = (req.classify ?? this.classify)(err);
       countExchangeCall(req.purpose, f?.staleReason ?? "error");

@@ -43,6 +43,23 @@ export class MemoryFairStore {
     return { ok: false, layer: LAYERS[d.index]!, retryAfterMs: d.retryAfterMs };
   }
 
+  /** Records a take decided elsewhere (the shared store): it counts here too, for a minute. */
+  note(keys: string[], user: string, priority: Priority, now: number, id: string): void {
+    for (const k of keys) this.state(k, now).log.push({ at: now, user, id, priority });
+  }
+
+  /** Moves a take to `now` (its call has finished): it leaves the window a minute from now. */
+  settle(keys: string[], id: string, now: number): void {
+    for (const k of keys) {
+      const s = this.states.get(k);
+      const i = s ? s.log.findIndex((e) => e.id === id) : -1;
+      if (!s || i < 0) continue;
+      // Every entry was taken at or before now: appended, the log stays in time order.
+      const [e] = s.log.splice(i, 1);
+      s.log.push({ ...e!, at: Math.max(e!.at, now) });
+    }
+  }
+
   refund(keys: string[], id: string): void {
     for (const k of keys) {
       const s = this.states.get(k);

@@ -29,6 +29,8 @@ const REDIS_PORT = Number(process.env.KEYDESK_FAULTS_REDIS_PORT ?? 6391);
 const APP_PORT = Number(process.env.KEYDESK_FAULTS_APP_PORT ?? 3401);
 /** Of a checked phase's stale answers, at least this share must name the phase's failure. */
 const LABEL_SHARE = 0.9;
+/** Where the app's log is also written (a file to read after the run), when set. */
+const APP_LOG = process.env.KEYDESK_FAULTS_APP_LOG;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startRedis(): ChildProcess {
@@ -129,7 +131,7 @@ async function main() {
   }
   await disconnectDb();
 
-  const app = await startAppServer(env, APP_PORT);
+  const app = await startAppServer(env, APP_PORT, APP_LOG);
   const get = createClient(40);
   const samples: Sample[] = [];
   let running = true;

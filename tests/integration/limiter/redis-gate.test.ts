@@ -1,5 +1,5 @@
 // The gate across instances on one real Redis: one shared budget, shared cool-downs,
-// cross-instance coalescing, and a safe fallback when Redis goes away.
+// cross-instance coalescing, and a safe fallback when Redis goes away or comes back empty.
 import { Redis } from "ioredis";
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -7,6 +7,8 @@ import { createUpstreamGate, type UpstreamGate } from "@/lib/limiter";
 import { usageReport } from "@/lib/limiter/usage-report";
 import { createCacheCipher } from "@/lib/crypto/cache-cipher";
 import { parseKeyring } from "@/lib/crypto/keyring";
+import { setClock } from "@/lib/clock";
+import { ManualClock } from "../../helpers/clock";
 
 const cipher = createCacheCipher(parseKeyring(`v1:${Buffer.alloc(32, 3).toString("base64")}`, "v1"));
 
@@ -156,7 +158,10 @@ it("a read that finds another instance fetching takes no budget: what its first 
     expect([layer, await b.budget.used(layer, k)]).toEqual([layer, 0]);
 });
 
-it("Redis killed mid-run: fallback to a local 1/N share, said in the mode, no ceiling crossed; back when Redis returns", async () => {
+it("Redis killed mid-run: nothing local for a window (the other instance's minute is unknown), then a 1/N share; back from a restart with nothing kept, the shares' calls still count for a window", async () => {
+  // The windows roll on a clock the test moves (the script is handed its time).
+  const clock = new ManualClock(Date.now());
+  setClock(clock);
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const start = () =>
     spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
@@ -201,20 +206,31 @@ it("Redis killed mid-run: fallback to a local 1/N share, said in the mode, no ce
     const p = 180;
     expect(a.mode()).toBe("redis");
 
+    // A spends part of the minute through Redis; B never hears of it.
+    expect(await burst(a, "acc0", 40, "z")).toBe(40);
+
     server.kill("SIGKILL");
     for (let i = 0; i < 50 && (r1.status === "ready" || r2.status === "ready"); i++)
       await new Promise((r) => setTimeout(r, 50));
     expect(a.mode()).toBe("fallback");
-    const got = (await burst(a, "acc", p, "a")) + (await burst(b, "acc", p, "b"));
-    expect(got).toBeLessThanOrEqual(p);
-    expect(got).toBe(2 * Math.floor(p / 2));
+    expect((await burst(a, "acc", p, "a")) + (await burst(b, "acc", p, "b"))).toBe(0);
     expect((await usageReport(a, "egress", ["acc"], "u")).mode).toBe("fallback");
+    // A full window after the outage began, every call made through Redis has left it: each
+    // instance takes its 1/N share.
+    await clock.advance(60_001);
+    const got = (await burst(a, "acc", p, "a")) + (await burst(b, "acc", p, "b"));
+    expect(got).toBe(2 * Math.floor(p / 2));
 
     server = start();
     for (let i = 0; i < 100 && r1.status !== "ready"; i++) await new Promise((r) => setTimeout(r, 50));
     expect(a.mode()).toBe("redis");
-    expect(await burst(a, "acc2", p + 3, "c")).toBe(p);
+    // Redis came back empty; A's share of the IP (120) already holds its 90 calls of this minute.
+    expect(await burst(a, "acc2", p + 3, "c")).toBe(120 - 90);
+    // A window later Redis alone decides again, over the whole budget.
+    await clock.advance(60_001);
+    expect(await burst(a, "acc3", p + 3, "d")).toBe(p);
   } finally {
     server.kill("SIGKILL");
+    setClock(null);
   }
 });
