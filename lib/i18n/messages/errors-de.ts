@@ -92,4 +92,5 @@ export const errorsDe: Record<keyof typeof errorsEn, string> = {
     "Dieser Schlüssel hat keine Read-Berechtigung, daher kann Keydesk ihn weder bei der Börse bestätigen noch sein Guthaben und seine Historie anzeigen.",
   "error.pricesUnavailable": "Preise sind nicht verfügbar.",
   "error.emailInvalid": "Geben Sie eine gültige E-Mail-Adresse ein.",
+  "error.feesRange": "Der Zeitraum muss 7d, 30d oder 90d sein.",
 };

@@ -87,4 +87,5 @@ export const errorsEn = {
     "This key has no Read permission, so Keydesk can't confirm it with the exchange or show its balances and history.",
   "error.pricesUnavailable": "Prices are unavailable.",
   "error.emailInvalid": "Enter a valid e-mail address.",
+  "error.feesRange": "The range must be 7d, 30d or 90d.",
 } as const;

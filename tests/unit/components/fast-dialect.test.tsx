@@ -35,6 +35,19 @@ const fastFees: AccountFees = {
   ],
 };
 
+// The Fees tab's "fees paid" line reads its own route (lib/proxy/fees-paid.ts).
+const feesPaid = {
+  range: "30d",
+  from: now,
+  to: now,
+  trades: 2,
+  complete: true,
+  byCurrency: [{ currency: "EUR", amount: "1.25", valueEur: "1.25" }],
+  totalEur: "1.25",
+  fetchedAt: now,
+  source: "live",
+};
+
 function mockRoutes(routes: Record<string, { status?: number; body: unknown }>) {
   global.fetch = jest.fn(async (url: string) => {
     const hit = Object.entries(routes).find(([p]) => String(url).includes(p))?.[1] ?? {
@@ -57,6 +70,7 @@ const wrap = (ui: React.ReactNode, locale: Locale = "en") =>
 describe("fees panel under One Trading Fast", () => {
   it("shows each fee group, that volumes are combined, and says plainly there is no trading volume", async () => {
     mockRoutes({
+      "/fees-paid": { body: feesPaid },
       "/fees": { body: { data: fastFees, fetchedAt: now, source: "live" } },
       "/trading-volume": {
         body: { data: null, unsupported: true, exchange: "One Trading Fast", fetchedAt: now, source: "live" },
@@ -64,9 +78,12 @@ describe("fees panel under One Trading Fast", () => {
     });
     wrap(<FeesPanel keyId="k1" />);
     const tiers = await screen.findByTestId("fee-tier");
-    expect(within(tiers).getByText("SPOT")).toBeInTheDocument();
-    expect(within(tiers).getByText("FUTURES")).toBeInTheDocument();
-    expect(within(tiers).getByText("349.68 EUR")).toBeInTheDocument();
+    // Fee groups in words, the exchange's code on hover; the volume with its currency.
+    expect(within(tiers).getByText("Spot trading")).toHaveAttribute("title", "SPOT");
+    expect(within(tiers).getByText("Futures")).toHaveAttribute("title", "FUTURES");
+    expect(within(tiers).getByText("€349.68")).toBeInTheDocument();
+    // Fees paid over the chosen range, per currency and in EUR.
+    expect(await screen.findByTestId("fees-paid")).toHaveTextContent("€1.25");
     expect(screen.getByText("Volumes and tiers are combined across all subaccounts.")).toBeInTheDocument();
     expect(await screen.findByText(/One Trading Fast has no separate trading-volume figure/)).toBeInTheDocument();
     expect(screen.queryByRole("alert")).toBeNull();
@@ -74,6 +91,7 @@ describe("fees panel under One Trading Fast", () => {
 
   it("in German too", async () => {
     mockRoutes({
+      "/fees-paid": { body: feesPaid },
       "/fees": { body: { data: fastFees, fetchedAt: now, source: "live" } },
       "/trading-volume": { body: { data: null, unsupported: true, fetchedAt: now, source: "live" } },
     });
