@@ -59,6 +59,12 @@ export interface BudgetOptions {
 const LOCAL_YIELD_MS = 500;
 /** How soon a take whose Redis command failed (outcome unknown) looks again. */
 const REDIS_RETRY_MS = 100;
+/**
+ * A new instance waits this long for its first Redis connection before it counts Redis as lost:
+ * a client that is still connecting has lost nothing, and counting it lost would make an
+ * instance of several refuse every call for a minute after each start.
+ */
+const FIRST_CONNECT_GRACE_MS = 5_000;
 /** A failing Redis command is logged at most this often (with the count since). */
 const FAILURE_LOG_MS = 10_000;
 
@@ -97,6 +103,10 @@ export class Budget {
   /** Back from an outage: until then every take must fit the local share too. */
   private checkLocalUntil = -Infinity;
   private commandFailures = 0;
+  /** Whether Redis has answered this instance yet, and since when the instance has waited for it. */
+  private everReady = false;
+  private readonly startedAt = now();
+  private firstMissAt: number | null = null;
   private failureLoggedAt = -Infinity;
   private interactiveWaiting = 0;
   private takeSha: string | null = null;
@@ -161,14 +171,21 @@ export class Budget {
     const r = this.redisReady();
     if (!r) {
       const t = now();
+      if (!this.everReady) {
+        this.firstMissAt ??= t;
+        if (t - this.startedAt < FIRST_CONNECT_GRACE_MS && this.opts.redis.status !== "end")
+          return { ok: false, layer: "ip", retryAfterMs: REDIS_RETRY_MS };
+      }
       if (this.lostAt === null) {
-        this.lostAt = t;
+        // Never connected: Redis has been missing since this instance first asked for it.
+        this.lostAt = this.everReady ? t : (this.firstMissAt ?? t);
         // The other instances' calls of the last minute are unknown here: assume the minute was
         // spent, and take nothing locally until every call made through Redis has left the window.
-        if (this.opts.instanceCount > 1) this.blindUntil = Math.max(this.blindUntil, t + WINDOW_MS);
+        if (this.opts.instanceCount > 1) this.blindUntil = Math.max(this.blindUntil, this.lostAt + WINDOW_MS);
       }
       return this.localTake(layerKeys, keys.user, priority, t, id);
     }
+    this.everReady = true;
     let shared: TakeResult;
     try {
       shared = await this.evalTake(r, keys, priority, id);

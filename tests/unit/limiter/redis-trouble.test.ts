@@ -140,3 +140,14 @@ it("two instances: Redis lost after one of them spent the minute: neither spends
   await clock.advance(50_001);
   expect((await burst(a!, LIMIT * 2)) + (await burst(b!, LIMIT * 2))).toBe(LIMIT);
 });
+
+it("a new instance whose Redis is still connecting waits for it instead of refusing for a minute", async () => {
+  const r = new FakeRedis();
+  r.status = "connecting";
+  const [a] = instances(r, 2);
+  // Asked while connecting: refused for now, with a short retry, not a minute's blindness.
+  expect(await burst(a!, 1)).toBe(0);
+  r.status = "ready";
+  await clock.advance(200);
+  expect(await burst(a!, LIMIT)).toBe(LIMIT);
+});
