@@ -1,6 +1,7 @@
 "use client";
 // "Fees paid" on the Fees tab: for the chosen range, the fees of the key's trades per currency
-// (exact, as the exchange charged them) and their sum in EUR at today's prices.
+// (exact, as the exchange charged them) and their sum in EUR at today's prices. It reads up to
+// 30 pages of trades from the exchange, so it runs when the reader picks a range, not on load.
 import { useState } from "react";
 import type { FeesPaid as FeesPaidData, FeeRange } from "@/lib/proxy/fees-paid";
 import { useI18n } from "@/components/i18n/locale-provider";
@@ -11,8 +12,8 @@ const RANGES: FeeRange[] = ["7d", "30d", "90d"];
 
 export function FeesPaid({ keyId }: { keyId: string }) {
   const { t, locale } = useI18n();
-  const [range, setRange] = useState<FeeRange>("30d");
-  const { data, error } = useExchange<FeesPaidData>(`/api/keys/${keyId}/fees-paid?range=${range}`);
+  const [range, setRange] = useState<FeeRange | null>(null);
+  const { data, error } = useExchange<FeesPaidData>(range ? `/api/keys/${keyId}/fees-paid?range=${range}` : null);
   return (
     <section aria-labelledby="fees-paid-title" className="flex flex-col gap-2" data-testid="fees-paid">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -38,7 +39,8 @@ export function FeesPaid({ keyId }: { keyId: string }) {
         </div>
       </div>
       {error ? <p className="text-sm text-red-700 dark:text-red-300">{error.message}</p> : null}
-      {!data && !error ? <p className="text-sm text-slate-600 dark:text-slate-400">…</p> : null}
+      {!range ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("fees.paidPick")}</p> : null}
+      {range && !data && !error ? <p className="text-sm text-slate-600 dark:text-slate-400">…</p> : null}
       {data?.amountsHidden ? <p className="text-sm">{t("common.hidden")}</p> : null}
       {data && !data.amountsHidden ? (
         <>

@@ -4,7 +4,7 @@
 // says when the next try is). A widget the server rendered starts from the server's value
 // (`initial`): no request at hydration, the first one when that value stops being fresh.
 import useSWR from "swr";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { fetchJson, exchangeSWR } from "@/components/data/fetcher";
 import { AppError } from "@/lib/errors";
 import { useRefreshOnKeyRefusal } from "./use-key-refusal";
@@ -40,7 +40,12 @@ export function useRevalidateWhenStale(
 
 export function useExchange<T extends { fetchedAt: string }>(
   url: string | null,
-  opts: { refreshInterval?: number; initial?: Initial<T> } = {},
+  opts: {
+    refreshInterval?: number;
+    initial?: Initial<T>;
+    /** Another source keeps the data current (the live stream): the served value's expiry asks nothing. */
+    pushed?: boolean;
+  } = {},
 ) {
   const initial = opts.initial;
   const [stale, setStale] = useState(!initial);
@@ -51,7 +56,12 @@ export function useExchange<T extends { fetchedAt: string }>(
     revalidateOnFocus: stale,
   });
   const { mutate } = swr;
-  const revalidate = useCallback(() => mutate(), [mutate]);
+  const pushed = opts.pushed ?? false;
+  const pushedRef = useRef(pushed);
+  useEffect(() => {
+    pushedRef.current = pushed;
+  }, [pushed]);
+  const revalidate = useCallback(() => (pushedRef.current ? undefined : mutate()), [mutate]);
   const due = useRevalidateWhenStale(initial?.value, initial?.freshForMs, revalidate);
   if (due && !stale) setStale(true);
   const [refreshing, setRefreshing] = useState(false);

@@ -13,6 +13,7 @@ export function usePortfolio(keyId: string, initial?: Initial<Portfolio>) {
   const swr = useExchange<Portfolio>(`/api/keys/${keyId}/portfolio`, {
     refreshInterval: live ? 0 : 30_000,
     initial,
+    pushed: live,
   });
   const { mutate } = swr;
   useEffect(

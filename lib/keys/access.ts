@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { timed } from "@/lib/request-context";
 import { requireUser, sessionSubject, type CurrentUser } from "@/lib/sessions/session";
 import { keyIdParam } from "@/lib/keys/schemas";
+import { KEY_NOT_FOUND, KEY_STOPPED } from "./refusal-texts";
 
 /** "view": the key's page itself (its entry, not its data), which stays visible after an emergency stop. */
 export type KeyNeed = "read" | "manage" | "export" | "view";
@@ -28,9 +29,7 @@ export interface KeyAccess {
   allowExport: boolean;
 }
 
-export const KEY_NOT_FOUND = "This key doesn't exist or isn't shared with you.";
-export const KEY_STOPPED =
-  "This key was stopped because it may be compromised. Its owner can bring it back only by replacing it with a new key.";
+export { KEY_NOT_FOUND, KEY_STOPPED };
 
 /** A key id from a URL. An impossible id is simply a key that isn't there. */
 export function parseKeyId(raw: string): string {

@@ -8,7 +8,7 @@ import { decryptSecret } from "@/lib/crypto/envelope";
 import { getKeyring } from "@/lib/crypto/instance";
 import { logger } from "@/lib/log";
 import { timed, timedSync } from "@/lib/request-context";
-import { KEY_STOPPED } from "@/lib/keys/access";
+import { KEY_STOPPED } from "@/lib/keys/refusal-texts";
 
 type EnvelopeRow = {
   id: string;

@@ -5,7 +5,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
-import { KEY_STOPPED } from "@/lib/keys/access";
+import { KEY_STOPPED } from "@/lib/keys/refusal-texts";
 import { AppError } from "@/lib/errors";
 import { BudgetExceededError } from "@/lib/limiter";
 import { appErrorFromRefusal } from "@/lib/limiter/refusal";

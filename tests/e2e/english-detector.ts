@@ -47,6 +47,8 @@ export function findEnglish(text: string, typed: readonly string[] = []): Englis
     for (const p of [...typed, ...ALLOWED_PHRASES]) line = line.split(p).join(" ");
     // Ids and codes mixing letters and digits (an order id's "be3e4561") are data, not words.
     line = line.replace(/[\p{L}\d]*\d[\p{L}\d]*/gu, " ");
+    // A key's display fragment ("…uAvg", its last characters) is random data, not a word.
+    line = line.replace(/…[\p{L}\d_-]+/gu, " ");
     for (const word of line.split(/[^\p{L}]+/u)) {
       if (!word) continue;
       if (ENGLISH_CASED.has(word) || (ENGLISH_WORDS.has(word.toLowerCase()) && word !== word.toUpperCase()))

@@ -130,6 +130,8 @@ test.describe("desktop", () => {
     await page.waitForURL("**/keys/*?added=1");
     const usePasskey = page.locator("#stop").getByRole("button", { name: "Use a passkey instead" });
     await hydrated(usePasskey);
+    // The stop's one explicit confirmation, asked even with a passkey.
+    await page.getByRole("checkbox", { name: /Yes, stop this key now/ }).check();
     await usePasskey.click();
     await page.waitForURL("**?stopped=1");
     await expect(page.getByText("The key is stopped.")).toBeVisible();

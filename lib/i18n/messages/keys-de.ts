@@ -57,6 +57,7 @@ export const keysDe: Record<keyof typeof keysEn, string> = {
     "Die Börse hat Keydesk gebeten, für dieses Konto langsamer zu machen: Daten werden in etwa {seconds} s wieder aktualisiert.",
   "usage.blocked":
     "Die Börse lehnt die Adresse dieses Servers vorerst ab: Daten werden in etwa {seconds} s wieder aktualisiert.",
+  "fees.paidPick": "Wählen Sie einen Zeitraum, um die darin gezahlten Gebühren zusammenzurechnen.",
   "fees.paidTitle": "Gezahlte Gebühren",
   "fees.paidRange": "Zeitraum",
   "fees.paidRange.7d": "7 Tage",

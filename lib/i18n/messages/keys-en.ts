@@ -54,6 +54,7 @@ export const keysEn = {
   "usage.cooldown":
     "The exchange asked Keydesk to slow down for this account: data refreshes again in about {seconds} s.",
   "usage.blocked": "The exchange is refusing this server's address for now: data refreshes again in about {seconds} s.",
+  "fees.paidPick": "Choose a range to add up the fees you paid in it.",
   "fees.paidTitle": "Fees paid",
   "fees.paidRange": "Range",
   "fees.paidRange.7d": "7 days",

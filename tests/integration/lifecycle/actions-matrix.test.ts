@@ -28,7 +28,10 @@ jest.mock("next/navigation", () => ({
   },
 }));
 // No request here, so no cookies or headers to read the language from.
-jest.mock("@/lib/i18n/server", () => ({ getLocale: async () => "en" }));
+jest.mock("@/lib/i18n/server", () => ({
+  ...jest.requireActual<object>("@/lib/i18n/server"),
+  getLocale: async () => "en",
+}));
 jest.mock("@/lib/factors/step-up-with", () => ({ stepUpWith: async () => true }));
 // The passkey actions keep their challenges and the step-up in cookies: one jar, the caller's.
 const jar = new Map<string, string>();

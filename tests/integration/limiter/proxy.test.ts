@@ -67,7 +67,7 @@ it("50 viewers asking at once cause one upstream call", async () => {
   const results = await Promise.all(Array.from({ length: 50 }, () => balances(owner, id, false)));
   expect((await gets("demo-small")) - before).toBe(1);
   expect(new Set(results.map((r) => r.fetchedAt)).size).toBe(1);
-  expect(results[0]!.data.balances.length).toBeGreaterThan(3);
+  expect(results[0]!.data.balances.length).toBeGreaterThan(0);
 });
 
 it("an upstream 429 cools the account down: stale data with its reason, and no calls until it ends", async () => {

@@ -4,6 +4,8 @@ import { Redis } from "ioredis";
 import type { RunningSimulator } from "@/lib/simulator";
 import { createUpstreamGate, type UpstreamGate } from "@/lib/limiter";
 import { createCacheCipher } from "@/lib/crypto/cache-cipher";
+import { classifyUpstream } from "@/lib/limiter/classify";
+import { getExchangeClient } from "@/lib/limiter/exchange-client";
 import { getKeyring } from "@/lib/crypto/instance";
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -64,6 +66,9 @@ export async function instanceGate(prefix: string): Promise<UpstreamGate> {
     subscriber,
     keyPrefix: prefix,
     cipher: createCacheCipher(getKeyring()),
+    // As the process's gate is configured (lib/limiter/instance.ts).
+    classify: classifyUpstream,
+    exchange: getExchangeClient,
   });
   // Subscriptions are set up asynchronously: let them land before the test relies on them.
   await new Promise((r) => setTimeout(r, 100));

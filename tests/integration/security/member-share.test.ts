@@ -9,6 +9,8 @@ import { db, disconnectDb } from "@/lib/db";
 import { addKeyForUser } from "@/lib/keys/add-key";
 import { createUpstreamGate, type UpstreamGate } from "@/lib/limiter";
 import { createCacheCipher } from "@/lib/crypto/cache-cipher";
+import { classifyUpstream } from "@/lib/limiter/classify";
+import { getExchangeClient } from "@/lib/limiter/exchange-client";
 import { getKeyring } from "@/lib/crypto/instance";
 import { MEMBER_REFRESHES_PER_MINUTE } from "@/lib/limiter/reader-share";
 import type { CurrentUser } from "@/lib/sessions/session";
@@ -45,6 +47,9 @@ function memoryGate(): UpstreamGate {
     instanceCount: 1,
     keyPrefix: `share-${randomUUID()}`,
     cipher: createCacheCipher(getKeyring()),
+    // As the process's gate is configured (lib/limiter/instance.ts).
+    classify: classifyUpstream,
+    exchange: getExchangeClient,
   });
 }
 

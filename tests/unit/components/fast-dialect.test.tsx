@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // The dashboard pieces that show dialect facts: Fast's fee groups and the missing trading
 // volume said in words (EN/DE), and an order older than Fast's 30-day lookup shown from the list.
-import { render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { SWRConfig } from "swr";
 import { FeesPanel } from "@/components/dashboard/fees-panel";
 import { OrderDialog } from "@/components/dashboard/order-dialog";
@@ -82,8 +82,10 @@ describe("fees panel under One Trading Fast", () => {
     expect(within(tiers).getByText("Spot trading")).toHaveAttribute("title", "SPOT");
     expect(within(tiers).getByText("Futures")).toHaveAttribute("title", "FUTURES");
     expect(within(tiers).getByText("€349.68")).toBeInTheDocument();
-    // Fees paid over the chosen range, per currency and in EUR.
-    expect(await screen.findByTestId("fees-paid")).toHaveTextContent("€1.25");
+    // Fees paid: read only once a range is chosen, then per currency and in EUR.
+    expect(screen.getByTestId("fees-paid")).toHaveTextContent("Choose a range");
+    fireEvent.click(screen.getByRole("button", { name: "30 days" }));
+    expect(await screen.findByTestId("fees-paid-total")).toHaveTextContent("€1.25");
     expect(screen.getByText("Volumes and tiers are combined across all subaccounts.")).toBeInTheDocument();
     expect(await screen.findByText(/One Trading Fast has no separate trading-volume figure/)).toBeInTheDocument();
     expect(screen.queryByRole("alert")).toBeNull();

@@ -43,3 +43,8 @@ it("finds raw codes but leaves instrument codes and e-mail addresses", () => {
   ]);
   expect(findCodes("Ausgeführt · Kauf · Limit BTC_EUR 0,5 BTC", codes)).toEqual([]);
 });
+
+it("a key's display fragment is data, however its random letters read", () => {
+  expect(findEnglish("Schlüssel 40d89bd3… (…uAvg)")).toEqual([]);
+  expect(findEnglish("Schlüssel (…Sell) Orders").map((h) => h.word)).toEqual(["Orders"]);
+});
