@@ -38,7 +38,19 @@ function quotable(text: string): string | null {
   return t;
 }
 
+/**
+ * Marks an ExchangeError whichever copy of this module made it. npm start's fast path loads each
+ * route's own server bundle, and the gate (one per process) hands every route the client of the
+ * bundle that made it first, so an error can come from another copy of this class than the one a
+ * route tests against: `instanceof` looks for the mark, not for this copy's prototype.
+ */
+const EXCHANGE_ERROR = Symbol.for("keydesk.ExchangeError");
+
 export class ExchangeError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[EXCHANGE_ERROR] === true;
+  }
+  readonly [EXCHANGE_ERROR] = true;
   readonly kind: ExchangeErrorKind;
   readonly userMessage: string;
   constructor(

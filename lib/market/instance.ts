@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { getEnv, getExchangeDialect } from "@/lib/env";
 import { getRedis } from "@/lib/redis";
 import { logger } from "@/lib/log";
+import { withJob } from "@/lib/request-context";
 import { getGate, egressKey } from "@/lib/limiter/instance";
 import type { Instrument } from "@/lib/exchange/schemas";
 import { MarketStream } from "./stream";
@@ -77,7 +78,11 @@ export function getMarketStream(): MarketStream | null {
     }
     const stream = createMarketStream();
     globalForMarket.keydeskMarket = stream;
-    stream.start().catch((err: unknown) => logger.warn({ err: String(err) }, "market stream did not start"));
+    // Its own log context: the stream's lines (and its timers') are a background job's, never the
+    // request's that happened to start it first.
+    void withJob("market-stream", () =>
+      stream.start().catch((err: unknown) => logger.warn({ err: String(err) }, "market stream did not start")),
+    );
   }
   return globalForMarket.keydeskMarket;
 }

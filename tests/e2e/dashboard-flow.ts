@@ -274,7 +274,9 @@ export async function runDashboard({ page, app, demoKey, phone, size, fast, seen
   await addKey(page, "Cooling", cooling.key);
   await page.waitForURL(/\?added=1$/);
   await page.goto(`${new URL(page.url()).pathname}?tab=balances`);
-  await expect(page.getByTestId("freshness-balances").getByText(/Updated|Cached/)).toBeVisible();
+  await expect(
+    page.getByTestId("freshness-balances").getByText(/Updated|Cached|Live · prices as they change/),
+  ).toBeVisible();
   await fetch(`${app.controlUrl}/faults`, {
     method: "POST",
     body: JSON.stringify({ kind: "ratelimit", account: cooling.accountId, count: 5 }),
