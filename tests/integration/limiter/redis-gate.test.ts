@@ -169,8 +169,9 @@ it("Redis killed mid-run: nothing local for a window (the other instance's minut
     });
   let server = start();
   const url = `redis://127.0.0.1:${port}`;
+  // A state to wait for, not a count of tries: on a busy machine redis-server takes its time to listen.
   const connect = async () => {
-    for (let i = 0; i < 50; i++) {
+    for (const until = Date.now() + 30_000; Date.now() < until;) {
       const c = new Redis(url, {
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,
