@@ -10,9 +10,10 @@ import { ACTIVE_STATUSES, type Account, type SimOrder } from "../ledger";
 import type { TapeTrade } from "../live-market";
 import { BOOK_DEPTH, type BookChange } from "./books";
 import type { Session, SessionContext } from "./hub";
+import { SessionBase } from "./session-base";
 import { AccountWatch, type AccountChange } from "./account-watch";
 import { authenticate } from "./auth";
-import { isoMicros, nanosOf, wireJson } from "./json";
+import { isoMicros, nanosOf } from "./json";
 
 const CHANNELS = new Set(["MARKET_TICKER", "ORDER_BOOK", "PRICE_TICKS", "CANDLESTICKS", "ACCOUNT_HISTORY"]);
 const UNIT_MS: Record<string, number> = {
@@ -51,39 +52,20 @@ class Refusal extends Error {}
 type TickerRow = Record<string, string>;
 const ROWS = new WeakMap<TapeTrade, { row: TickerRow; points?: ReturnType<BitpandaSession["pricePoints"]> }>();
 
-export class BitpandaSession implements Session {
+export class BitpandaSession extends SessionBase implements Session {
   private readonly subs = new Map<string, Sub>();
-  private account?: Account;
-  private jti?: string;
-  private watch?: AccountWatch;
-  private subMs = 0;
   private lastPointHour = 0;
 
-  constructor(private readonly ctx: SessionContext) {}
+  constructor(ctx: SessionContext) {
+    super(ctx);
+  }
 
   private nowIso(): string {
-    this.subMs = (this.subMs + 7_919) % 1_000_000;
-    return isoMicros(nanosOf(this.ctx.state.now(), this.subMs));
+    return isoMicros(nanosOf(this.ctx.state.now(), this.nextSubMs()));
   }
 
-  private send(message: object) {
-    this.ctx.send(wireJson(message));
-  }
-
-  private error(code: string) {
+  protected error(code: string) {
     this.send({ error: code, channel_name: "SYSTEM", type: "ERROR", time: this.nowIso() });
-  }
-
-  malformed() {
-    this.error("MALFORMED_JSON");
-  }
-
-  keyId(): string | undefined {
-    return this.jti;
-  }
-
-  watching(): string[] {
-    return this.watch && this.account ? [this.account.id] : [];
   }
 
   async handle(message: unknown): Promise<void> {

@@ -12,6 +12,7 @@ import type { Account, SimOrder } from "../ledger";
 import type { TapeTrade } from "../live-market";
 import type { BookChange } from "./books";
 import type { Session, SessionContext } from "./hub";
+import { SessionBase } from "./session-base";
 import { AccountWatch, type AccountChange } from "./account-watch";
 import { authenticate } from "./auth";
 import { nanosOf, wireJson } from "./json";
@@ -32,40 +33,21 @@ interface Channel {
   instrument_codes?: string[];
 }
 
-export class FastSession implements Session {
+export class FastSession extends SessionBase implements Session {
   private readonly subs = new Map<string, Set<string>>();
-  private account?: Account;
-  private jti?: string;
-  private watch?: AccountWatch;
   private deadman?: NodeJS.Timeout;
-  private subMs = 0;
 
-  constructor(private readonly ctx: SessionContext) {}
+  constructor(ctx: SessionContext) {
+    super(ctx);
+  }
 
   /** A nanosecond time for a message sent now (a counter makes the sub-millisecond part). */
   private nowNs(): bigint {
-    this.subMs = (this.subMs + 7_919) % 1_000_000;
-    return nanosOf(this.ctx.state.now(), this.subMs);
+    return nanosOf(this.ctx.state.now(), this.nextSubMs());
   }
 
-  private send(message: object) {
-    this.ctx.send(wireJson(message));
-  }
-
-  private error(text: string) {
+  protected error(text: string) {
     this.send({ error: text });
-  }
-
-  malformed() {
-    this.error("MALFORMED_JSON");
-  }
-
-  keyId(): string | undefined {
-    return this.jti;
-  }
-
-  watching(): string[] {
-    return this.watch && this.account ? [this.account.id] : [];
   }
 
   async handle(message: unknown): Promise<void> {
