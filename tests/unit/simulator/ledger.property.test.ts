@@ -70,7 +70,10 @@ it.each([
   fc.assert(
     fc.property(
       fc.array(step, { minLength: 1, maxLength: 60 }),
-      fc.string({ minLength: 1, maxLength: 6 }),
+      // The market's seed: a few, not any string. Each new seed computes its price walks from
+      // their epoch (thousands of days per asset), which made this test the unit suite's
+      // slowest by far; the fills' prices still vary with the steps' times.
+      fc.constantFrom("prop-a", "prop-b", "prop-c", "prop-d"),
       (steps, seed) => {
         const acct = new Account("00000000-0000-4000-8000-000000000001", "prop");
         let now = Date.parse("2026-01-01T00:00:00Z");
