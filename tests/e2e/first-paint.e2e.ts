@@ -62,19 +62,22 @@ test("first paint: without JavaScript the key page's HTML carries the total, bal
   // a page-wide loading boundary would hold the whole page back so. The section itself streams
   // when its read takes longer than the page is willing to wait: once is enough.
   let visible = false;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     await html(p, keyPath);
-    visible ||= await p.getByTestId("total-eur").isVisible();
+    // Streamed (the read outlasted the page's wait: a loaded machine): it stays hidden with no
+    // script to reveal it, and the next request finds the reading in the cache.
+    if (!(await p.getByTestId("total-eur").isVisible())) continue;
+    visible = true;
     shown = (await p.getByTestId("total-eur").innerText()).trim();
     const at = await p.getByTestId("freshness-overview").locator("time").getAttribute("datetime");
     const res = await noJs.request.get(`/api/keys/${keyId}/portfolio`);
     api = (await res.json()) as Portfolio;
     if (api.fetchedAt === at) break;
   }
+  expect(visible, "the total is shown without any script (not in a hidden streamed boundary)").toBe(true);
   if (!api) throw new Error("the portfolio API did not answer");
   const expected = new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }).format(Number(api.totalEur));
   expect(shown, "the total is in the HTML").toMatch(/\d/);
-  expect(visible, "the total is shown without any script (not in a hidden streamed boundary)").toBe(true);
   expect(shown.replace(/[^\d.]/g, ""), `the HTML's total ${shown} = the API's ${expected}`).toBe(
     expected.replace(/[^\d.]/g, ""),
   );

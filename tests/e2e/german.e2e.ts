@@ -22,7 +22,13 @@ const CODES = Object.values(EXCHANGE_CODES)
 
 /** Visible text plus the accessible names a screen reader says (aria-label, alt, placeholder). */
 async function pageText(page: Page): Promise<string> {
-  await page.waitForLoadState("networkidle").catch(() => {});
+  // Settled: loaded, and every widget past its skeleton (role=status, "… wird geladen" /
+  // "Loading …"). Not "networkidle": a page with the live price stream always has a request open,
+  // so that wait ran into its 30 s ceiling on every such page.
+  await page.waitForLoadState("load");
+  await expect(
+    page.locator('[role="status"][aria-label$="wird geladen"], [role="status"][aria-label^="Loading "]'),
+  ).toHaveCount(0);
   return page.evaluate(() => {
     const names = [...document.querySelectorAll("[aria-label], [placeholder], img[alt]")]
       .filter((el) => !(el as HTMLElement).closest("[hidden]"))
@@ -117,7 +123,7 @@ test("german: every page in German, no English left", async ({ page, phone, demo
   await anon.getByRole("textbox").first().fill("niemand@example.test");
   await anon.locator('input[type="password"]').fill(PASSWORD);
   await anon.locator('form button[type="submit"]').last().click();
-  await anon.waitForLoadState("networkidle").catch(() => {});
+  await expect(anon.getByRole("alert"), "the refusal is shown").toBeVisible();
   const hits = findEnglish(await pageText(anon));
   for (const h of hits) failures.push(`sign-in refused (${anon.url()}): "${h.word}" in "${h.line.slice(0, 160)}"`);
   if (failures.length) console.error(`English left in German (${size}):\n  ${failures.join("\n  ")}`);
