@@ -60,10 +60,10 @@ export class ManualClock implements Clock {
       this.waiters.shift();
       this.t = Math.max(this.t, next.at);
       next.resolve();
-      await settle();
+      await turns();
     }
     this.t = target;
-    await settle();
+    await turns();
   }
 
   /** Moves time to the earliest sleeper's deadline and wakes it (and any due with it); false when none sleeps. */
@@ -82,7 +82,7 @@ export class ManualClock implements Clock {
 }
 
 /** Lets promise chains and I/O callbacks already due run (a macrotask turn, a few times). */
-async function settle(): Promise<void> {
+async function turns(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise<void>((r) => setImmediate(r));
 }
 

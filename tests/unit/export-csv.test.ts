@@ -2,6 +2,7 @@ import { csvCell, csvLine, ORDER_COLUMNS, orderRow, TRADE_COLUMNS, tradeRow } fr
 import { averagePrice, feeTotal } from "@/lib/money/trades";
 import { exportCsvStream, type ExportPage } from "@/lib/export/stream";
 import type { TradeEntry, Order } from "@/lib/exchange/schemas";
+import { flushTasks } from "../helpers/flush";
 
 function trade(over: Partial<TradeEntry["trade"]> = {}, fee: Partial<TradeEntry["fee"]> = {}): TradeEntry {
   return {
@@ -216,10 +217,10 @@ describe("exportCsvStream", () => {
     const reader = exportCsvStream({ kind: "trades", fetchPage }).getReader();
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toBe(TRADE_COLUMNS.join(",") + "\r\n");
-    await new Promise((r) => setTimeout(r, 10));
+    await flushTasks();
     expect(fetchPage.mock.calls.length).toBeLessThanOrEqual(2);
     await reader.read();
-    await new Promise((r) => setTimeout(r, 10));
+    await flushTasks();
     expect(fetchPage.mock.calls.length).toBeLessThanOrEqual(2);
     await reader.cancel();
   });
@@ -232,7 +233,7 @@ describe("exportCsvStream", () => {
     await reader.read(); // page 1
     await reader.cancel();
     const after = fetchPage.mock.calls.length;
-    await new Promise((r) => setTimeout(r, 20));
+    await flushTasks();
     expect(fetchPage.mock.calls.length).toBe(after);
     expect(after).toBeLessThanOrEqual(2);
     expect(onDone).toHaveBeenCalledTimes(1);
@@ -249,7 +250,7 @@ describe("exportCsvStream", () => {
     ac.abort();
     await expect(reader.read()).rejects.toBeDefined();
     const after = fetchPage.mock.calls.length;
-    await new Promise((r) => setTimeout(r, 20));
+    await flushTasks();
     expect(fetchPage.mock.calls.length).toBe(after);
     expect(onDone.mock.calls[0]![2]).toBe(true);
   });

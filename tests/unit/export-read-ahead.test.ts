@@ -5,6 +5,7 @@ import { exportCsvStream, type ExportPage } from "@/lib/export/stream";
 import { patientLoad, readAhead } from "@/lib/export/read-ahead";
 import { AppError } from "@/lib/errors";
 import type { TradeEntry } from "@/lib/exchange/schemas";
+import { flushTasks } from "../helpers/flush";
 
 function trade(id: string): TradeEntry {
   return {
@@ -37,8 +38,6 @@ function pages(n: number) {
   return { load, asked, first: page(0) };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 10));
-
 describe("read-ahead", () => {
   it("writes every page in order, each fetched once", async () => {
     const { load, asked, first } = pages(5);
@@ -65,14 +64,14 @@ describe("read-ahead", () => {
     // Before anything is read, the second page is on its way (the first came with the response).
     expect(load).toHaveBeenCalledTimes(1);
     await reader.read(); // header
-    await settle();
+    await flushTasks();
     // The stream holds page 0 for the reader; page 1 is fetched ahead; nothing further.
     expect(load).toHaveBeenCalledTimes(1);
     await reader.read(); // page 0
-    await settle();
+    await flushTasks();
     expect(load.mock.calls.length).toBeLessThanOrEqual(2);
     await reader.read(); // page 1
-    await settle();
+    await flushTasks();
     expect(load.mock.calls.length).toBeLessThanOrEqual(3);
     await reader.cancel();
   });
@@ -89,7 +88,7 @@ describe("read-ahead", () => {
     await reader.read();
     await reader.cancel();
     const after = load.mock.calls.length;
-    await settle();
+    await flushTasks();
     expect(load.mock.calls.length).toBe(after);
     expect(after).toBeLessThanOrEqual(2);
   });
@@ -105,7 +104,7 @@ describe("read-ahead", () => {
     ).rejects.toBe(boom);
     // Never asked for: no unhandled rejection (jest would fail the run).
     readAhead(load, first, () => true);
-    await settle();
+    await flushTasks();
   });
 });
 

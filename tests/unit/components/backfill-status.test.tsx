@@ -1,13 +1,14 @@
 /** @jest-environment jsdom */
 // Under a key's value chart: the rebuild of its earlier values, its progress while it runs, and
 // what a Read key cannot see (deposits and withdrawals before the first snapshot), EN and DE.
-import { render, screen } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import { SWRConfig } from "swr";
 import { BackfillStatus } from "@/components/portfolio/backfill-status";
 import { LocaleProvider } from "@/components/i18n/locale-provider";
 import { MESSAGES } from "@/lib/i18n/messages";
 import type { BackfillStatus as Status } from "@/lib/portfolio/backfill-state";
 import type { Locale } from "@/lib/i18n";
+import { flushTasks } from "../../helpers/flush";
 
 const base: Status = {
   state: "running",
@@ -78,7 +79,9 @@ it("cancelled (the key was stopped) and in German", async () => {
 it("a key without a backfill shows nothing", async () => {
   serve({ ...base, state: "none" });
   const { container } = wrap(<BackfillStatus keyId="k1" />);
-  await new Promise((r) => setTimeout(r, 50));
+  // The answer came and was rendered (not: nothing rendered yet).
+  await waitFor(() => expect(global.fetch).toHaveBeenCalled());
+  await act(() => flushTasks());
   expect(container.querySelector("[data-testid=backfill-status]")).toBeNull();
 });
 

@@ -17,19 +17,20 @@ function capture() {
   return { lines, logger: buildLogger(dest) };
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 5));
+// A turn of the event loop: the context must survive it (the order of turns is fixed, not timed).
+const turn = () => new Promise<void>((r) => setImmediate(r));
 
 describe("request id on log lines", () => {
   it("tags lines written inside a request, including after awaits and in work the request started", async () => {
     const { lines, logger } = capture();
     await withRequestId("req-1", async () => {
       logger.info("first");
-      await tick();
+      await turn();
       logger.warn({ keyRef: "k1" }, "after an await");
-      void tick().then(() => logger.info("background revalidation"));
+      void turn().then(() => logger.info("background revalidation"));
     });
-    await tick();
-    await tick();
+    await turn();
+    await turn();
     expect(lines.map((l) => [l.msg, l.requestId])).toEqual([
       ["first", "req-1"],
       ["after an await", "req-1"],
@@ -42,7 +43,7 @@ describe("request id on log lines", () => {
     await Promise.all(
       ["a", "b", "c"].map((id) =>
         withRequestId(id, async () => {
-          await tick();
+          await turn();
           logger.info({ who: id }, "line");
         }),
       ),
@@ -63,7 +64,7 @@ describe("request id on log lines", () => {
     const { lines, logger } = capture();
     const handler = countingFailures("alert-scan", async () => {
       logger.error({ keyRowId: "k1" }, "key decryption failed");
-      await tick();
+      await turn();
       logger.info("after an await in the job");
     });
     // The worker loop may have been started while serving a request: the job is still no request's.
