@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import type { Balances } from "@/lib/exchange/schemas";
 import { newTestUser } from "../../helpers/users";
 import { simulatorSuite } from "../../helpers/simulator-suite";
+import { unfinishedJobs } from "../../helpers/queue-idle";
 
 let smtp: SMTPServer;
 const mails: string[] = [];
@@ -85,7 +86,9 @@ it("a revoked key alerts its owner once, and a pending delivery survives a worke
   await scanKeys(new Date(), own);
   await scanKeys(new Date(), own);
   expect((await states()).map((s) => s.raisedAt?.getTime())).toEqual(raised);
-  await new Promise((r) => setTimeout(r, 2_500));
+  // The scans sent whatever they would send before they returned: once the delivery queue is
+  // idle, nothing more can arrive.
+  await until(async () => (await unfinishedJobs(queue.DELIVER_QUEUE)) === 0, 60_000);
   expect(ownMails()).toHaveLength(1);
   expect(ownMails()[0]).toContain("Alerted");
   expect(await db.notification.findMany({ where: { userId: owner.id } })).toEqual([

@@ -7,6 +7,7 @@ import { createCacheCipher } from "@/lib/crypto/cache-cipher";
 import { classifyUpstream } from "@/lib/limiter/classify";
 import { getExchangeClient } from "@/lib/limiter/exchange-client";
 import { getKeyring } from "@/lib/crypto/instance";
+import { waitFor } from "../../helpers/wait-for";
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -58,6 +59,12 @@ export async function redisClient(): Promise<Redis> {
 /** One Keydesk instance's gate: its own Redis connections (commands and pub/sub), the shared prefix. */
 export async function instanceGate(prefix: string): Promise<UpstreamGate> {
   const [redis, subscriber] = [await redisClient(), await redisClient()];
+  const channel = `${prefix}:key-events`;
+  const subscribers = async () => {
+    const [, n] = (await redis.pubsub("NUMSUB", channel)) as [string, number];
+    return Number(n);
+  };
+  const before = await subscribers();
   const gate = createUpstreamGate({
     ipPerMinute: 220,
     accountPerMinute: 180,
@@ -70,8 +77,8 @@ export async function instanceGate(prefix: string): Promise<UpstreamGate> {
     classify: classifyUpstream,
     exchange: getExchangeClient,
   });
-  // Subscriptions are set up asynchronously: let them land before the test relies on them.
-  await new Promise((r) => setTimeout(r, 100));
+  // Subscriptions are set up asynchronously: wait until Redis counts this one.
+  await waitFor("the instance's key-event subscription", async () => (await subscribers()) > before);
   return gate;
 }
 

@@ -121,7 +121,8 @@ describe("two people, two keys on one account, one revoked; two instances on one
 
   it("from its next request, the revoked key's holder receives 0 bytes of the other key's data on every route", async () => {
     const revokedAt = Date.now();
-    await new Promise((r) => setTimeout(r, 20));
+    // Every reading from here on is stamped later than revokedAt (the stamps are milliseconds).
+    await waitFor("the clock to pass the revocation", () => Date.now() > revokedAt);
     // Bob's next request notices the revocation (instance 2).
     installGate(g2);
     await read
