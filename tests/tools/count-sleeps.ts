@@ -1,5 +1,5 @@
 // Fixed waits in the tests, outside the benchmarks (tests/bench): an awaited timer of a set
-// length (`await new Promise((r) => setTimeout(r, N))`, `await sleep(N)`, `waitForTimeout(N)`)
+// length (not zero: a zero timer is a turn of the event loop, as setImmediate is) (`await new Promise((r) => setTimeout(r, N))`, `await sleep(N)`, `waitForTimeout(N)`)
 // that a test relies on having been long enough. A timer inside a loop that checks a state each
 // turn is a poll (a wait for that state), listed apart; so are the poll primitives themselves
 // (tests/helpers/wait-for.ts). Run: npx tsx tests/tools/count-sleeps.ts [--list]
@@ -15,7 +15,7 @@ const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclud
 
 /** A timer someone waits on: a promise around setTimeout, a sleep helper, Playwright's waitForTimeout. */
 const WAIT =
-  /new Promise[^;]*setTimeout\(\s*\w+\s*,\s*[\d_]+|\bawait\s+(?:sleep|delay|tick|settle|pause)\(\s*[\d_]*\s*\)|waitForTimeout\(\s*[\d_]+/;
+  /new Promise[^;]*setTimeout\(\s*\w+\s*,\s*[1-9][\d_]*|\bawait\s+(?:sleep|delay|tick|settle|pause)\(\s*[\d_]*\s*\)|waitForTimeout\(\s*[\d_]+/;
 /** A loop header that checks a state each turn (for with a condition, while). */
 const LOOP = /\b(for|while)\s*\(/;
 
@@ -47,17 +47,22 @@ for (const file of files) {
 }
 
 /**
- * A wait for a state: the timer is a loop's pause (on the loop's header line, or in its body
- * within three lines of a header indented less), or a ceiling raced against an event.
+ * A wait for a state: the timer is a loop's pause (on the loop's header line, or inside the
+ * loop: one of the three blocks around it, e.g. a retry's catch inside a for, opens with a loop
+ * header), or a ceiling raced against an event.
  */
 function isStateWait(lines: string[], i: number): boolean {
   const text = lines[i]!;
   if (/waitForTimeout\(/.test(text)) return false; // Playwright's fixed wait, in a loop or not
   if (LOOP.test(text) || /Promise\.race\(/.test(text)) return true;
   const indent = (l: string) => l.length - l.trimStart().length;
-  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+  let level = indent(text);
+  for (let j = i - 1, blocks = 0; j >= Math.max(0, i - 40) && blocks < 3; j--) {
     const above = lines[j]!;
-    if (LOOP.test(above) && indent(above) < indent(text)) return true;
+    if (!above.trim() || indent(above) >= level) continue;
+    if (LOOP.test(above) || /\bdo\s*\{/.test(above)) return true;
+    level = indent(above);
+    blocks++;
   }
   return false;
 }
