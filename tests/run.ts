@@ -3,11 +3,14 @@
 // The dev-server suites (tests/integration/dev: `npm test` and `npm run dev` from a private copy,
 // on free ports, their own clusters; no shared database) run in a second jest process alongside
 // unit and integration, which they cannot disturb; their output is printed when they end.
+// A whole run also builds the app for the browser tests alongside (`next build` writes only
+// .next, which no earlier suite reads), so the browser tests start as soon as integration ends.
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, openSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { prepareTestDatabase } from "./helpers/test-env";
 import { chromiumAvailable, CHROMIUM_PATH } from "./e2e/browser";
+import { appEnv, E2E_DB_NAME } from "./e2e/app-env";
 import { StartupError } from "@/lib/dev/startup-error";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -79,24 +82,53 @@ function runJest(
   return tallyOf(outputFile, res.status);
 }
 
-/** The dev-server suites in their own jest process, output to a file; resolves when they end. */
-function startAlongside(extraEnv: Record<string, string | undefined>): Promise<{ tally: Tally; log: string }> {
+/**
+ * A program beside the run, at a lower CPU priority (nice 10: the integration suites, which
+ * the browser tests wait for, come first), its output to a file; resolves when it ends.
+ */
+function startBeside(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; log: string }> {
   mkdirSync(OUT, { recursive: true });
-  const outputFile = path.join(OUT, "jest-integration-dev.json");
-  const logFile = path.join(OUT, "jest-integration-dev.log");
-  rmSync(outputFile, { force: true });
+  const logFile = path.join(OUT, `${name}.log`);
   // Straight to a file (not a pipe): the runs beside it block this process's event loop
-  // (spawnSync), and a pipe nobody reads would stall the suites once it filled.
+  // (spawnSync), and a pipe nobody reads would stall the program once it filled.
   const fd = openSync(logFile, "w");
-  const child = spawn(
-    path.join(ROOT, "node_modules", ".bin", "jest"),
-    jestArgs("integration", outputFile, [ALONGSIDE], []),
-    { cwd: ROOT, env: { ...process.env, ...extraEnv }, stdio: ["ignore", fd, fd] },
-  );
+  const child = spawn("nice", ["-n", "10", command, ...args], { cwd: ROOT, env, stdio: ["ignore", fd, fd] });
   closeSync(fd);
   return new Promise((resolve) => {
-    child.on("close", (status) => resolve({ tally: tallyOf(outputFile, status), log: readFileSync(logFile, "utf8") }));
+    child.on("close", (status) => resolve({ status, log: readFileSync(logFile, "utf8") }));
   });
+}
+
+/** A jest project (and filters) beside the run; resolves with its tally and output. */
+function startJestBeside(
+  name: string,
+  project: "unit" | "integration",
+  filters: string[],
+  extraEnv: Record<string, string | undefined>,
+): Promise<{ tally: Tally; log: string }> {
+  const outputFile = path.join(OUT, `${name}.json`);
+  rmSync(outputFile, { force: true });
+  return startBeside(
+    name,
+    path.join(ROOT, "node_modules", ".bin", "jest"),
+    jestArgs(project, outputFile, filters, []),
+    {
+      ...process.env,
+      ...extraEnv,
+    },
+  ).then(({ status, log }) => ({ tally: tallyOf(outputFile, status), log }));
+}
+
+/** The browser tests' `next build` beside the run; resolves when it ends. */
+function startEarlyBuild(databaseUrl: string): Promise<{ ok: boolean; log: string }> {
+  return startBeside("e2e-build", path.join(ROOT, "node_modules", ".bin", "next"), ["build"], appEnv(databaseUrl)).then(
+    ({ status, log }) => ({ ok: status === 0, log }),
+  );
 }
 
 /** Playwright's JSON report: the totals, and errors outside any test (the global setup's). */
@@ -110,7 +142,7 @@ interface PlaywrightReport {
  * with "|"); a filtered run leaves out the projects the filtered tests depend on (the servers'
  * check, and the secret canary that follows it), so it runs just what was asked for.
  */
-function runE2e(filter?: string): Tally {
+function runE2e(filter?: string, env: Record<string, string> = {}): Tally {
   if (!chromiumAvailable()) {
     const msg = `\n!!! Chromium not found at ${CHROMIUM_PATH}: browser tests cannot run.\n!!! Install it with: sudo apt-get update && sudo apt-get install -y chromium\n`;
     if (process.env.CI) {
@@ -130,7 +162,7 @@ function runE2e(filter?: string): Tally {
   const res = spawnSync(path.join(ROOT, "node_modules", ".bin", "playwright"), args, {
     cwd: ROOT,
     stdio: "inherit",
-    env: process.env,
+    env: { ...process.env, ...env },
   });
   try {
     const json = JSON.parse(readFileSync(report, "utf8")) as PlaywrightReport;
@@ -156,27 +188,45 @@ async function main() {
     total.skipped += t.skipped;
   };
   const integration = !only || only === "integration";
+  const whole = !only && !filters.length;
   // The test database first: the suites that run alongside start with it (their jest's setup
   // must not start a second embedded server on the same port).
   const dbUrl = integration ? await prepareTestDatabase() : undefined;
-  const alongside = integration && !filters.length ? startAlongside({ KEYDESK_TEST_DATABASE_URL: dbUrl }) : null;
-  if (!only || only === "unit") add(runJest("unit", {}, filters));
+  const beside: { title: string; done: Promise<{ tally: Tally; log: string }> }[] = [];
+  if (integration && !filters.length)
+    beside.push({
+      title: ALONGSIDE,
+      done: startJestBeside("jest-integration-dev", "integration", [ALONGSIDE], { KEYDESK_TEST_DATABASE_URL: dbUrl }),
+    });
+  // A whole run: unit tests, and the browser tests' database and build, beside integration.
+  if (whole) beside.push({ title: "tests/unit/", done: startJestBeside("jest-unit", "unit", [], {}) });
+  else if (!only || only === "unit") add(runJest("unit", {}, filters));
+  const early =
+    whole && chromiumAvailable() && process.env.KEYDESK_E2E_SKIP_BUILD !== "1"
+      ? await prepareTestDatabase(E2E_DB_NAME).then((url) => ({ url, build: startEarlyBuild(url) }))
+      : null;
   if (integration)
     add(
       runJest(
         "integration",
         { KEYDESK_TEST_DATABASE_URL: dbUrl },
         filters,
-        alongside ? [`--testPathIgnorePatterns=${ALONGSIDE}`] : [],
+        filters.length ? [] : [`--testPathIgnorePatterns=${ALONGSIDE}`],
       ),
     );
-  if (alongside) {
-    const done = await alongside;
-    console.log(`\n--- ${ALONGSIDE} (ran alongside; its output) ---\n${done.log}`);
+  for (const b of beside) {
+    const done = await b.done;
+    console.log(`\n--- ${b.title} (ran alongside; its output) ---\n${done.log}`);
     add(done.tally);
   }
   // The browser tests prepare a database of their own (tests/e2e/global-setup.ts).
-  if (!only || only === "e2e") add(runE2e(filters[0] ?? process.env.E2E_FILTER));
+  if (early) {
+    const built = await early.build;
+    if (!built.ok) {
+      console.error(`\n!!! next build for the browser tests failed:\n${built.log}`);
+      add({ passed: 0, failed: 1, skipped: 0 });
+    } else add(runE2e(process.env.E2E_FILTER, { KEYDESK_E2E_SKIP_BUILD: "1", KEYDESK_E2E_DATABASE_URL: early.url }));
+  } else if (!only || only === "e2e") add(runE2e(filters[0] ?? process.env.E2E_FILTER));
   console.log(`\nAll suites finished in ${Math.round((Date.now() - started) / 1000)} s.`);
   console.log(
     `tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`,

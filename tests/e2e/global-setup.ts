@@ -8,30 +8,9 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { buildApp } from "../helpers/build-app";
 import { prepareTestDatabase } from "../helpers/test-env";
 import { TEST_SECRETS } from "../helpers/test-secrets";
+import { appEnv, E2E_DB_NAME } from "./app-env";
 import { E2E_PORT, startAppServer, type AppServer } from "./app-server";
 import { ROOT, RUN_DIR, SEEN_DIR, writeState, type ServersState, type E2eState } from "./servers";
-
-/** The app's environment. */
-function appEnv(databaseUrl: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    ...TEST_SECRETS,
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    // The vault flow adds a Withdraw key without 2FA; the rule is covered by
-    // tests/integration/auth/two-factor.test.ts and the 2FA browser test.
-    KEYDESK_REQUIRE_2FA_FOR_TRADE: "false",
-    KEYDESK_ALLOW_INSECURE_EXCHANGE: "true",
-    KEYDESK_SIGNUP: "open",
-    KEYDESK_SIGNUPS_PER_IP_PER_HOUR: "100000",
-    // No rebuilt history behind the browser tests' own seeded snapshots (they assert exact
-    // figures and ranges): the backfill is covered by tests/integration/portfolio/backfill.test.ts
-    // and tests/unit/components/backfill-status.test.tsx.
-    KEYDESK_BACKFILL_DAYS: "0",
-    REDIS_URL: "",
-  };
-}
 
 /**
  * The tests read the truth straight from the simulator with the same accounts, on top of
@@ -63,8 +42,9 @@ function stateOf(sim: RunningSimulator, app: AppServer, logFile: string): Server
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   rmSync(RUN_DIR, { recursive: true, force: true });
   mkdirSync(SEEN_DIR, { recursive: true });
-  const databaseUrl = process.env.KEYDESK_E2E_DATABASE_URL ?? (await prepareTestDatabase("keydesk_e2e"));
+  const databaseUrl = process.env.KEYDESK_E2E_DATABASE_URL ?? (await prepareTestDatabase(E2E_DB_NAME));
   const env = appEnv(databaseUrl);
+  // `npm test` builds the app while the other suites run (tests/run.ts) and says so here.
   if (process.env.KEYDESK_E2E_SKIP_BUILD !== "1") {
     console.log("e2e: building the app (next build)…");
     buildApp(ROOT, env);
