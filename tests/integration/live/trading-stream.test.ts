@@ -23,6 +23,9 @@ import { TradingConnection } from "@/lib/market/trading-connection";
 import { PgLeadership } from "@/lib/market/leader";
 import { PgBus } from "@/lib/market/bus";
 import { withKeyCredentials } from "@/lib/keys/credentials";
+import { db } from "@/lib/db";
+import { createTeam, removeMember } from "@/lib/teams/teams";
+import { acceptInvitation, createInvitation } from "@/lib/teams/invitations";
 import { newTestUser } from "../../helpers/users";
 import { mintSessionCookie } from "../../helpers/sessions";
 import { TEST_SECRETS } from "../../helpers/test-secrets";
@@ -91,9 +94,9 @@ async function addKey(scopes: string[]) {
   return { ...minted, keyId: r.keyRowId, label: `Trading ${account}` };
 }
 
-async function open(keys: string[]) {
+async function open(keys: string[], as = cookie) {
   const { GET } = await import("@/app/api/live/route");
-  const req = new Request(`http://localhost:3000/api/live?keys=${keys.join(",")}`, { headers: { cookie } });
+  const req = new Request(`http://localhost:3000/api/live?keys=${keys.join(",")}`, { headers: { cookie: as } });
   const res = await GET(req, { params: Promise.resolve({}) });
   expect(res.status).toBe(200);
   const reader = new SseReader(res.body!);
@@ -268,4 +271,43 @@ it("a stop heard on another instance closes the connection its leader holds", as
   b.close(trader.keyId);
   await waitFor("leader closed it", () => !a.connectionOf(trader.keyId));
   await waitFor("socket gone at the exchange", async () => (await ws()).openByDialect.fast === openBefore - 1);
+});
+
+it("a member with hidden amounts hears the key's orders and balances without an amount, and nothing after removal", async () => {
+  const trader = await addKey(["READ_ONLY", "TRADE"]);
+  const member = await newTestUser("lt-hid");
+  const teamId = await createTeam(owner, `Hidden ${trader.accountId.slice(0, 6)}`);
+  const { token } = await createInvitation(owner, teamId, member.email, "member");
+  await acceptInvitation(member, token);
+  await db.keyShare.create({ data: { keyId: trader.keyId, teamId, hideAmounts: true, allowExport: false } });
+  const reader = await open([trader.keyId], await mintSessionCookie(member, TEST_SECRETS.AUTH_SECRET));
+  await reader.next((e) => e.event === "portfolio" && portfolioOf(e.data).portfolio.balances?.live === true);
+  const from = reader.events.length;
+  const orderId = await buyNow(trader.key);
+  const filled = await reader.next(
+    (e) => e.event === "order" && (JSON.parse(e.data) as OrderPush).status === "FILLED_FULLY",
+    from,
+  );
+  const push = JSON.parse(filled.data) as OrderPush;
+  expect(push).toMatchObject({ orderId, amountsHidden: true, amount: "", remaining: "", side: "BUY" });
+  expect(push.fill).toMatchObject({ amount: "", fee: "" });
+  expect(filled.data).not.toContain("0.01");
+  // Every valuation after the fill: shares only, never an amount, a EUR value or the total.
+  const owned = (await control(`/accounts/${trader.accountId}/balances`)) as {
+    balances: { currency_code: string; available: string }[];
+  };
+  const amounts = owned.balances.map((b) => b.available).filter((a) => !/^0(\.0+)?$/.test(a));
+  expect(amounts.length).toBeGreaterThan(0);
+  const after = await reader.next((e) => e.event === "portfolio", from);
+  const p = portfolioOf(after.data).portfolio;
+  expect(p.amountsHidden).toBe(true);
+  expect(p.totalEur).toBe("");
+  for (const a of amounts) expect(after.data).not.toContain(`"${a}"`);
+  // Removed from the team: the stream ends, and no order event of the key reaches them again.
+  const row = await db.teamMember.findFirstOrThrow({ where: { teamId, userId: member.id } });
+  await removeMember(owner, teamId, row.id);
+  const end = await reader.next((e) => e.event === "end", from);
+  expect(JSON.parse(end.data)).toEqual({ reason: "access_ended" });
+  await reader.ended();
+  expect(reader.events.slice(reader.events.indexOf(end) + 1)).toEqual([]);
 });
