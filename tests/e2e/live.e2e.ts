@@ -1,9 +1,10 @@
 // Live prices on an open page: the Overview follows the tab's live stream (GET /api/live). With
 // the page open and saying "Live", the simulator moves the price of a currency the account holds
 // (its control API) and the total on screen changes, with no page request (no reload, no
-// portfolio poll: the new figures arrive on the stream).
+// portfolio poll: the new figures arrive on the stream). On One Trading Fast, a Trade key's
+// balances panel follows a fill at the exchange the same way (its own TRADING connection).
 import { test, expect } from "./fixtures";
-import { addKey, signUp } from "./steps";
+import { addKey, PASSWORD, signUp } from "./steps";
 import { randomEmail } from "../helpers/random";
 
 test("live: the Overview total follows a price move on the exchange, with no page request", async ({ page, app }) => {
@@ -47,4 +48,70 @@ test("live: the Overview total follows a price move on the exchange, with no pag
   } finally {
     await fetch(`${app.controlUrl}/market/price?instrument=${held!.currency_code}_EUR`, { method: "DELETE" });
   }
+});
+
+test.describe("on One Trading Fast", () => {
+  test.use({ dialect: "fast" });
+
+  test("live: a Trade key's balances panel follows a fill, with no page request", async ({ page, app, phone }) => {
+    test.skip(phone, "the desktop table names each currency's total; the phone cards show the same figures");
+    const account = `live-trade-${randomEmail("acct").split("@")[0]}`;
+    const minted = await fetch(`${app.controlUrl}/keys`, {
+      method: "POST",
+      body: JSON.stringify({ scopes: ["READ_ONLY", "TRADE"], account, dialect: "fast", orders: 0 }),
+    });
+    expect(minted.status).toBe(201);
+    const { key, accountId } = (await minted.json()) as { key: string; accountId: string };
+    await fetch(`${app.controlUrl}/accounts/${accountId}/deposit`, {
+      method: "POST",
+      body: JSON.stringify({ currency: "EUR", amount: "10000" }),
+    });
+
+    await signUp(page, randomEmail("live-trade"));
+    await page.goto("/keys/new");
+    await page.getByLabel("Name").fill("Live trade");
+    await page.getByLabel("API key", { exact: true }).fill(key);
+    await page.getByRole("button", { name: "Add key" }).click();
+    await expect(page.getByTestId("add-key-prompt")).toContainText("This key can trade");
+    await page.getByLabel(/anyone holding this key can trade/).check();
+    const password = page.getByLabel("Your Keydesk password");
+    if (await password.isVisible()) await password.fill(PASSWORD);
+    await page.getByRole("button", { name: "Add key" }).click();
+    await page.waitForURL(/\?added=1$/);
+    await page.goto(`${new URL(page.url()).pathname}?tab=balances`);
+    // Its own TRADING connection is up: the balances label says so.
+    const label = page.getByTestId("freshness-balances");
+    await expect(label.getByText("Live · balances as they change")).toBeVisible();
+    const btc = page.getByTestId("total-BTC");
+    const before = (await btc.count()) ? (await btc.innerText()).trim() : null;
+
+    const requests: string[] = [];
+    page.on("request", (r) => {
+      const path = new URL(r.url()).pathname;
+      if (r.resourceType() === "document" || /^\/api\/(keys|market|portfolio)\b/.test(path))
+        requests.push(`${r.method()} ${path}`);
+    });
+    // A limit buy above the best ask, placed with the key at the exchange: it fills at once.
+    const ticker = (await (await fetch(`${app.simUrl}/market-ticker/BTC_EUR`)).json()) as Record<string, string>;
+    const ask = Number(ticker.best_ask ?? ticker.lowest_ask);
+    const placed = await fetch(`${app.simUrl}/account/orders`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        instrument_code: "BTC_EUR",
+        type: "LIMIT",
+        side: "BUY",
+        amount: "0.01",
+        price: (Math.ceil(ask * 1.01 * 100) / 100).toFixed(2),
+        time_in_force: "GOOD_TILL_CANCELLED",
+      }),
+    });
+    expect(placed.status).toBe(201);
+    await expect(async () => {
+      expect(await btc.count()).toBe(1);
+      expect((await btc.innerText()).trim()).not.toBe(before);
+    }).toPass();
+    expect(requests, "no page request: the new balances came over the live stream").toEqual([]);
+    await expect(label.getByText("Live · balances as they change")).toBeVisible();
+  });
 });
