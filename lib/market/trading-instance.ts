@@ -78,6 +78,7 @@ function createTradingStreams(): TradingStreams {
   globalForTrading.keydeskTradingUnhook = gate.keys.onEvent((e) => {
     if (e.t === "stopped" || e.t === "purge" || (e.t === "failed" && e.reason === "key_revoked"))
       streams.close(e.keyId);
+    else if (e.t === "cleared") streams.forgetRefusal(e.keyId);
   });
   return streams;
 }

@@ -127,6 +127,11 @@ export class TradingStreams extends EventEmitter<TradingEvents> {
     void this.publish({ t: "close", from: this.id, keyId });
   }
 
+  /** The key works again (replaced, or accepted by the exchange): a refusal no longer keeps it off. */
+  forgetRefusal(keyId: string): void {
+    this.refusedAt.delete(keyId);
+  }
+
   private closeHere(keyId: string) {
     const c = this.conns.get(keyId);
     if (c) {
