@@ -45,12 +45,14 @@ export function valueForLivePage(
     source: older.source,
     ...(older.staleReason ? { staleReason: older.staleReason } : {}),
     ...(prices.live && balances.source !== "stale" ? { live: true } : {}),
-    balances: {
-      fetchedAt: balances.fetchedAt,
-      source: balances.source,
-      ...(balances.staleReason ? { staleReason: balances.staleReason } : {}),
-      ...(balances.pushed ? { live: true } : {}),
-    },
+    // Pushed: current as of now whatever read gave the base (every change since comes as an event).
+    balances: balances.pushed
+      ? { fetchedAt: balances.fetchedAt, source: "live", live: true }
+      : {
+          fetchedAt: balances.fetchedAt,
+          source: balances.source,
+          ...(balances.staleReason ? { staleReason: balances.staleReason } : {}),
+        },
   };
 }
 

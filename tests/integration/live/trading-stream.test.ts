@@ -166,7 +166,7 @@ it("a Trade key's fill updates its balances over its TRADING connection, with no
     from,
   );
   const p = portfolioOf(after.data).portfolio;
-  expect(p.balances?.live).toBe(true);
+  expect(p.balances).toMatchObject({ live: true, source: "live" });
   // The EUR the buy spent left the balance too: the whole account came with the event.
   expect(new Decimal(p.rows.find((r) => r.currency === "EUR")!.total).lt(eurBefore)).toBe(true);
   // Not one REST read of the account between the order and the new figures on the page.
