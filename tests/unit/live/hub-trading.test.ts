@@ -115,9 +115,7 @@ it("an order event replaces the balances on the page and goes out as an order, a
   await waitFor("first valuations", () => portfolios(owner).length && portfolios(hidden).length);
   feed.up.add("trade");
   feed.emit("update", "trade", FILL);
-  await waitFor("the new total", () =>
-    portfolios(owner).some((p) => p.totalEur === "900.00" || p.totalEur === "900"),
-  );
+  await waitFor("the new total", () => portfolios(owner).some((p) => p.totalEur === "900.00" || p.totalEur === "900"));
   const last = portfolios(owner).at(-1)!;
   // The label's input: pushed balances are "live" whatever read gave their base.
   expect(last.balances).toMatchObject({ live: true, source: "live" });
