@@ -61,8 +61,12 @@ const EXCHANGE_ROAD = ["lib/limiter/**"];
 const CANCEL_ALL_ROAD = ["lib/keys/gate-check.ts"];
 /** lib/factors/totp.ts decrypts a user's own authenticator seed, never an API key. */
 const DECRYPT_ROAD = ["lib/keys/credentials.ts", "lib/factors/totp.ts"];
-/** The exchange's WebSocket is opened in one place, after the gate's connection budget grants it; the simulator serves one. */
-const SOCKET_ROAD = ["lib/market/connection.ts", "lib/simulator/**"];
+/**
+ * The exchange's WebSocket is opened in two places, each after the gate's connection budget
+ * grants it: the market stream's connection, and a Trade key's TRADING connection (which gets
+ * the key's token from lib/keys/credentials.ts, never decrypting it). The simulator serves one.
+ */
+const SOCKET_ROAD = ["lib/market/connection.ts", "lib/market/trading-connection.ts", "lib/simulator/**"];
 
 const SECRET_PATHS = {
   exchange: [
@@ -85,7 +89,8 @@ const SECRET_PATHS = {
   socket: [
     {
       name: "ws",
-      message: "Only lib/market/connection.ts opens a WebSocket to the exchange, after gate.connections grants one.",
+      message:
+        "Only lib/market/connection.ts and lib/market/trading-connection.ts open a WebSocket to the exchange, after gate.connections grants one.",
     },
   ],
   decrypt: [

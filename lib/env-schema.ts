@@ -149,6 +149,11 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** One Trading Fast: each Trade key on a live page gets its own authenticated TRADING connection (balances and orders pushed); false = REST polling for them too. */
+  TRADING_STREAM: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   /** One Trading Fast's streaming host (unsettled: the docs say streams.onetrading.com, CCXT streams.fast.onetrading.com). Unset: the docs' host, or the simulator's when the exchange is on loopback. */
   MARKET_WS_URL_FAST: z.url().optional(),
   /** Bitpanda Pro's streaming host. Unset: wss://streams.exchange.bitpanda.com, or the simulator's when the exchange is on loopback. */

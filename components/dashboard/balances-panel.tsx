@@ -1,5 +1,6 @@
 "use client";
-// Balances: sortable, small ones hidden on request, from usePortfolio.
+// Balances: sortable, small ones hidden on request, from usePortfolio; the label tells pushed
+// balances (a Trade key's TRADING connection) from REST-read ones.
 import { useMemo, useState } from "react";
 import type { Portfolio } from "@/lib/proxy/portfolio";
 import { compareDecimal, formatDecimal, formatEur, formatPercent } from "@/lib/ui/format";
@@ -71,7 +72,10 @@ export function BalancesPanel({ keyId, initial }: { keyId: string; initial?: Ini
       actions={
         <Freshness
           label="balances"
-          data={p.data}
+          // On a live page the balances have a freshness of their own: pushed by the key's
+          // TRADING connection ("live"), or read over REST (their age).
+          data={p.data?.balances ?? p.data}
+          liveText={p.data?.balances ? "fresh.streamingBalances" : undefined}
           error={p.error}
           validating={p.isValidating}
           onRefresh={() => void p.refresh()}

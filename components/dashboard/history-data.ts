@@ -1,7 +1,7 @@
 "use client";
 // Order and trade history's data: the filters in the URL, and cursor pages through
 // useSWRInfinite starting from the server's first page (the page's HTML) when its query matches.
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useSWRConfig } from "swr";
 import useSWRInfinite, { unstable_serialize } from "swr/infinite";
@@ -28,7 +28,13 @@ function useFilters(kind: HistoryKind): [HistoryFilters, (f: HistoryFilters) => 
   return [filters, set];
 }
 
-export function useHistory<T>(keyId: string, kind: HistoryKind, initial?: InitialPage<T>) {
+export function useHistory<T>(
+  keyId: string,
+  kind: HistoryKind,
+  initial?: InitialPage<T>,
+  /** The live stream keeps this list current (a Trade key's order events): its first page's expiry asks nothing. */
+  live = false,
+) {
   const [filters, setFilters] = useFilters(kind);
   const query = filtersToQuery(filters, { kind }).toString();
   const base = `/api/keys/${keyId}/${kind}?${query}`;
@@ -49,7 +55,19 @@ export function useHistory<T>(keyId: string, kind: HistoryKind, initial?: Initia
   const { mutate, setSize } = swr;
   const { cache, mutate: mutateKey } = useSWRConfig();
   const revalidate = useCallback(() => mutate(), [mutate]);
-  useRevalidateWhenStale(start?.value, start?.freshForMs, revalidate);
+  const liveRef = useRef(live);
+  useEffect(() => {
+    liveRef.current = live;
+  }, [live]);
+  const revalidateUnlessLive = useCallback(() => (liveRef.current ? undefined : mutate()), [mutate]);
+  useRevalidateWhenStale(start?.value, start?.freshForMs, revalidateUnlessLive);
+  /** Changes the pages in place from a pushed event (no request): from the server's first page when SWR holds none yet. */
+  const startValue = start?.value;
+  const applyPages = useCallback(
+    (change: (pages: HistoryPage<T>[] | undefined) => HistoryPage<T>[] | undefined) =>
+      mutate((pages) => change(pages ?? (startValue ? [startValue] : undefined)), { revalidate: false }),
+    [mutate, startValue],
+  );
   const more = useCallback(async () => {
     // The server's page is SWR's fallback, not in its cache: as it is, growing the list would
     // read page 1 again (and page 2 from that new read's cursor). Store it as the first page,
@@ -77,6 +95,8 @@ export function useHistory<T>(keyId: string, kind: HistoryKind, initial?: Initia
     isLoading: swr.isLoading,
     isValidating: swr.isValidating,
     refresh: revalidate,
+    applyPages,
+    live,
   };
 }
 

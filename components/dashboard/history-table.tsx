@@ -166,7 +166,9 @@ export function HistoryPanel<T>({
       actions={
         <Freshness
           label={kind}
-          data={h.first}
+          // Pushed by the key's TRADING connection: "live", not the first page's age.
+          data={h.live && h.first ? { ...h.first, source: "live", live: true } : h.first}
+          liveText={kind === "orders" ? "fresh.streamingOrders" : undefined}
           error={h.error}
           validating={h.isValidating}
           onRefresh={() => void h.refresh()}

@@ -43,7 +43,18 @@ const ExportPanel = dynamic(() => import("./export-panel").then((m) => m.ExportP
   ssr: false,
 });
 
-export function KeySection({ keyId, tab, initial }: { keyId: string; tab: Tab; initial?: SectionInitial }) {
+export function KeySection({
+  keyId,
+  tab,
+  initial,
+  ordersPushed,
+}: {
+  keyId: string;
+  tab: Tab;
+  initial?: SectionInitial;
+  /** A Trade key with its own TRADING connection: its order list follows the live stream. */
+  ordersPushed?: boolean;
+}) {
   switch (tab) {
     case "overview":
       return (
@@ -55,7 +66,7 @@ export function KeySection({ keyId, tab, initial }: { keyId: string; tab: Tab; i
     case "balances":
       return <BalancesPanel keyId={keyId} initial={initial?.portfolio} />;
     case "orders":
-      return <OrdersPanel keyId={keyId} initial={initial?.orders} />;
+      return <OrdersPanel keyId={keyId} initial={initial?.orders} pushed={ordersPushed} />;
     case "trades":
       return <TradesPanel keyId={keyId} initial={initial?.trades} />;
     case "fees":

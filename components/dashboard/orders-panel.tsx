@@ -2,7 +2,7 @@
 // Order history: the shared history view (./history-table.tsx) with the orders' columns, one
 // responsive list; the exchange's codes as words (the code on hover). The list carries each
 // order's trade summary, not its trades: an order opens in a dialog that reads its trades.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { OrderListItem } from "@/lib/proxy/order-list";
 import { LocalTime } from "@/components/ui/local-time";
 import { CodeWord } from "@/components/ui/code-word";
@@ -11,12 +11,39 @@ import { useHistory, type InitialPage } from "./history-data";
 import { HistoryPanel, sideClass, type Column } from "./history-table";
 import { OrderDialog } from "./order-dialog";
 import { baseOf, usePrecision } from "./use-precision";
+import { followKey, followOrders } from "@/components/data/live-stream";
+import { applyOrderPush } from "@/lib/live/order-list-push";
 
 export type OrderItem = OrderListItem;
 
-export function OrdersPanel({ keyId, initial }: { keyId: string; initial?: InitialPage<OrderItem> }) {
+export function OrdersPanel({
+  keyId,
+  initial,
+  pushed = false,
+}: {
+  keyId: string;
+  initial?: InitialPage<OrderItem>;
+  /** A Trade key with its own TRADING connection: orders follow the live stream while it is healthy. */
+  pushed?: boolean;
+}) {
   const { t, locale } = useI18n();
-  const h = useHistory<OrderItem>(keyId, "orders", initial);
+  const [live, setLive] = useState(false);
+  const h = useHistory<OrderItem>(keyId, "orders", initial, live);
+  const { applyPages, filters } = h;
+  useEffect(() => {
+    if (!pushed) return;
+    // The key's valuation says whether its TRADING connection is healthy; its order events change the list.
+    const stopHealth = followKey(
+      keyId,
+      (p) => setLive(Boolean(p.balances?.live)),
+      () => setLive(false),
+    );
+    const stopOrders = followOrders(keyId, (o) => void applyPages((pages) => applyOrderPush(pages, o, filters)));
+    return () => {
+      stopHealth();
+      stopOrders();
+    };
+  }, [keyId, pushed, applyPages, filters]);
   const fmt = usePrecision();
   const [open, setOpen] = useState<string | null>(null);
   const hidden = Boolean(h.first?.amountsHidden);

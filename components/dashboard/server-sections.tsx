@@ -61,9 +61,19 @@ async function ifSettled<T>(p: Promise<T>, waitMs = INLINE_WAIT_MS): Promise<{ v
   }
 }
 
-async function KeySectionWithData({ keyId, tab, read }: { keyId: string; tab: Tab; read: SectionRead }) {
+async function KeySectionWithData({
+  keyId,
+  tab,
+  read,
+  ordersPushed,
+}: {
+  keyId: string;
+  tab: Tab;
+  read: SectionRead;
+  ordersPushed?: boolean;
+}) {
   const initial = await read.catch(() => undefined);
-  return <KeySection keyId={keyId} tab={tab} initial={initial} />;
+  return <KeySection keyId={keyId} tab={tab} initial={initial} ordersPushed={ordersPushed} />;
 }
 
 /** The open tab's widget: inline when its first view is here, else streamed in its own boundary. */
@@ -71,16 +81,22 @@ export async function KeySectionSlot({
   keyId,
   reads,
   fallback,
+  ordersPushed,
 }: {
   keyId: string;
   reads: KeyReads;
   fallback: ReactNode;
+  /** The key's order events come on the live stream (a Trade key's TRADING connection). */
+  ordersPushed?: boolean;
 }) {
   const ready = await ifSettled(reads.section);
-  if (ready) return <KeySection key={reads.tab} keyId={keyId} tab={reads.tab} initial={ready.value} />;
+  if (ready)
+    return (
+      <KeySection key={reads.tab} keyId={keyId} tab={reads.tab} initial={ready.value} ordersPushed={ordersPushed} />
+    );
   return (
     <Suspense key={reads.tab} fallback={fallback}>
-      <KeySectionWithData keyId={keyId} tab={reads.tab} read={reads.section} />
+      <KeySectionWithData keyId={keyId} tab={reads.tab} read={reads.section} ordersPushed={ordersPushed} />
     </Suspense>
   );
 }

@@ -38,6 +38,7 @@ export function Freshness({
   validating,
   onRefresh,
   label,
+  liveText,
 }: {
   data:
     | {
@@ -53,10 +54,12 @@ export function Freshness({
   validating?: boolean;
   onRefresh?: () => void;
   label: string;
+  /** What "live" says for this widget (pushed balances or orders, not prices). */
+  liveText?: MessageKey;
 }) {
   const now = useNow();
   const { t } = useI18n();
-  const f = data ? freshnessText(data, now, t) : null;
+  const f = data ? freshnessText(data, now, t, liveText) : null;
   const retry = error?.code === "rate_limited" && error.retryAfterSeconds ? error.retryAfterSeconds : null;
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs" data-testid={`freshness-${label}`}>

@@ -1,14 +1,18 @@
 "use client";
 // One Server-Sent Events stream per tab (GET /api/live?keys=…) for every key on screen: widgets
-// register the keys they show and hear each key's valuations as the server pushes them. The
+// register the keys they show and hear each key's valuations (`portfolio`) and, for a Trade key
+// with its own TRADING connection, its order events (`order`) as the server pushes them. The
 // stream is reopened when the set of keys changes, and closed for good when the server ends it
 // (access ended, signed out): the widgets then poll as before.
 import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { OrderPush } from "@/lib/live/order-push";
 
 type Listener = (p: Portfolio) => void;
+type OrderListener = (o: OrderPush) => void;
 type EndListener = (reason: string) => void;
 
 const listeners = new Map<string, Set<Listener>>();
+const orderListeners = new Map<string, Set<OrderListener>>();
 const endListeners = new Set<EndListener>();
 let source: EventSource | null = null;
 let openFor = "";
@@ -17,7 +21,7 @@ let pending = false;
 const ended = new Set<string>();
 
 function wanted(): string {
-  return [...listeners.keys()]
+  return [...new Set([...listeners.keys(), ...orderListeners.keys()])]
     .filter((k) => !ended.has(k))
     .sort()
     .join(",");
@@ -41,6 +45,14 @@ function reopen() {
       // a malformed push is skipped; the next carries the whole state
     }
   });
+  es.addEventListener("order", (e) => {
+    try {
+      const o = JSON.parse((e as MessageEvent<string>).data) as OrderPush;
+      for (const l of orderListeners.get(o.keyId) ?? []) l(o);
+    } catch {
+      // a malformed push is skipped
+    }
+  });
   es.addEventListener("end", (e) => {
     let reason = "access_ended";
     try {
@@ -62,20 +74,29 @@ function scheduleReopen() {
   queueMicrotask(reopen);
 }
 
-/** Hears `keyId`'s live valuations; returns the unsubscribe. */
-export function followKey(keyId: string, onPortfolio: Listener, onEnd?: EndListener): () => void {
-  let set = listeners.get(keyId);
+function follow<L>(map: Map<string, Set<L>>, keyId: string, listener: L, onEnd?: EndListener): () => void {
+  let set = map.get(keyId);
   if (!set) {
     set = new Set();
-    listeners.set(keyId, set);
+    map.set(keyId, set);
   }
-  set.add(onPortfolio);
+  set.add(listener);
   if (onEnd) endListeners.add(onEnd);
   scheduleReopen();
   return () => {
-    set.delete(onPortfolio);
-    if (!set.size) listeners.delete(keyId);
+    set.delete(listener);
+    if (!set.size) map.delete(keyId);
     if (onEnd) endListeners.delete(onEnd);
     scheduleReopen();
   };
+}
+
+/** Hears `keyId`'s live valuations; returns the unsubscribe. */
+export function followKey(keyId: string, onPortfolio: Listener, onEnd?: EndListener): () => void {
+  return follow(listeners, keyId, onPortfolio, onEnd);
+}
+
+/** Hears `keyId`'s order events (a Trade key with its own TRADING connection); returns the unsubscribe. */
+export function followOrders(keyId: string, onOrder: OrderListener, onEnd?: EndListener): () => void {
+  return follow(orderListeners, keyId, onOrder, onEnd);
 }

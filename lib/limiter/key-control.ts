@@ -16,6 +16,8 @@ export class KeyControl {
   /** Keys under an emergency stop (this instance's copy). */
   private readonly stopped = new Map<string, number>();
   private readonly events: KeyEventBus;
+  /** Who else hears each event as it is applied here (the trading streams close a stopped or deleted key's connection). */
+  private readonly listeners = new Set<(e: KeyEvent) => void>();
 
   constructor(
     redis: Redis | null,
@@ -27,6 +29,17 @@ export class KeyControl {
   }
 
   private apply(e: KeyEvent): void {
+    this.applyHere(e);
+    for (const fn of this.listeners) fn(e);
+  }
+
+  /** Hears every key event this instance applies (its own and other instances'); returns the unsubscribe. */
+  onEvent(fn: (e: KeyEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private applyHere(e: KeyEvent): void {
     if (e.t === "failed") this.states.set(e.keyId, { reason: e.reason, code: e.code, at: e.at });
     else if (e.t === "cleared") {
       this.states.delete(e.keyId);

@@ -4,26 +4,41 @@
 // stream while it is healthy; when it is not, from REST tickers polled here at background
 // priority (the gate's cache and budget), labelled with their own freshness. Balances are the
 // gate's REST reads, refreshed at most every `balancesRefreshMs` per key, at background priority.
-// Access is decided again whenever the access epoch moves (unshare, stop, member removed,
-// sign-out): a stream whose access ended gets an `end` event and nothing more.
+// A Trade key on One Trading Fast has its own TRADING connection (lib/market/trading.ts): while
+// it is healthy its balances follow each order event (no REST refresh) and each event goes to
+// its viewers as an `order` push (no amounts to a viewer with hidden amounts); when it is not,
+// REST refreshes resume. Access is decided again whenever the access epoch moves (unshare, stop,
+// member removed, sign-out): a stream whose access ended gets an `end` event and nothing more.
 import "server-only";
 import type { Freshness } from "@/lib/limiter";
 import type { BalanceLike, TickerLike } from "@/lib/money/valuation";
 import type { MarketStream } from "@/lib/market/stream";
 import { tickersFromStream } from "@/lib/market/tickers";
+import type { TradingStreams } from "@/lib/market/trading";
+import { mergeBalances } from "@/lib/market/trading-wire";
 import { hideAmounts, valueForLivePage } from "./valuation";
+import { hideOrderAmounts, orderPushOf } from "./order-push";
+
+/** What a viewer may see of a key: amounts or not; whether the key has its own TRADING connection. */
+export interface ViewerKeyAccess {
+  hideAmounts: boolean;
+  trading?: boolean;
+}
+
+/** The trading streams as the hub uses them. */
+export type TradingFeed = Pick<TradingStreams, "need" | "healthy" | "on">;
 
 export interface LiveViewer {
   id: string;
   userId: string;
-  /** keyId → whether this viewer's amounts are hidden for it. */
-  keys: Map<string, { hideAmounts: boolean }>;
+  /** keyId → what this viewer may see of it. */
+  keys: Map<string, ViewerKeyAccess>;
   /** Writes one event; false when the client is not keeping up (this push is skipped, the next carries the state). */
   send(event: string, data: string): boolean;
   /** Ends the stream with a reason the page shows. */
   end(reason: string): void;
   /** Decides access again: the keys' current rights, or the reason access ended. */
-  recheck(): Promise<{ keys: Map<string, { hideAmounts: boolean }> } | { ended: string }>;
+  recheck(): Promise<{ keys: Map<string, ViewerKeyAccess> } | { ended: string }>;
   /** The reads this viewer may make (its user and key access): balances and, when polling, tickers. */
   readBalances(keyId: string, background: boolean): Promise<Freshness<{ balances: BalanceLike[] }>>;
   readTickers(): Promise<Freshness<TickerLike[]>>;
@@ -32,6 +47,8 @@ export interface LiveViewer {
 
 export interface LiveHubOptions {
   stream: MarketStream | null;
+  /** The Trade keys' TRADING connections (null: off, or not One Trading Fast). */
+  trading?: TradingFeed | null;
   epoch: () => Promise<string | null>;
   lastRestTickers: () => Promise<TickerLike[] | null>;
   balancesRefreshMs: number;
@@ -49,6 +66,8 @@ interface KeyState {
   balances: Freshness<{ balances: BalanceLike[] }> | null;
   loading: Promise<void> | null;
   lastSent: string | null;
+  /** When the TRADING connection last brought this key's balances (a REST read begun before it is older). */
+  pushedAt: number;
 }
 
 export class LiveHub {
@@ -71,6 +90,40 @@ export class LiveHub {
       for (const k of this.keys.values()) k.lastSent = null; // the label changes: everyone hears it
       this.schedule();
     });
+    opts.trading?.on("update", (keyId, u) => {
+      const k = this.keys.get(keyId);
+      if (!k) return;
+      const now = Date.now();
+      k.pushedAt = now;
+      k.balances = {
+        data: { balances: mergeBalances(k.balances?.data.balances ?? [], u.balances) },
+        fetchedAt: new Date(now).toISOString(),
+        source: "live",
+      };
+      k.lastSent = null;
+      const push = orderPushOf(keyId, u);
+      const shown = JSON.stringify(push);
+      let hidden: string | null = null;
+      for (const v of k.viewers) {
+        const access = v.keys.get(keyId);
+        if (!access) continue;
+        if (v.send("order", access.hideAmounts ? (hidden ??= JSON.stringify(hideOrderAmounts(push))) : shown))
+          this.pushes++;
+      }
+      this.noteNeeds();
+      this.schedule();
+    });
+    // The balances label changes (pushed, or REST again): every viewer of the key hears it.
+    opts.trading?.on("health", (keyId) => {
+      const k = this.keys.get(keyId);
+      if (!k) return;
+      k.lastSent = null;
+      this.schedule();
+    });
+  }
+
+  private tradingHealthy(keyId: string): boolean {
+    return Boolean(this.opts.trading?.healthy(keyId));
   }
 
   get size(): number {
@@ -89,7 +142,7 @@ export class LiveHub {
     for (const keyId of viewer.keys.keys()) {
       let k = this.keys.get(keyId);
       if (!k) {
-        k = { viewers: new Set(), balances: null, loading: null, lastSent: null };
+        k = { viewers: new Set(), balances: null, loading: null, lastSent: null, pushedAt: 0 };
         this.keys.set(keyId, k);
       }
       k.viewers.add(viewer);
@@ -133,14 +186,20 @@ export class LiveHub {
     for (const k of this.keys.values())
       for (const b of k.balances?.data.balances ?? []) if (b.currency_code) currencies.add(b.currency_code);
     this.opts.stream?.need("live-pages", this.keys.size ? currencies : null);
+    const trade = new Set<string>();
+    for (const [keyId, k] of this.keys) for (const v of k.viewers) if (v.keys.get(keyId)?.trading) trade.add(keyId);
+    this.opts.trading?.need("live-pages", trade.size ? trade : null);
   }
 
   private load(keyId: string, via: LiveViewer, background: boolean): Promise<void> {
     const k = this.keys.get(keyId);
     if (!k) return Promise.resolve();
+    const startedAt = Date.now();
     k.loading ??= via
       .readBalances(keyId, background)
       .then((b) => {
+        // An order event that arrived meanwhile is newer than what this read saw.
+        if (k.pushedAt > startedAt && k.balances) return;
         k.balances = b;
         this.noteNeeds();
       })
@@ -239,13 +298,27 @@ export class LiveHub {
         if (!k.balances || !k.viewers.size) continue;
         const age = Date.now() - Date.parse(k.balances.fetchedAt);
         const any = k.viewers.values().next().value;
-        if (age >= this.opts.balancesRefreshMs && any && !k.loading) void this.load(keyId, any, true);
+        // A healthy TRADING connection keeps the balances current: no REST refresh for them.
+        const pushed = this.tradingHealthy(keyId);
+        if (!pushed && age >= this.opts.balancesRefreshMs && any && !k.loading) void this.load(keyId, any, true);
         const freshUntil = new Date(
           healthy ? Date.now() + this.opts.balancesRefreshMs : Date.parse(prices.fetchedAt) + this.opts.pollMs,
         ).toISOString();
-        const full = valueForLivePage({ ...k.balances, data: k.balances.data.balances }, tickers, prices, freshUntil);
+        const full = valueForLivePage(
+          { ...k.balances, data: k.balances.data.balances, pushed },
+          tickers,
+          prices,
+          freshUntil,
+        );
         // Unchanged figures are not sent again (the label ticks on by itself in the page).
-        const signature = JSON.stringify([full.rows, full.totalEur, full.change24hPct, full.source, full.live]);
+        const signature = JSON.stringify([
+          full.rows,
+          full.totalEur,
+          full.change24hPct,
+          full.source,
+          full.live,
+          full.balances,
+        ]);
         if (signature === k.lastSent) continue;
         k.lastSent = signature;
         const shown = JSON.stringify({ keyId, priceTimeMs, portfolio: full });

@@ -4,6 +4,7 @@
 // see, 403 for a stopped one). While open, access is decided again whenever the access epoch
 // moves (lib/auth/access-epoch.ts): sign-out, unshare, member removed or key stopped end the
 // stream with an `end` event and nothing after it. Viewers with hidden amounts get percentages.
+// A Trade key's order events (its TRADING connection) come as `order` events, amounts redacted alike.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
@@ -20,13 +21,15 @@ import type { TickerLike } from "@/lib/money/valuation";
 import { liveStreamClosed, liveStreamOpened } from "@/lib/metrics/hooks";
 import { logger } from "@/lib/log";
 import { getMarketStream } from "@/lib/market/instance";
-import { LiveHub, type LiveViewer } from "./hub";
+import { getTradingStreams, tradingStreamsEnabled } from "@/lib/market/trading-instance";
+import { LiveHub, type LiveViewer, type ViewerKeyAccess } from "./hub";
 
 const globalForLive = globalThis as unknown as { keydeskLiveHub?: LiveHub };
 
 export function getLiveHub(): LiveHub {
   globalForLive.keydeskLiveHub ??= new LiveHub({
     stream: getMarketStream(),
+    trading: getTradingStreams(),
     epoch: currentAccessEpoch,
     lastRestTickers: async () =>
       ((await getGate().cache.get(cacheKeyOf("public", "tickers")))?.data as TickerLike[] | undefined) ?? null,
@@ -64,6 +67,14 @@ function parseKeys(url: string): string[] {
 }
 
 const encoder = new TextEncoder();
+
+/** What a viewer may see of a key, and whether it has a TRADING connection (Trade, on One Trading Fast; never Read-only). */
+function viewerAccess(a: KeyAccess): ViewerKeyAccess {
+  return {
+    hideAmounts: a.hideAmounts,
+    ...(tradingStreamsEnabled() && a.scopes.includes("TRADE") ? { trading: true } : {}),
+  };
+}
 
 export async function openLiveStream(req: Request): Promise<Response> {
   const user = await requireUser();
@@ -112,7 +123,7 @@ function liveBody(req: Request, user: CurrentUser, access: Map<string, KeyAccess
         viewer = {
           id: randomUUID(),
           userId: user.id,
-          keys: new Map([...access].map(([id, a]) => [id, { hideAmounts: a.hideAmounts }])),
+          keys: new Map([...access].map(([id, a]) => [id, viewerAccess(a)])),
           send: write,
           end(reason) {
             write("end", JSON.stringify({ reason }));
@@ -126,12 +137,12 @@ function liveBody(req: Request, user: CurrentUser, access: Map<string, KeyAccess
           async recheck() {
             const live = await loadSession(user.sessionId, user.id);
             if (!live) return { ended: "signed_out" };
-            const next = new Map<string, { hideAmounts: boolean }>();
+            const next = new Map<string, ViewerKeyAccess>();
             for (const id of access.keys()) {
               try {
                 const a = await requireKeyAccess(user, id, "read");
                 access.set(id, a);
-                next.set(id, { hideAmounts: a.hideAmounts });
+                next.set(id, viewerAccess(a));
               } catch (err) {
                 return { ended: endReason(err) };
               }

@@ -1,6 +1,7 @@
 // A key's valuation for a live page: the same figures as GET /api/keys/:id/portfolio
 // (lib/proxy/portfolio.ts: exact decimals, each row's share of the total, the weighted 24 h
-// change), from balances the live hub holds and the prices at hand, and the redaction a viewer
+// change), from balances the live hub holds and the prices at hand (and the balances' own
+// freshness: pushed by the key's TRADING connection, or read over REST), and the redaction a viewer
 // with hidden amounts gets there (percentages only: no amount, no EUR value, no total).
 import Decimal from "decimal.js";
 import { valueBalances, weightedChange24h, type BalanceLike, type TickerLike } from "@/lib/money/valuation";
@@ -19,6 +20,8 @@ export function valueForLivePage(
     fetchedAt: string;
     source: "live" | "cache" | "stale";
     staleReason?: string;
+    /** The key's TRADING connection keeps these balances current (each order event brings them). */
+    pushed?: boolean;
   },
   tickers: readonly TickerLike[],
   prices: PriceSourceInfo,
@@ -42,6 +45,14 @@ export function valueForLivePage(
     source: older.source,
     ...(older.staleReason ? { staleReason: older.staleReason } : {}),
     ...(prices.live && balances.source !== "stale" ? { live: true } : {}),
+    // Pushed: current as of now whatever read gave the base (every change since comes as an event).
+    balances: balances.pushed
+      ? { fetchedAt: balances.fetchedAt, source: "live", live: true }
+      : {
+          fetchedAt: balances.fetchedAt,
+          source: balances.source,
+          ...(balances.staleReason ? { staleReason: balances.staleReason } : {}),
+        },
   };
 }
 

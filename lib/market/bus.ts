@@ -1,6 +1,7 @@
 // How the leader's prices reach the other instances: PostgreSQL LISTEN/NOTIFY without Redis,
 // Redis pub/sub with it. Messages are small JSON; a NOTIFY payload must stay under 8,000 bytes,
-// so price batches are split. Every message names the instance that sent it, and an instance
+// so price batches are split. The trading streams (./trading.ts) use the same two buses on
+// channels of their own. Every message names the instance that sent it, and an instance
 // ignores its own.
 import "server-only";
 import pg from "pg";
@@ -15,18 +16,19 @@ export type BusMessage =
   /** A follower's currencies on live pages (the leader subscribes what they need), or its ask for the full book. */
   | { t: "need"; from: string; currencies: string[]; wantsBook?: boolean };
 
-export interface PriceBus {
-  publish(m: BusMessage): Promise<void>;
-  onMessage(fn: (m: BusMessage) => void): void;
+/** A bus of messages that name their sender (the market stream's prices; the trading streams' events). */
+export interface PriceBus<M extends { from: string } = BusMessage> {
+  publish(m: M): Promise<void>;
+  onMessage(fn: (m: M) => void): void;
   close(): Promise<void>;
 }
 
 const MAX_NOTIFY_BYTES = 7_000;
 
 /** Splits a prices message so each part serializes under `max` bytes. */
-export function splitForNotify(m: BusMessage, max = MAX_NOTIFY_BYTES): string[] {
+export function splitForNotify(m: BusMessage | { t: string; from: string }, max = MAX_NOTIFY_BYTES): string[] {
   const whole = JSON.stringify(m);
-  if (Buffer.byteLength(whole) <= max || m.t !== "prices" || m.updates.length <= 1) return [whole];
+  if (Buffer.byteLength(whole) <= max || !isPrices(m) || m.updates.length <= 1) return [whole];
   const half = Math.ceil(m.updates.length / 2);
   return [
     ...splitForNotify({ ...m, updates: m.updates.slice(0, half) }, max),
@@ -34,19 +36,21 @@ export function splitForNotify(m: BusMessage, max = MAX_NOTIFY_BYTES): string[] 
   ];
 }
 
-function parse(text: string): BusMessage | null {
+const isPrices = (m: { t: string }): m is Extract<BusMessage, { t: "prices" }> => m.t === "prices";
+
+function parse<M extends { from: string }>(text: string): M | null {
   try {
-    const m = JSON.parse(text) as BusMessage;
+    const m = JSON.parse(text) as M;
     return m && typeof m === "object" && typeof m.from === "string" ? m : null;
   } catch {
     return null;
   }
 }
 
-export class PgBus implements PriceBus {
+export class PgBus<M extends { t: string; from: string } = BusMessage> implements PriceBus<M> {
   private client: pg.Client | null = null;
   private connecting: Promise<pg.Client> | null = null;
-  private readonly handlers: ((m: BusMessage) => void)[] = [];
+  private readonly handlers: ((m: M) => void)[] = [];
   private closed = false;
 
   constructor(
@@ -64,7 +68,7 @@ export class PgBus implements PriceBus {
       });
       c.on("notification", (n) => {
         if (n.channel !== this.channel || !n.payload) return;
-        const m = parse(n.payload);
+        const m = parse<M>(n.payload);
         if (m) for (const h of this.handlers) h(m);
       });
       await c.connect();
@@ -88,7 +92,7 @@ export class PgBus implements PriceBus {
   /** Publishes one after another on the one connection (pg runs a client's queries in order anyway). */
   private queue: Promise<void> = Promise.resolve();
 
-  publish(m: BusMessage): Promise<void> {
+  publish(m: M): Promise<void> {
     const run = this.queue.then(async () => {
       const c = await this.conn();
       for (const part of splitForNotify(m)) await c.query("SELECT pg_notify($1, $2)", [this.channel, part]);
@@ -97,7 +101,7 @@ export class PgBus implements PriceBus {
     return run;
   }
 
-  onMessage(fn: (m: BusMessage) => void): void {
+  onMessage(fn: (m: M) => void): void {
     this.handlers.push(fn);
   }
 
@@ -109,8 +113,8 @@ export class PgBus implements PriceBus {
   }
 }
 
-export class RedisBus implements PriceBus {
-  private readonly handlers: ((m: BusMessage) => void)[] = [];
+export class RedisBus<M extends { t: string; from: string } = BusMessage> implements PriceBus<M> {
+  private readonly handlers: ((m: M) => void)[] = [];
 
   constructor(
     private readonly publisher: Redis,
@@ -119,7 +123,7 @@ export class RedisBus implements PriceBus {
   ) {
     subscriber.on("message", (ch: string, text: string) => {
       if (ch !== this.channel) return;
-      const m = parse(text);
+      const m = parse<M>(text);
       if (m) for (const h of this.handlers) h(m);
     });
   }
@@ -131,11 +135,11 @@ export class RedisBus implements PriceBus {
     await this.subscriber.subscribe(this.channel);
   }
 
-  async publish(m: BusMessage): Promise<void> {
+  async publish(m: M): Promise<void> {
     await this.publisher.publish(this.channel, JSON.stringify(m));
   }
 
-  onMessage(fn: (m: BusMessage) => void): void {
+  onMessage(fn: (m: M) => void): void {
     this.handlers.push(fn);
   }
 

@@ -32,6 +32,11 @@ export interface Portfolio {
   retryAfterSeconds?: number;
   /** Prices came from the exchange's WebSocket (lib/market), not a polled REST ticker: the label says "live". */
   live?: boolean;
+  /**
+   * On a live page: the balances' own freshness. `live`: the key's TRADING connection pushes them
+   * as they change; otherwise they were read over REST at `fetchedAt` (the balances label says which).
+   */
+  balances?: { fetchedAt: string; source: "live" | "cache" | "stale"; staleReason?: string; live?: boolean };
   /** When tickers could not be read, values are missing and this says why. */
   pricesUnavailable?: string;
 }

@@ -1,6 +1,7 @@
 // Words for how fresh exchange data is. Pure, shared by widgets and their tests.
 // No catalogue here (it runs in the browser): the caller hands in its translator.
 import type { Translate } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n/messages";
 
 export type Source = "live" | "cache" | "stale";
 
@@ -27,9 +28,11 @@ export function freshnessText(
   f: { fetchedAt: string; source: Source; staleReason?: string; refreshDeclined?: string; live?: boolean },
   now: number,
   t: Translate,
+  /** The words for "live" (prices by default; pushed balances and orders have their own). */
+  liveText: MessageKey = "fresh.streaming",
 ): { text: string; tone: "ok" | "muted" | "warn" } {
-  // Prices pushed by the exchange's stream as they change: no age to tell.
-  if (f.live && f.source === "live") return { text: t("fresh.streaming"), tone: "ok" };
+  // Pushed by the exchange's stream as they change: no age to tell.
+  if (f.live && f.source === "live") return { text: t(liveText), tone: "ok" };
   const age = ageText(f.fetchedAt, now, t);
   if (f.source === "stale") {
     const known = (REASONS as readonly string[]).includes(f.staleReason ?? "");

@@ -1,6 +1,7 @@
 // The authorization matrix over real HTTP against the production build: every route handler
 // × {key owner, team owner, team admin, team member, member of another team, signed-in
-// stranger, signed out} → the expected status, printed as a table. (Server actions × roles
+// stranger, signed out} → the expected status, printed as a table (the live pages' stream,
+// GET /api/live, included). (Server actions × roles
 // are driven in tests/integration/teams/teams.test.ts.) Also checks that no member request
 // causes a non-GET upstream call.
 import { test, expect } from "./fixtures";
@@ -44,6 +45,8 @@ test("authorization matrix: every route handler × every role over HTTP", async 
     ["history csv", `/api/keys/${keyId}/history-export`],
     ["backfill", `/api/keys/${keyId}/backfill`],
     ["portfolio home", "/api/portfolio?range=30d"],
+    // The live pages' Server-Sent Events: authorized before anything streams.
+    ["live", `/api/live?keys=${keyId}`],
   ];
   // Every data read in the one route list is in the matrix (a new route fails here until it is).
   for (const r of [...API_ROUTES.keyReads.map((k) => `/api/keys/${keyId}/${k}`), ...API_ROUTES.otherReads])
@@ -82,7 +85,9 @@ test("authorization matrix: every route handler × every role over HTTP", async 
         headers: cookies[i] ? { cookie: cookies[i]! } : {},
         redirect: "manual",
       });
-      await res.arrayBuffer();
+      // An open live stream never ends by itself: its status is the answer, the body is let go.
+      if (name === "live" && res.ok) await res.body?.cancel();
+      else await res.arrayBuffer();
       const want = expected(name, i);
       row.push(res.status === want ? String(res.status) : `${res.status}≠${want}`);
       if (res.status !== want) wrong.push(`${name} as ${roles[i]![0]}: ${res.status}, expected ${want}`);

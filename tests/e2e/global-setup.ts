@@ -103,6 +103,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       REDIS_URL: "",
       // Set-up calls read no prices: the apps hold the market stream.
       MARKET_STREAM: "false",
+      TRADING_STREAM: "false",
       KEYDESK_ALLOW_INSECURE_EXCHANGE: "true",
       KEYDESK_REQUIRE_2FA_FOR_TRADE: "false",
     });

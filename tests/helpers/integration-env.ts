@@ -12,3 +12,5 @@ process.env.KEYDESK_REQUIRE_2FA_FOR_TRADE ??= "false";
 // (SIMULATOR_WS_PORT), which another process's simulator may be serving (npm run dev in the
 // dev-server suites runs alongside): its prices are not the suite's simulator's.
 process.env.MARKET_STREAM ??= "false";
+// The same for the Trade keys' TRADING connections.
+process.env.TRADING_STREAM ??= "false";

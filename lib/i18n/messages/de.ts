@@ -95,6 +95,8 @@ export const de: Record<MessageKey, string> = {
   "fresh.hours": "vor {n} Std.",
   "fresh.days": "vor {n} T.",
   "fresh.streaming": "Live · Kurse in Echtzeit",
+  "fresh.streamingBalances": "Live · Guthaben in Echtzeit",
+  "fresh.streamingOrders": "Live · Aufträge in Echtzeit",
   "fresh.live": "Aktualisiert {age}",
   "fresh.refreshDeclined":
     "Zwischengespeichert · aktualisiert {age} · freigegebene Schlüssel aktualisieren höchstens alle paar Sekunden",

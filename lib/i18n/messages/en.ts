@@ -91,6 +91,8 @@ export const en = {
   "fresh.hours": "{n} h ago",
   "fresh.days": "{n} d ago",
   "fresh.streaming": "Live · prices as they change",
+  "fresh.streamingBalances": "Live · balances as they change",
+  "fresh.streamingOrders": "Live · orders as they change",
   "fresh.live": "Updated {age}",
   "fresh.refreshDeclined": "Cached · updated {age} · shared keys refresh at most every few seconds",
   "fresh.cache": "Cached · updated {age}",

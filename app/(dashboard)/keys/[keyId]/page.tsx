@@ -25,6 +25,7 @@ import { listSharesOfOwnedKey, listTeamsUserManages } from "@/lib/teams/queries"
 import { isShareable, SHARE_REFUSAL } from "@/lib/teams/shares";
 import { ShareKeyForm, Unshare } from "@/components/teams/share-forms";
 import { isRefusedKeyStatus } from "@/lib/keys/failure";
+import { tradingStreamsEnabled } from "@/lib/market/trading-instance";
 import { CancelAllForm, StopKeyForm } from "@/components/keys/emergency-stop";
 import { StoppedChecklist } from "@/components/keys/stopped-checklist";
 import { stopInfoOf } from "@/lib/keys/emergency-stop";
@@ -126,7 +127,12 @@ export default async function KeyPage({
       {canRead ? <KeyTabs keyId={keyView.id} current={tab} tabs={tabs} /> : null}
       {canRead ? (
         // Inline when its first view is already here; else its own boundary, streamed in.
-        <KeySectionSlot keyId={keyView.id} reads={reads} fallback={<Skeleton rows={4} label={t(`tabs.${tab}`)} />} />
+        <KeySectionSlot
+          keyId={keyView.id}
+          reads={reads}
+          fallback={<Skeleton rows={4} label={t(`tabs.${tab}`)} />}
+          ordersPushed={keyView.scopes.includes("TRADE") && tradingStreamsEnabled()}
+        />
       ) : stopped ? null : (
         <Alert tone="info" title={t("key.noReadTitle")}>
           {t("key.noRead")}{" "}
