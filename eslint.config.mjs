@@ -24,7 +24,7 @@ export const LAYERS = [
   ["dev", "redis", "db", "crypto", "money"],
   // Words and numbers for people, the one error type, counters.
   ["i18n"],
-  ["errors", "ui", "metrics"],
+  ["errors", "format", "metrics"],
   // The request frame, who is signed in, the record of what happened, messages to people.
   ["http"],
   ["sessions"],

@@ -2,7 +2,7 @@
 // Balances: sortable, small ones hidden on request, from usePortfolio.
 import { useMemo, useState } from "react";
 import type { Portfolio } from "@/lib/proxy/portfolio";
-import { compareDecimal, formatDecimal, formatEur, formatPercent } from "@/lib/ui/format";
+import { compareDecimal, formatDecimal, formatEur, formatPercent } from "@/lib/format/format";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Freshness } from "@/components/data/freshness";
 import { Empty, ErrorState, Skeleton } from "@/components/data/states";

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import type { FeesPaid as FeesPaidData, FeeRange } from "@/lib/proxy/fees-paid";
 import { useI18n } from "@/components/i18n/locale-provider";
-import { formatEur, formatMoney } from "@/lib/ui/format";
+import { formatEur, formatMoney } from "@/lib/format/format";
 import { useExchange } from "./use-exchange";
 
 const RANGES: FeeRange[] = ["7d", "30d", "90d"];

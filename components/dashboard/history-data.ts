@@ -6,7 +6,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useSWRConfig } from "swr";
 import useSWRInfinite, { unstable_serialize } from "swr/infinite";
 import type { HistoryPage } from "@/lib/proxy/history";
-import { filtersToQuery, filtersToSearch, parseFilters, type HistoryFilters } from "@/lib/ui/history-filters";
+import { filtersToQuery, filtersToSearch, parseFilters, type HistoryFilters } from "@/lib/format/history-filters";
 import { fetchJson, exchangeSWR } from "@/components/data/fetcher";
 import type { AppError } from "@/lib/errors";
 import { useRevalidateWhenStale, type Initial } from "./use-exchange";

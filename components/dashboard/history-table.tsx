@@ -7,7 +7,7 @@
 import { useEffect, useRef, type CSSProperties, type ReactNode } from "react";
 import type { HistoryPage } from "@/lib/proxy/history";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { formatUtc } from "@/lib/ui/format";
+import { formatUtc } from "@/lib/format/format";
 import { Freshness } from "@/components/data/freshness";
 import { Empty, ErrorState, Skeleton } from "@/components/data/states";
 import { useI18n } from "@/components/i18n/locale-provider";

@@ -4,7 +4,7 @@
 // Every panel reads through the budgeted proxy routes, starting from the server's first view
 // (`initial`, rendered into the page's HTML) when there is one.
 import dynamic from "next/dynamic";
-import type { Tab } from "@/lib/ui/key-tabs";
+import type { Tab } from "@/lib/format/key-tabs";
 import type { Portfolio } from "@/lib/proxy/portfolio";
 import type { TradeEntry } from "@/lib/exchange/schemas";
 import type { OrderListItem } from "@/lib/proxy/order-list";

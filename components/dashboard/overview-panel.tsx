@@ -3,8 +3,8 @@
 import dynamic from "next/dynamic";
 import { useMemo } from "react";
 import type { Portfolio } from "@/lib/proxy/portfolio";
-import { allocation, ALLOCATION_COLOURS as COLOURS } from "@/lib/ui/allocation";
-import { formatEur, formatPercent } from "@/lib/ui/format";
+import { allocation, ALLOCATION_COLOURS as COLOURS } from "@/lib/format/allocation";
+import { formatEur, formatPercent } from "@/lib/format/format";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Freshness } from "@/components/data/freshness";
 import { Empty, ErrorState, Skeleton } from "@/components/data/states";

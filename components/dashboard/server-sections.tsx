@@ -8,7 +8,7 @@
 import "server-only";
 import { Suspense, type ReactNode } from "react";
 import type { CurrentUser } from "@/lib/sessions/session";
-import type { Tab } from "@/lib/ui/key-tabs";
+import type { Tab } from "@/lib/format/key-tabs";
 import { readFirstUsage, readFirstViewOfTab } from "@/lib/proxy/first-paint";
 import { KeySection } from "./key-sections";
 import { LazyUsageMeter as UsageMeter } from "./lazy-usage-meter";

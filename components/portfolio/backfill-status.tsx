@@ -9,7 +9,7 @@ import type { AppError } from "@/lib/errors";
 import { fetchJson } from "@/components/data/fetcher";
 import { ErrorState } from "@/components/data/states";
 import { useI18n } from "@/components/i18n/locale-provider";
-import { INTL_LOCALE, type Locale } from "@/lib/ui/format";
+import { INTL_LOCALE, type Locale } from "@/lib/format/format";
 
 function utcDay(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: "UTC", dateStyle: "medium" }).format(new Date(iso));

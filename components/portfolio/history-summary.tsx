@@ -4,7 +4,7 @@
 import { useMemo } from "react";
 import type { KeyHistory } from "@/lib/portfolio/key-history";
 import { RANGES, type Range } from "@/lib/portfolio/ranges";
-import { formatEur, formatPercent, INTL_LOCALE } from "@/lib/ui/format";
+import { formatEur, formatPercent, INTL_LOCALE } from "@/lib/format/format";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { LazyValueChart } from "./lazy-value-chart";
 

@@ -9,8 +9,8 @@
 import "server-only";
 import * as clock from "@/lib/clock";
 import type { CurrentUser } from "@/lib/sessions/session";
-import { parseFilters, filtersToQuery } from "@/lib/ui/history-filters";
-import type { Tab } from "@/lib/ui/key-tabs";
+import { parseFilters, filtersToQuery } from "@/lib/format/history-filters";
+import type { Tab } from "@/lib/format/key-tabs";
 import { freshForMs, readKeyEndpoint, readTradingVolume } from "./endpoints";
 import { historyQuerySchema, listOrdersPage, listTradesPage } from "./history";
 import { toOrderList } from "./order-list";

@@ -8,7 +8,7 @@ import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { readPortfolioHome } from "@/lib/portfolio/home";
 import { parseRange } from "@/lib/portfolio/series";
-import { formatEur, formatPercent } from "@/lib/ui/format";
+import { formatEur, formatPercent } from "@/lib/format/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { HistorySummary, RangePicker } from "@/components/portfolio/history-summary";
 import { ValueAge } from "@/components/portfolio/value-age";

@@ -7,7 +7,7 @@ import {
   formatMoney,
   formatPercent,
   formatUtc,
-} from "@/lib/ui/format";
+} from "@/lib/format/format";
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 

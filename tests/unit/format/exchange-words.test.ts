@@ -1,6 +1,6 @@
 import { translator } from "@/lib/i18n";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { codeWord, EXCHANGE_CODES, wordKey, type CodeKind } from "@/lib/ui/exchange-words";
+import { codeWord, EXCHANGE_CODES, wordKey, type CodeKind } from "@/lib/format/exchange-words";
 import { ACTIVE_STATUSES, CANCELLED_STATUSES } from "@/lib/exchange/model";
 
 const kinds = Object.keys(EXCHANGE_CODES) as CodeKind[];

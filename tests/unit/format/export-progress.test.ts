@@ -1,5 +1,5 @@
-import { exportProgress, lastRowTime } from "@/lib/ui/export-progress";
-import { allocation } from "@/lib/ui/allocation";
+import { exportProgress, lastRowTime } from "@/lib/format/export-progress";
+import { allocation } from "@/lib/format/allocation";
 
 describe("export progress", () => {
   const from = "2026-01-01T00:00:00.000Z";

@@ -1,6 +1,6 @@
 // The exchange's codes (order status, rejection reason, side, type, time in force, maker/taker,
 // fee group) as words in the reader's language. Every code the exchange documents has a word in
-// both catalogues (tests/unit/ui/exchange-words.test.ts); an unknown one reads "Other" and
+// both catalogues (tests/unit/format/exchange-words.test.ts); an unknown one reads "Other" and
 // keeps its code on hover, like every word here (the code stays in CSV exports too).
 import type { Translate } from "@/lib/i18n";
 import type { MessageKey } from "@/lib/i18n/messages";

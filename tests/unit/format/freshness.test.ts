@@ -1,4 +1,4 @@
-import { ageText, freshnessText } from "@/lib/ui/freshness";
+import { ageText, freshnessText } from "@/lib/format/freshness";
 import { translator, negotiateLocale, parseLocale } from "@/lib/i18n";
 import { MESSAGES } from "@/lib/i18n/messages";
 

@@ -1,4 +1,10 @@
-import { EMPTY_FILTERS, filterProblems, filtersToQuery, filtersToSearch, parseFilters } from "@/lib/ui/history-filters";
+import {
+  EMPTY_FILTERS,
+  filterProblems,
+  filtersToQuery,
+  filtersToSearch,
+  parseFilters,
+} from "@/lib/format/history-filters";
 
 describe("history filters", () => {
   it("turns filters into the proxy's query, whole UTC days", () => {
