@@ -38,8 +38,8 @@ export const LAYERS = [
   ["keys"],
   // Live prices: the one exchange WebSocket of the deployment, through the gate's connection budget.
   ["market"],
-  // The read path: exchange data for a viewer, through the gate.
-  ["proxy"],
+  // The read path (lib/reads): exchange data for a viewer, through the gate. Not proxy.ts, Next's request stage.
+  ["reads"],
   // Feature modules built on the read path.
   ["export", "live"],
   ["portfolio"],

@@ -1,7 +1,7 @@
 "use client";
 // Balances: sortable, small ones hidden on request, from usePortfolio.
 import { useMemo, useState } from "react";
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Portfolio } from "@/lib/reads/portfolio";
 import { compareDecimal, formatDecimal, formatEur, formatPercent } from "@/lib/format/format";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Freshness } from "@/components/data/freshness";

@@ -5,7 +5,7 @@ import { useCallback, useMemo } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useSWRConfig } from "swr";
 import useSWRInfinite, { unstable_serialize } from "swr/infinite";
-import type { HistoryPage } from "@/lib/proxy/history";
+import type { HistoryPage } from "@/lib/reads/history";
 import { filtersToQuery, filtersToSearch, parseFilters, type HistoryFilters } from "@/lib/format/history-filters";
 import { fetchJson, exchangeSWR } from "@/components/data/fetcher";
 import type { AppError } from "@/lib/errors";

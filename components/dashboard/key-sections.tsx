@@ -5,9 +5,9 @@
 // (`initial`, rendered into the page's HTML) when there is one.
 import dynamic from "next/dynamic";
 import type { Tab } from "@/lib/format/key-tabs";
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Portfolio } from "@/lib/reads/portfolio";
 import type { TradeEntry } from "@/lib/exchange/schemas";
-import type { OrderListItem } from "@/lib/proxy/order-list";
+import type { OrderListItem } from "@/lib/reads/order-list";
 import type { AccountFees } from "@/lib/exchange/model";
 import { Skeleton } from "@/components/data/states";
 import type { Initial } from "./use-exchange";

@@ -2,7 +2,7 @@
 // Overview: the key's total in EUR, its 24 h change and its allocation, from usePortfolio.
 import dynamic from "next/dynamic";
 import { useMemo } from "react";
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Portfolio } from "@/lib/reads/portfolio";
 import { allocation, ALLOCATION_COLOURS as COLOURS } from "@/lib/format/allocation";
 import { formatEur, formatPercent } from "@/lib/format/format";
 import { useI18n } from "@/components/i18n/locale-provider";

@@ -4,7 +4,7 @@
 // live stream (components/data/live-stream.ts) pushes this key's valuations, they replace the
 // data as they come and nothing is polled; without pushes it polls as before.
 import { useEffect, useState } from "react";
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Portfolio } from "@/lib/reads/portfolio";
 import { followKey } from "@/components/data/live-stream";
 import { useExchange, type Initial } from "./use-exchange";
 

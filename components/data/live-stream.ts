@@ -3,7 +3,7 @@
 // register the keys they show and hear each key's valuations as the server pushes them. The
 // stream is reopened when the set of keys changes, and closed for good when the server ends it
 // (access ended, signed out): the widgets then poll as before.
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Portfolio } from "@/lib/reads/portfolio";
 
 type Listener = (p: Portfolio) => void;
 type EndListener = (reason: string) => void;

@@ -12,7 +12,7 @@ import { requireUser, type CurrentUser } from "@/lib/sessions/session";
 import { loadSession } from "@/lib/sessions/session-check";
 import { currentAccessEpoch } from "@/lib/sessions/access-epoch";
 import { parseKeyId, requireKeyAccess, type KeyAccess } from "@/lib/keys/access";
-import { readKeyEndpoint, readMarketEndpoint } from "@/lib/proxy/endpoints";
+import { readKeyEndpoint, readMarketEndpoint } from "@/lib/reads/endpoints";
 import { getGate } from "@/lib/limiter/instance";
 import { cacheKeyOf } from "@/lib/limiter/cache";
 import { CACHE_POLICY } from "@/lib/limiter/policy";

@@ -1,10 +1,10 @@
 // A key's valuation for a live page: the same figures as GET /api/keys/:id/portfolio
-// (lib/proxy/portfolio.ts: exact decimals, each row's share of the total, the weighted 24 h
+// (lib/reads/portfolio.ts: exact decimals, each row's share of the total, the weighted 24 h
 // change), from balances the live hub holds and the prices at hand, and the redaction a viewer
 // with hidden amounts gets there (percentages only: no amount, no EUR value, no total).
 import Decimal from "decimal.js";
 import { valueBalances, weightedChange24h, type BalanceLike, type TickerLike } from "@/lib/money/valuation";
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Portfolio } from "@/lib/reads/portfolio";
 
 export interface PriceSourceInfo {
   fetchedAt: string;

@@ -11,7 +11,7 @@ import type { Candle } from "@/lib/exchange/model";
 import type { ExchangeClient } from "@/lib/exchange/client";
 import type { Endpoint, Freshness } from "@/lib/limiter";
 import { egressKey, getGate } from "@/lib/limiter/instance";
-import { readKeyEndpoint } from "@/lib/proxy/endpoints";
+import { readKeyEndpoint } from "@/lib/reads/endpoints";
 
 export interface BackfillReader {
   owner: CurrentUser;

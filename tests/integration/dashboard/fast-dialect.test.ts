@@ -20,9 +20,9 @@ const DAY = 86_400_000;
 let sim: RunningSimulator;
 let owner: CurrentUser;
 let m: {
-  read: typeof import("@/lib/proxy/read");
-  history: typeof import("@/lib/proxy/history");
-  portfolio: typeof import("@/lib/proxy/portfolio");
+  read: typeof import("@/lib/reads/read");
+  history: typeof import("@/lib/reads/history");
+  portfolio: typeof import("@/lib/reads/portfolio");
   exportRun: typeof import("@/lib/export/run");
 };
 
@@ -79,9 +79,9 @@ beforeAll(async () => {
   delete process.env.EXCHANGE_API;
   resetEnvCache();
   m = {
-    read: await import("@/lib/proxy/read"),
-    history: await import("@/lib/proxy/history"),
-    portfolio: await import("@/lib/proxy/portfolio"),
+    read: await import("@/lib/reads/read"),
+    history: await import("@/lib/reads/history"),
+    portfolio: await import("@/lib/reads/portfolio"),
     exportRun: await import("@/lib/export/run"),
   };
   owner = await user();

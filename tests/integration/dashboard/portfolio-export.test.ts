@@ -12,8 +12,8 @@ import { newTestUser } from "../../helpers/users";
 let sim: RunningSimulator;
 let owner: CurrentUser;
 let mod: {
-  readPortfolio: typeof import("@/lib/proxy/portfolio").readPortfolio;
-  listOrdersPage: typeof import("@/lib/proxy/history").listOrdersPage;
+  readPortfolio: typeof import("@/lib/reads/portfolio").readPortfolio;
+  listOrdersPage: typeof import("@/lib/reads/history").listOrdersPage;
   startExport: typeof import("@/lib/export/run").startExport;
 };
 
@@ -72,8 +72,8 @@ beforeAll(async () => {
   });
   resetEnvCache();
   mod = {
-    readPortfolio: (await import("@/lib/proxy/portfolio")).readPortfolio,
-    listOrdersPage: (await import("@/lib/proxy/history")).listOrdersPage,
+    readPortfolio: (await import("@/lib/reads/portfolio")).readPortfolio,
+    listOrdersPage: (await import("@/lib/reads/history")).listOrdersPage,
     startExport: (await import("@/lib/export/run")).startExport,
   };
   owner = await user();

@@ -11,7 +11,7 @@ import { addKeyForUser } from "@/lib/keys/add-key";
 import { createTeam, removeMember } from "@/lib/teams/teams";
 import { acceptInvitation, createInvitation } from "@/lib/teams/invitations";
 import type { CurrentUser } from "@/lib/sessions/session";
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Portfolio } from "@/lib/reads/portfolio";
 import { getLiveHub } from "@/lib/live/route";
 import { newTestUser } from "../../helpers/users";
 import { mintSessionCookie } from "../../helpers/sessions";

@@ -70,7 +70,7 @@ function valueOf(balances: Bal[], tickers: Ticker[]): Decimal {
 
 /** Reads the key through Keydesk (recording its snapshot) and values it independently at the same tickers. */
 async function readAndValue(keyRowId: string, key: string): Promise<Decimal> {
-  const { readPortfolio } = await import("@/lib/proxy/portfolio");
+  const { readPortfolio } = await import("@/lib/reads/portfolio");
   const { forgetRecordedSnapshots } = await import("@/lib/portfolio/snapshot");
   // Prices move at the simulator: retry until the tickers before and after the read agree.
   for (let attempt = 0; ; attempt++) {
@@ -111,7 +111,7 @@ it("two keys for one account, a stopped key and a revoked key: the total equals 
   expect(await stopKeyForOwner(owner, stoppedId, true)).toMatchObject({ ok: true });
   // Revoked at the exchange: the first refused answer makes it "revoked" everywhere.
   await fetch(`${sim.controlUrl}/keys/revoke`, { method: "POST", body: JSON.stringify({ jti: gone.jti }) });
-  const { readPortfolio } = await import("@/lib/proxy/portfolio");
+  const { readPortfolio } = await import("@/lib/reads/portfolio");
   const refused = await readPortfolio(owner, revokedId, { refresh: true });
   expect(refused).toMatchObject({ source: "stale", staleReason: "key_revoked" });
   expect((await db.apiKey.findUniqueOrThrow({ where: { id: revokedId } })).status).toBe("revoked");

@@ -92,7 +92,7 @@ it("a snapshot equals the simulator's balances × tickers, exactly; a read recor
   }
   // The job again this hour: nothing more. A read this hour: nothing more either.
   expect(await takeSnapshot(keyId)).toBe("exists");
-  const { readPortfolio } = await import("@/lib/proxy/portfolio");
+  const { readPortfolio } = await import("@/lib/reads/portfolio");
   await readPortfolio(owner, keyId);
   expect(await db.keySnapshot.count({ where: { keyId } })).toBe(1);
   // A read in an hour without one records it.

@@ -22,9 +22,9 @@ import {
 import { waitFor } from "../../helpers/wait-for";
 
 let sim: RunningSimulator;
-let read: typeof import("@/lib/proxy/read");
-let history: typeof import("@/lib/proxy/history");
-let portfolio: typeof import("@/lib/proxy/portfolio");
+let read: typeof import("@/lib/reads/read");
+let history: typeof import("@/lib/reads/history");
+let portfolio: typeof import("@/lib/reads/portfolio");
 let exportRun: typeof import("@/lib/export/run");
 let deleteKey: typeof import("@/lib/keys/delete-key");
 
@@ -32,9 +32,9 @@ beforeAll(async () => {
   sim = await startSimulator({ port: 0, controlPort: 0, seed: "key-scope" });
   Object.assign(process.env, { EXCHANGE_BASE_URL: sim.url, SIMULATOR_CONTROL_URL: sim.controlUrl, REDIS_URL: "" });
   resetEnvCache();
-  read = await import("@/lib/proxy/read");
-  history = await import("@/lib/proxy/history");
-  portfolio = await import("@/lib/proxy/portfolio");
+  read = await import("@/lib/reads/read");
+  history = await import("@/lib/reads/history");
+  portfolio = await import("@/lib/reads/portfolio");
   exportRun = await import("@/lib/export/run");
   deleteKey = await import("@/lib/keys/delete-key");
 });

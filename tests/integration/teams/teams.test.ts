@@ -37,9 +37,9 @@ type Mods = {
   inv: typeof import("@/lib/teams/invitations");
   shares: typeof import("@/lib/teams/shares");
   actions: typeof import("@/lib/teams/actions");
-  read: typeof import("@/lib/proxy/read");
-  portfolio: typeof import("@/lib/proxy/portfolio");
-  history: typeof import("@/lib/proxy/history");
+  read: typeof import("@/lib/reads/read");
+  portfolio: typeof import("@/lib/reads/portfolio");
+  history: typeof import("@/lib/reads/history");
   queries: typeof import("@/lib/keys/queries");
   exportRun: typeof import("@/lib/export/run");
   audit: typeof import("@/lib/audit/query");
@@ -80,9 +80,9 @@ beforeAll(async () => {
     inv: await import("@/lib/teams/invitations"),
     shares: await import("@/lib/teams/shares"),
     actions: await import("@/lib/teams/actions"),
-    read: await import("@/lib/proxy/read"),
-    portfolio: await import("@/lib/proxy/portfolio"),
-    history: await import("@/lib/proxy/history"),
+    read: await import("@/lib/reads/read"),
+    portfolio: await import("@/lib/reads/portfolio"),
+    history: await import("@/lib/reads/history"),
     queries: await import("@/lib/keys/queries"),
     exportRun: await import("@/lib/export/run"),
     audit: await import("@/lib/audit/query"),

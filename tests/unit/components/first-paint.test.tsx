@@ -8,7 +8,7 @@ import { OverviewPanel } from "@/components/dashboard/overview-panel";
 import { OrdersPanel } from "@/components/dashboard/orders-panel";
 import { UsageMeter } from "@/components/dashboard/usage-meter";
 import { LocaleProvider } from "@/components/i18n/locale-provider";
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Portfolio } from "@/lib/reads/portfolio";
 
 jest.mock(
   "next/dynamic",

@@ -1,7 +1,7 @@
 import { route } from "@/lib/http/route";
 import { requireUserAndKeyAccess } from "@/lib/keys/access";
-import { readPortfolio } from "@/lib/proxy/portfolio";
-import { wantsRefresh } from "@/lib/proxy/params";
+import { readPortfolio } from "@/lib/reads/portfolio";
+import { wantsRefresh } from "@/lib/reads/params";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 // The key page's first view of its exchange-backed widgets, read on the server through the
-// same functions the API routes call (lib/proxy: authorization, budget, cache, freshness label,
+// same functions the API routes call (lib/reads: authorization, budget, cache, freshness label,
 // hidden amounts), so the page's HTML carries the data and SWR starts from it. A read never
 // holds the page for budget: it runs in the gate's no-wait mode, so a read that would have to
 // wait answers at once with its last value, labelled stale, or with nothing (the widget's

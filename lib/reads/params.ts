@@ -1,4 +1,4 @@
-// Route parameter and query schemas shared by the proxy routes.
+// Route parameter and query schemas shared by the read path's routes.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 

@@ -1,6 +1,6 @@
 // The read path as a named layer: one table maps each exchange-backed endpoint to its cache
 // policy (lib/limiter's CACHE_POLICY) and its client call. Routes, server-rendered pages and
-// lib/proxy's composite reads (portfolio, history) name an endpoint; none passes a client method.
+// lib/reads's composite reads (portfolio, history) name an endpoint; none passes a client method.
 import "server-only";
 import type { CurrentUser } from "@/lib/sessions/session";
 import type { ExchangeClient, OrdersQuery, TradesQuery } from "@/lib/exchange/client";
