@@ -32,6 +32,8 @@ export const LAYERS = [
   ["mail"],
   ["alerts"],
   ["factors"],
+  // Passkeys (WebAuthn): registration, the sign-in and step-up ceremonies, their challenges.
+  ["passkeys"],
   // The gate (the one road to the exchange) and the exchange client it owns.
   ["limiter"],
   // Keys: the vault (credentials), access and the key's life.
@@ -44,7 +46,11 @@ export const LAYERS = [
   ["export", "live"],
   ["portfolio"],
   ["teams"],
-  ["auth"],
+  // Who gets in: sign-up and e-mail confirmation, single sign-on, then sign-in (next-auth, every
+  // sign-in method's actions, the signed-in sessions).
+  ["sign-up"],
+  ["single-sign-on"],
+  ["sign-in"],
   ["preferences", "backup", "health", "workers", "simulator"],
 ];
 

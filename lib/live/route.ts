@@ -2,7 +2,7 @@
 // keys on screen. Authorized exactly like the data routes before anything streams: a live
 // session (401 otherwise) and read access to every key named (404 for a key the caller can't
 // see, 403 for a stopped one). While open, access is decided again whenever the access epoch
-// moves (lib/auth/access-epoch.ts): sign-out, unshare, member removed or key stopped end the
+// moves (lib/sessions/access-epoch.ts): sign-out, unshare, member removed or key stopped end the
 // stream with an `end` event and nothing after it. Viewers with hidden amounts get percentages.
 import "server-only";
 import { randomUUID } from "node:crypto";

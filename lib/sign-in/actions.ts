@@ -6,13 +6,13 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { signIn, signOut } from "@/lib/auth/config";
-import { signUp } from "@/lib/auth/sign-up";
-import { invitationTokenFrom } from "@/lib/auth/sign-up-policy";
+import { signIn, signOut } from "@/lib/sign-in/config";
+import { signUp } from "@/lib/sign-up/sign-up";
+import { invitationTokenFrom } from "@/lib/sign-up/sign-up-policy";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { authTranslator } from "@/lib/i18n/server";
-import { afterSignInPath, HOME_PATH } from "@/lib/auth/after-sign-in";
-import { signInInvited } from "@/lib/auth/invited-sign-up";
+import { afterSignInPath, HOME_PATH } from "@/lib/sign-in/after-sign-in";
+import { signInInvited } from "@/lib/sign-in/invited-sign-up";
 import type { Translate } from "@/lib/i18n";
 
 export interface AuthFormState {
@@ -48,7 +48,7 @@ function messageForSignInError(err: AuthError, t: Translate): string {
   return t("auth.signInFailed");
 }
 
-/** Only same-site paths (lib/auth/after-sign-in.ts); otherwise the portfolio home. */
+/** Only same-site paths (lib/sign-in/after-sign-in.ts); otherwise the portfolio home. */
 function safeNext(formData: FormData): string {
   return afterSignInPath(formData.get("next"));
 }
@@ -117,7 +117,7 @@ async function signUpActionImpl(_prev: AuthFormState, formData: FormData): Promi
       ? { email, ...name, message: result.message }
       : { email, ...name, fields: result.fields };
   // From an invitation to this very address, a new account is signed in and joined at once
-  // (lib/auth/invited-sign-up.ts). Otherwise the same answer whether the e-mail was new or
+  // (lib/sign-in/invited-sign-up.ts). Otherwise the same answer whether the e-mail was new or
   // already had an account: no automatic sign-in (that would tell the two apart).
   const inviteToken = invitationTokenFrom(next);
   if (result.created && inviteToken) await signInInvited({ ...parsed.data, userId: result.userId }, inviteToken);

@@ -10,7 +10,7 @@ import { burnPasswordCheck, verifyPassword } from "@/lib/factors/password";
 import { clearSignInPair, takeSignInAttempt, takeSignInCodeAttempt } from "@/lib/factors/sign-in-limiter";
 import { recordAudit } from "@/lib/audit/record";
 import { verifySecondFactor } from "@/lib/factors/totp";
-import { deviceFor } from "@/lib/auth/device-token";
+import { deviceFor } from "@/lib/factors/device-token";
 
 export type CredentialCheck =
   | { ok: true; user: { id: string; email: string; name: string | null }; knownDevice: boolean }

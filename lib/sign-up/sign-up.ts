@@ -4,9 +4,9 @@
 // the same redirect; the existing account is left untouched).
 import "server-only";
 import { passwordProblems } from "@/lib/factors/password";
-import { registerUser } from "@/lib/auth/users";
+import { registerUser } from "@/lib/sign-up/users";
 import { takeSignUpAttempt } from "@/lib/factors/sign-in-limiter";
-import { currentSignUpMode, mayCreateAccount } from "@/lib/auth/sign-up-policy";
+import { currentSignUpMode, mayCreateAccount } from "@/lib/sign-up/sign-up-policy";
 import { authTranslator } from "@/lib/i18n/server";
 import { logger } from "@/lib/log";
 import { sendVerificationLink } from "@/lib/mail/verification";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { rowId } from "@/lib/ids";
 import { requireUser } from "@/lib/sessions/session";
 import { AppError } from "@/lib/errors";
-import { revokeOtherSessions, revokeSession } from "@/lib/auth/sessions";
+import { revokeOtherSessions, revokeSession } from "@/lib/sign-in/sessions";
 import type { ActionState } from "@/lib/http/action-state";
 import { authTranslator } from "@/lib/i18n/server";
 

@@ -4,11 +4,11 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { guardAction } from "@/lib/http/action-guard";
-import { signIn } from "@/lib/auth/config";
+import { signIn } from "@/lib/sign-in/config";
 import { getEnv } from "@/lib/env";
 import { authTranslator } from "@/lib/i18n/server";
-import { afterSignInPath, HOME_PATH } from "@/lib/auth/after-sign-in";
-import type { AuthFormState } from "@/lib/auth/actions";
+import { afterSignInPath, HOME_PATH } from "@/lib/sign-in/after-sign-in";
+import type { AuthFormState } from "@/lib/sign-in/actions";
 
 async function signInWithOidcActionImpl(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   if (!getEnv().AUTH_OIDC_ISSUER) return { message: (await authTranslator())("auth.oidcNotSetUp") };

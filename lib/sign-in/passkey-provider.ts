@@ -8,9 +8,9 @@ import "server-only";
 import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
-import { issueDeviceCookie, readDeviceCookie } from "@/lib/auth/device-cookie";
-import { deviceFor } from "@/lib/auth/device-token";
-import { finishPasskeySignIn } from "./sign-in";
+import { issueDeviceCookie, readDeviceCookie } from "@/lib/factors/device-cookie";
+import { deviceFor } from "@/lib/factors/device-token";
+import { finishPasskeySignIn } from "@/lib/passkeys/sign-in";
 
 export const PASSKEY_PROVIDER_ID = "passkey";
 

@@ -7,7 +7,7 @@
 // An existing account is never signed in from here: the caller gives the usual answer.
 import "server-only";
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth/config";
+import { signIn } from "@/lib/sign-in/config";
 import { acceptInvitation } from "@/lib/teams/invitations";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";

@@ -12,7 +12,7 @@ import { getIronSession, type SessionOptions } from "iron-session";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
-import { currentSignUpMode } from "@/lib/auth/sign-up-policy";
+import { currentSignUpMode } from "@/lib/sign-up/sign-up-policy";
 
 export type OidcRefusal = "oidc_unverified" | "oidc_has_password" | "oidc_passkeys_only" | "oidc_no_account";
 export type OidcDecision =

@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { guardVoidAction } from "@/lib/http/action-guard";
 import { requireUser } from "@/lib/sessions/session";
 import { getEnv } from "@/lib/env";
-import { SIGN_IN_REPORT_SEEN_COOKIE } from "@/lib/auth/sign-in-report";
+import { SIGN_IN_REPORT_SEEN_COOKIE } from "@/lib/sign-in/sign-in-report";
 
 async function dismissSignInReportActionImpl(): Promise<void> {
   const user = await requireUser();

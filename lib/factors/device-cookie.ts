@@ -4,7 +4,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { getEnv } from "@/lib/env";
-import { DEVICE_TOKEN_MAX_AGE_SECONDS, deviceCookieName, renewDeviceCookie } from "@/lib/auth/device-token";
+import { DEVICE_TOKEN_MAX_AGE_SECONDS, deviceCookieName, renewDeviceCookie } from "@/lib/factors/device-token";
 
 function fromHeader(header: string | null, name: string): string | null {
   for (const part of (header ?? "").split(";")) {

@@ -6,16 +6,16 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { guardAction } from "@/lib/http/action-guard";
 import type { ActionState } from "@/lib/http/action-state";
-import { signIn } from "@/lib/auth/config";
+import { signIn } from "@/lib/sign-in/config";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { authTranslator } from "@/lib/i18n/server";
-import { afterSignInPath } from "@/lib/auth/after-sign-in";
+import { afterSignInPath } from "@/lib/sign-in/after-sign-in";
 import { getEnv } from "@/lib/env";
-import { relyingParty } from "./relying-party";
-import { beginPasskeySignIn } from "./sign-in";
-import { isPasskeyRefusal, refusalText } from "./refusals";
-import { PASSKEY_PROVIDER_ID } from "./provider";
-import type { PasskeyCeremonyState } from "./ceremony-state";
+import { relyingParty } from "@/lib/passkeys/relying-party";
+import { beginPasskeySignIn } from "@/lib/passkeys/sign-in";
+import { isPasskeyRefusal, refusalText } from "@/lib/passkeys/refusals";
+import { PASSKEY_PROVIDER_ID } from "./passkey-provider";
+import type { PasskeyCeremonyState } from "@/lib/passkeys/ceremony-state";
 
 async function passkeySignInOptionsImpl(): Promise<PasskeyCeremonyState> {
   const t = await authTranslator();

@@ -1,13 +1,13 @@
 // The second step of a single sign-on into an account with two-factor sign-in: the code,
-// checked against the identity parked by lib/auth/oidc.ts, limited like a password sign-in
+// checked against the identity parked by lib/single-sign-on/oidc.ts, limited like a password sign-in
 // (the code limits: per device or e-mail and IP, point taken before the check, refunded when right).
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { takeSignInCodeAttempt } from "@/lib/factors/sign-in-limiter";
-import { deviceFor } from "@/lib/auth/device-token";
+import { deviceFor } from "@/lib/factors/device-token";
 import { verifySecondFactor } from "@/lib/factors/totp";
-import { clearPendingOidcSignIn, pendingOidcSignIn } from "@/lib/auth/oidc";
+import { clearPendingOidcSignIn, pendingOidcSignIn } from "@/lib/single-sign-on/oidc";
 
 export type OidcCodeCheck =
   | { ok: true; user: { id: string; email: string; name: string | null }; knownDevice: boolean }

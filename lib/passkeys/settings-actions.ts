@@ -1,6 +1,6 @@
 "use server";
 // Settings' passkey actions: parse FormData with zod → authenticate → step up → act (every rule
-// is in lib/auth/passkeys/registration.ts and manage.ts). The step-up is the password or a passkey.
+// is in lib/passkeys/registration.ts and manage.ts). The step-up is the password or a passkey.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { rowId } from "@/lib/ids";

@@ -8,17 +8,17 @@ import { z } from "zod";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { checkCredentials } from "@/lib/auth/credentials";
+import { checkCredentials } from "@/lib/sign-in/credentials";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { recordAudit } from "@/lib/audit/record";
 import { logger } from "@/lib/log";
 import { loadSession } from "@/lib/sessions/session-check";
-import { decideOidcSignIn, parkOidcSignIn } from "@/lib/auth/oidc";
-import { checkOidcCode } from "@/lib/auth/oidc-code";
+import { decideOidcSignIn, parkOidcSignIn } from "@/lib/single-sign-on/oidc";
+import { checkOidcCode } from "@/lib/single-sign-on/oidc-code";
 import { grantStepUp } from "@/lib/factors/step-up";
-import { passkeyProvider } from "@/lib/auth/passkeys/provider";
-import { issueDeviceCookie, readDeviceCookie } from "@/lib/auth/device-cookie";
-import { reportFailedSignIns } from "@/lib/auth/sign-in-report";
+import { passkeyProvider } from "@/lib/sign-in/passkey-provider";
+import { issueDeviceCookie, readDeviceCookie } from "@/lib/factors/device-cookie";
+import { reportFailedSignIns } from "@/lib/sign-in/sign-in-report";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
@@ -101,11 +101,11 @@ function buildConfig(): NextAuthConfig {
         throw new InvalidCredentials();
       },
     }),
-    // Sign-in with a passkey (lib/auth/passkeys/): the browser's WebAuthn answer, no e-mail.
+    // Sign-in with a passkey (lib/passkeys/): the browser's WebAuthn answer, no e-mail.
     passkeyProvider(),
   ];
   if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET) {
-    // The code step after a provider sign-in into an account with two-factor sign-in (lib/auth/oidc-code.ts).
+    // The code step after a provider sign-in into an account with two-factor sign-in (lib/single-sign-on/oidc-code.ts).
     providers.push(
       Credentials({
         id: "oidc-code",
@@ -145,7 +145,7 @@ function buildConfig(): NextAuthConfig {
     pages: { signIn: "/sign-in" },
     providers,
     callbacks: {
-      // Single sign-on's rules (lib/auth/oidc.ts): a refusal goes back to the sign-in page with its
+      // Single sign-on's rules (lib/single-sign-on/oidc.ts): a refusal goes back to the sign-in page with its
       // reason; an account with two-factor sign-in is parked until its code is given.
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
