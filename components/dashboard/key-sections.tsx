@@ -5,7 +5,7 @@
 // (`initial`, rendered into the page's HTML) when there is one.
 import dynamic from "next/dynamic";
 import type { Tab } from "@/lib/format/key-tabs";
-import type { Portfolio } from "@/lib/reads/portfolio";
+import type { Valuation } from "@/lib/reads/valuation";
 import type { TradeEntry } from "@/lib/exchange/schemas";
 import type { OrderListItem } from "@/lib/reads/order-list";
 import type { AccountFees } from "@/lib/exchange/model";
@@ -17,7 +17,7 @@ type F<T> = { data: T; fetchedAt: string; source: "live" | "cache" | "stale"; st
 
 /** The server's first view of the open tab's widget; any part may be missing (then the client reads it). */
 export interface SectionInitial {
-  portfolio?: Initial<Portfolio>;
+  portfolio?: Initial<Valuation>;
   orders?: InitialPage<OrderListItem>;
   trades?: InitialPage<TradeEntry>;
   fees?: { fees?: Initial<F<AccountFees>>; volume?: Initial<F<{ volume: string } | null> & { unsupported?: boolean }> };
@@ -33,9 +33,7 @@ const BalancesPanel = dynamic(() => import("./balances-panel").then((m) => m.Bal
 const OrdersPanel = dynamic(() => import("./orders-panel").then((m) => m.OrdersPanel));
 const TradesPanel = dynamic(() => import("./trades-panel").then((m) => m.TradesPanel));
 // Value over time (issue 20): below the Overview, its chart in a chunk of its own.
-const KeyHistoryPanel = dynamic(() =>
-  import("@/components/portfolio/key-history-panel").then((m) => m.KeyHistoryPanel),
-);
+const KeySeriesPanel = dynamic(() => import("@/components/portfolio/key-series-panel").then((m) => m.KeySeriesPanel));
 const FeesPanel = dynamic(() => import("./fees-panel").then((m) => m.FeesPanel));
 // Rendered only in the browser: a date typed into server-rendered inputs before hydration would be lost.
 const ExportPanel = dynamic(() => import("./export-panel").then((m) => m.ExportPanel), {
@@ -49,7 +47,7 @@ export function KeySection({ keyId, tab, initial }: { keyId: string; tab: Tab; i
       return (
         <div className="flex flex-col gap-4">
           <OverviewPanel keyId={keyId} initial={initial?.portfolio} />
-          <KeyHistoryPanel keyId={keyId} />
+          <KeySeriesPanel keyId={keyId} />
         </div>
       );
     case "balances":

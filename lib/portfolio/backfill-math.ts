@@ -1,4 +1,4 @@
-// The pure maths of a key's history backfill: which UTC days to rebuild, each trade's effect on
+// The pure maths of a key's backfill: which UTC days to rebuild, each trade's effect on
 // the balances (fees included), and the walk backwards from the current balances to each day's
 // close. Exact (decimal.js). Deposits and withdrawals are invisible to a Read key's trade list,
 // so the walk assumes there were none: the rebuilt values are approximate. Safe anywhere.

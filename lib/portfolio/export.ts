@@ -1,4 +1,4 @@
-// Snapshot history as CSV, streamed like the other exports (lib/export): pull-based, one page
+// A key's snapshots as CSV, streamed like the other exports (lib/export): pull-based, one page
 // of stored snapshots (keyset by time) per pull, so memory stays at one page however long the
 // history; a cancelled download stops reading. Authorized like the other exports ("export":
 // the owner, or a member whose share allows exports, which hidden amounts never do).

@@ -14,7 +14,7 @@ import type { Tab } from "@/lib/format/key-tabs";
 import { freshForMs, readKeyEndpoint, readTradingVolume } from "./endpoints";
 import { historyQuerySchema, listOrdersPage, listTradesPage } from "./history";
 import { toOrderList } from "./order-list";
-import { readPortfolio } from "./portfolio";
+import { readValuation } from "./valuation";
 import { readUsage } from "./usage";
 
 export const FIRST_VIEW_WAIT_MS = 1_200;
@@ -77,7 +77,7 @@ export async function readFirstViewOfTab(user: CurrentUser, keyRowId: string, ta
   switch (tab) {
     case "overview":
     case "balances": {
-      const portfolio = await firstView(() => readPortfolio(user, keyRowId, FIRST_PAINT), freshForMs("balances"));
+      const portfolio = await firstView(() => readValuation(user, keyRowId, FIRST_PAINT), freshForMs("balances"));
       // Fresh until the first of its two sources (balances, tickers) is not.
       if (portfolio) {
         const { freshUntil, fetchedAt } = portfolio.value;

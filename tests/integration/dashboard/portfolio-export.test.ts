@@ -12,7 +12,7 @@ import { newTestUser } from "../../helpers/users";
 let sim: RunningSimulator;
 let owner: CurrentUser;
 let mod: {
-  readPortfolio: typeof import("@/lib/reads/portfolio").readPortfolio;
+  readValuation: typeof import("@/lib/reads/valuation").readValuation;
   listOrdersPage: typeof import("@/lib/reads/history").listOrdersPage;
   startExport: typeof import("@/lib/export/run").startExport;
 };
@@ -72,7 +72,7 @@ beforeAll(async () => {
   });
   resetEnvCache();
   mod = {
-    readPortfolio: (await import("@/lib/reads/portfolio")).readPortfolio,
+    readValuation: (await import("@/lib/reads/valuation")).readValuation,
     listOrdersPage: (await import("@/lib/reads/history")).listOrdersPage,
     startExport: (await import("@/lib/export/run")).startExport,
   };
@@ -89,7 +89,7 @@ afterAll(async () => {
 
 it("values the simulator's balances in EUR exactly and remembers the total for the Keys page", async () => {
   const id = await addDemo(owner, "demo-small");
-  const p = await mod.readPortfolio(owner, id);
+  const p = await mod.readValuation(owner, id);
   const balances = await upstream<{ balances: { currency_code: string; available: string; locked: string }[] }>(
     "demo-small",
     "/account/balances",
@@ -220,5 +220,5 @@ it("refuses export ranges it cannot serve, and strangers", async () => {
       status: "all",
     }),
   ).rejects.toMatchObject({ code: "not_found" });
-  await expect(mod.readPortfolio(stranger, id)).rejects.toMatchObject({ code: "not_found" });
+  await expect(mod.readValuation(stranger, id)).rejects.toMatchObject({ code: "not_found" });
 });

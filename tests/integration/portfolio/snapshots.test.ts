@@ -92,13 +92,13 @@ it("a snapshot equals the simulator's balances × tickers, exactly; a read recor
   }
   // The job again this hour: nothing more. A read this hour: nothing more either.
   expect(await takeSnapshot(keyId)).toBe("exists");
-  const { readPortfolio } = await import("@/lib/reads/portfolio");
-  await readPortfolio(owner, keyId);
+  const { readValuation } = await import("@/lib/reads/valuation");
+  await readValuation(owner, keyId);
   expect(await db.keySnapshot.count({ where: { keyId } })).toBe(1);
   // A read in an hour without one records it.
   await db.keySnapshot.deleteMany({ where: { keyId } });
   (await import("@/lib/portfolio/snapshot")).forgetRecordedSnapshots();
-  const p = await readPortfolio(owner, keyId, { refresh: true });
+  const p = await readValuation(owner, keyId, { refresh: true });
   const read = await db.keySnapshot.findFirstOrThrow({ where: { keyId } });
   expect(read).toEqual(expect.objectContaining({ source: "read", totalEur: p.totalEur }));
 });

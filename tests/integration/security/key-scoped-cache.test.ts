@@ -24,7 +24,7 @@ import { waitFor } from "../../helpers/wait-for";
 let sim: RunningSimulator;
 let read: typeof import("@/lib/reads/read");
 let history: typeof import("@/lib/reads/history");
-let portfolio: typeof import("@/lib/reads/portfolio");
+let portfolio: typeof import("@/lib/reads/valuation");
 let exportRun: typeof import("@/lib/export/run");
 let deleteKey: typeof import("@/lib/keys/delete-key");
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   resetEnvCache();
   read = await import("@/lib/reads/read");
   history = await import("@/lib/reads/history");
-  portfolio = await import("@/lib/reads/portfolio");
+  portfolio = await import("@/lib/reads/valuation");
   exportRun = await import("@/lib/export/run");
   deleteKey = await import("@/lib/keys/delete-key");
 });
@@ -72,7 +72,7 @@ async function everyRoute(
     }
   };
   await run("balances", () => read.readKeyData(u, keyRowId, "balances", {}, (c, k) => c.getBalances(k)));
-  await run("portfolio", () => portfolio.readPortfolio(u, keyRowId));
+  await run("portfolio", () => portfolio.readValuation(u, keyRowId));
   await run("fees", () => read.readKeyData(u, keyRowId, "fees", {}, (c, k) => c.getAccountFees(k)));
   await run("orders", () => history.listOrdersPage(u, keyRowId, { status: "all", pageSize: 20 }));
   await run("order", () => read.readKeyData(u, keyRowId, "order", { orderId }, (c, k) => c.getOrder(k, orderId)));

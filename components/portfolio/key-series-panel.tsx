@@ -4,7 +4,7 @@
 // rebuild of a new key's earlier values (./backfill-status.tsx).
 import { useState } from "react";
 import useSWR from "swr";
-import type { KeyHistory } from "@/lib/portfolio/key-history";
+import type { KeySeries } from "@/lib/portfolio/key-series";
 import type { Range } from "@/lib/portfolio/ranges";
 import type { AppError } from "@/lib/errors";
 import { fetchJson } from "@/components/data/fetcher";
@@ -12,13 +12,13 @@ import { ErrorState, Skeleton } from "@/components/data/states";
 import { LocalTime } from "@/components/ui/local-time";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Panel } from "@/components/dashboard/panel";
-import { HistorySummary, RangePicker } from "./history-summary";
+import { SeriesSummary, RangePicker } from "./series-summary";
 import { BackfillStatus } from "./backfill-status";
 
-export function KeyHistoryPanel({ keyId }: { keyId: string }) {
+export function KeySeriesPanel({ keyId }: { keyId: string }) {
   const { t } = useI18n();
   const [range, setRange] = useState<Range>("30d");
-  const h = useSWR<KeyHistory, AppError>(`/api/keys/${keyId}/history?range=${range}`, fetchJson, {
+  const h = useSWR<KeySeries, AppError>(`/api/keys/${keyId}/history?range=${range}`, fetchJson, {
     keepPreviousData: true,
     refreshInterval: 300_000,
   });
@@ -38,7 +38,7 @@ export function KeyHistoryPanel({ keyId }: { keyId: string }) {
         <RangePicker range={range} onPick={setRange} />
         {h.error ? <ErrorState error={h.error} stale={Boolean(h.data)} /> : null}
         {!h.data && !h.error ? <Skeleton rows={3} label={t("history.title")} /> : null}
-        {h.data ? <HistorySummary h={h.data} /> : null}
+        {h.data ? <SeriesSummary h={h.data} /> : null}
         {/* When the rebuild finishes, the chart reloads to show the rebuilt days. */}
         <BackfillStatus keyId={keyId} onDone={() => void h.mutate()} />
         {h.data && !h.data.amountsHidden ? (

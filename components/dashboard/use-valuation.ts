@@ -4,13 +4,13 @@
 // live stream (components/data/live-stream.ts) pushes this key's valuations, they replace the
 // data as they come and nothing is polled; without pushes it polls as before.
 import { useEffect, useState } from "react";
-import type { Portfolio } from "@/lib/reads/portfolio";
+import type { Valuation } from "@/lib/reads/valuation";
 import { followKey } from "@/components/data/live-stream";
 import { useExchange, type Initial } from "./use-exchange";
 
-export function usePortfolio(keyId: string, initial?: Initial<Portfolio>) {
+export function useValuation(keyId: string, initial?: Initial<Valuation>) {
   const [live, setLive] = useState(false);
-  const swr = useExchange<Portfolio>(`/api/keys/${keyId}/portfolio`, {
+  const swr = useExchange<Valuation>(`/api/keys/${keyId}/portfolio`, {
     refreshInterval: live ? 0 : 30_000,
     initial,
     pushed: live,

@@ -16,7 +16,7 @@ import Decimal from "decimal.js";
 import { recordSnapshotFromRead } from "@/lib/portfolio/snapshot";
 import { setBounded } from "@/lib/bounded-map";
 
-export interface Portfolio {
+export interface Valuation {
   /** With amountsHidden, available/locked/total/valueEur are empty strings and totalEur is "". */
   rows: (ValuedBalance & { sharePct: string | null })[];
   amountsHidden?: boolean;
@@ -45,7 +45,7 @@ function older(a: Freshness<unknown>, b: Freshness<unknown>): Freshness<unknown>
 /** What this process last wrote as each key's last value (fetchedAt|total). */
 const lastValueWritten = new Map<string, string>();
 
-export async function readPortfolio(user: CurrentUser, keyRowId: string, opts: ReadOptions = {}): Promise<Portfolio> {
+export async function readValuation(user: CurrentUser, keyRowId: string, opts: ReadOptions = {}): Promise<Valuation> {
   const access = opts.access ?? (await requireKeyAccess(user, keyRowId, "read"));
   // Prices don't depend on the key: read them alongside its balances, not after them.
   const prices = readMarketEndpoint(user, "tickers", { noWait: opts.noWait }).then(

@@ -2,14 +2,14 @@
 // The value chart with its range links and the change over the range, split (approximately)
 // into prices and balance changes. With amounts hidden, only percentages appear.
 import { useMemo } from "react";
-import type { KeyHistory } from "@/lib/portfolio/key-history";
+import type { KeySeries } from "@/lib/portfolio/key-series";
 import { RANGES, type Range } from "@/lib/portfolio/ranges";
 import { formatEur, formatPercent, INTL_LOCALE } from "@/lib/format/format";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { LazyValueChart } from "./lazy-value-chart";
 
-export type HistoryFigures = Pick<
-  KeyHistory,
+export type SeriesFigures = Pick<
+  KeySeries,
   | "points"
   | "changeEur"
   | "changePct"
@@ -49,7 +49,7 @@ export function RangePicker({ range, onPick, href }: { range: Range; onPick?: (r
   );
 }
 
-export function HistorySummary({ h }: { h: HistoryFigures }) {
+export function SeriesSummary({ h }: { h: SeriesFigures }) {
   const { t, locale } = useI18n();
   const hide = h.amountsHidden;
   const points = useMemo(

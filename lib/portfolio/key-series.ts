@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import type { KeyAccess } from "@/lib/keys/access";
 import { changeOver, pctOf, rangeStart, type Range, type StoredPoint } from "./series";
 
-export interface KeyHistory {
+export interface KeySeries {
   range: Range;
   amountsHidden: boolean;
   /** [ISO time, EUR total] or, with amounts hidden, [ISO time, % change from the first point]. */
@@ -40,7 +40,7 @@ export async function loadPoints(keyIds: string[], from: Date | null): Promise<M
   return out;
 }
 
-export function historyFrom(points: StoredPoint[], range: Range, hide: boolean): KeyHistory {
+export function seriesFrom(points: StoredPoint[], range: Range, hide: boolean): KeySeries {
   const c = changeOver(points);
   const base = points[0]?.totalEur ?? "0";
   return {
@@ -61,7 +61,7 @@ export function historyFrom(points: StoredPoint[], range: Range, hide: boolean):
   };
 }
 
-export async function readKeyHistory(access: KeyAccess, range: Range, now = new Date()): Promise<KeyHistory> {
+export async function readKeySeries(access: KeyAccess, range: Range, now = new Date()): Promise<KeySeries> {
   const points = (await loadPoints([access.id], rangeStart(range, now))).get(access.id) ?? [];
-  return historyFrom(points, range, access.hideAmounts);
+  return seriesFrom(points, range, access.hideAmounts);
 }
