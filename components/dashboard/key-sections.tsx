@@ -32,7 +32,7 @@ const OverviewPanel = dynamic(() => import("./overview-panel").then((m) => m.Ove
 const BalancesPanel = dynamic(() => import("./balances-panel").then((m) => m.BalancesPanel));
 const OrdersPanel = dynamic(() => import("./orders-panel").then((m) => m.OrdersPanel));
 const TradesPanel = dynamic(() => import("./trades-panel").then((m) => m.TradesPanel));
-// Value over time (issue 20): below the Overview, its chart in a chunk of its own.
+// Value over time: below the Overview, its chart in a chunk of its own.
 const KeySeriesPanel = dynamic(() => import("@/components/portfolio/key-series-panel").then((m) => m.KeySeriesPanel));
 const FeesPanel = dynamic(() => import("./fees-panel").then((m) => m.FeesPanel));
 // Rendered only in the browser: a date typed into server-rendered inputs before hydration would be lost.

@@ -8,7 +8,7 @@ export const DAY_MS = 86_400_000;
 /** How far back a backfill reaches. */
 export const BACKFILL_DAYS = 90;
 
-/** The last millisecond of the UTC day `t` falls in (a daily candle's `time`, reference §4). */
+/** The last millisecond of the UTC day `t` falls in (a daily candle's `time`, lib/exchange/REFERENCE.md §4). */
 export function dayEndOf(t: number): number {
   return Math.floor(t / DAY_MS) * DAY_MS + DAY_MS - 1;
 }

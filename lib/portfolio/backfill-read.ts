@@ -101,7 +101,7 @@ export async function readDailyCloses(
   fromEnd: number,
   toEnd: number,
 ): Promise<Map<number, string>> {
-  // One request: 90 days is well under either dialect's maximum (1500 / 5000 candles, §4).
+  // One request: 90 days is well under either dialect's maximum (1500 / 5000 candles, lib/exchange/REFERENCE.md §4).
   const q = {
     unit: "DAYS" as const,
     period: 1,

@@ -1,4 +1,4 @@
-// Backfill for a newly added key (issue 20): up to 90 UTC days of daily values, rebuilt from the
+// Backfill for a newly added key: up to 90 UTC days of daily values, rebuilt from the
 // key's current balances walked back through its trades (fees included) and valued at each
 // day's candle close, exactly as the Overview values balances (lib/money/valuation.ts via
 // ./snapshot.ts). Trades are read window by window within the dialect's history window (30 days
@@ -112,7 +112,7 @@ export async function runBackfill(keyId: string, hooks: BackfillHooks = {}): Pro
           const got = page.trade_history.map(toWalkTrade);
           trades.push(...got);
           cursor = page.cursor ?? null;
-          // Pages come newest first (reference §5.4): every day ending at or after the oldest
+          // Pages come newest first (lib/exchange/REFERENCE.md §5.4): every day ending at or after the oldest
           // trade read so far has all its later trades (the whole window once it is read).
           reached = cursor ? Math.min(reached, ...got.map((t) => t.time)) : win.from - 1;
           daysDone = dayEnds.filter((e) => e >= reached).length;
