@@ -1,8 +1,7 @@
 // One linter: Next's rules (core web vitals, React, hooks, a11y, import), typescript-eslint with
 // type information (promises that are dropped or misused are errors), Prettier owning layout, and
 // the house's layers (LAYERS below, drawn in the README): a folder of lib/ imports only folders
-// below it (two marked eslint-disable lines are the exceptions, see the README); lib/ never imports components/ or app/; only the
-// gate's road reaches the exchange client; only lib/keys/credentials.ts decrypts an API key.
+// below it, with no exceptions; lib/ never imports components/ or app/; only the gate's road reaches the exchange client; only lib/keys/credentials.ts decrypts an API key.
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
@@ -36,6 +35,8 @@ export const LAYERS = [
   ["passkeys"],
   // The gate (the one road to the exchange) and the exchange client it owns.
   ["limiter"],
+  // The snapshot store and the backfill queue: what a read and a new key write, below both.
+  ["snapshots"],
   // Keys: the vault (credentials), access and the key's life.
   ["keys"],
   // Live prices: the one exchange WebSocket of the deployment, through the gate's connection budget.

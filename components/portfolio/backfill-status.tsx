@@ -4,7 +4,7 @@
 // /api/keys/:id/backfill (no amounts, no exchange call); polled while the rebuild runs.
 import { useRef } from "react";
 import useSWR from "swr";
-import type { BackfillStatus as Status } from "@/lib/portfolio/backfill-state";
+import type { BackfillStatus as Status } from "@/lib/snapshots/backfill-state";
 import type { AppError } from "@/lib/errors";
 import { fetchJson } from "@/components/data/fetcher";
 import { ErrorState } from "@/components/data/states";

@@ -23,9 +23,9 @@ import {
   type BackfillReader,
   type InstrumentInfo,
 } from "./backfill-read";
-import { markRunning, setBackfill } from "./backfill-state";
+import { markRunning, setBackfill } from "@/lib/snapshots/backfill-state";
 import { storeBackfillPoints, type BackfillPoint } from "./backfill-store";
-import { valueSnapshot } from "./snapshot";
+import { valueSnapshot } from "@/lib/snapshots/store";
 
 export type BackfillOutcome = "done" | "already-done" | "cancelled" | "no-read";
 

@@ -8,7 +8,7 @@ import type { CurrentUser } from "@/lib/sessions/session";
 import { requireKeyAccess } from "@/lib/keys/access";
 import { recordAudit } from "@/lib/audit/record";
 import { csvLine } from "@/lib/export/csv";
-import type { SnapshotRow } from "./snapshot";
+import type { SnapshotRow } from "@/lib/snapshots/store";
 
 export const SNAPSHOT_COLUMNS = ["time", "total_eur", "currency", "amount", "price_eur", "value_eur"] as const;
 const PAGE = 500;

@@ -10,7 +10,7 @@ import type { Balances } from "@/lib/exchange/schemas";
 import { readKeyData } from "@/lib/reads/read";
 import { egressKey, getGate } from "@/lib/limiter/instance";
 import type { TickerLike } from "@/lib/money/valuation";
-import { hourOf, recordSnapshot } from "./snapshot";
+import { hourOf, recordSnapshot } from "@/lib/snapshots/store";
 
 /** The market tickers at background priority (lib/reads/read's readMarketData is interactive). */
 async function readTickersInBackground(userId: string): Promise<{ data: TickerLike[]; source: string }> {

@@ -10,10 +10,7 @@ import type { ReadOptions } from "./read";
 import { readKeyEndpoint, readMarketEndpoint } from "./endpoints";
 import { requireKeyAccess } from "@/lib/keys/access";
 import Decimal from "decimal.js";
-// The one arrow from the read path up to portfolio: a balances read records the hour's snapshot.
-// It goes when the snapshot store moves below the read path (README "Layers", what is left).
-// eslint-disable-next-line no-restricted-imports
-import { recordSnapshotFromRead } from "@/lib/portfolio/snapshot";
+import { recordSnapshotFromRead } from "@/lib/snapshots/store";
 import { setBounded } from "@/lib/bounded-map";
 
 export interface Valuation {

@@ -71,7 +71,7 @@ function valueOf(balances: Bal[], tickers: Ticker[]): Decimal {
 /** Reads the key through Keydesk (recording its snapshot) and values it independently at the same tickers. */
 async function readAndValue(keyRowId: string, key: string): Promise<Decimal> {
   const { readValuation } = await import("@/lib/reads/valuation");
-  const { forgetRecordedSnapshots } = await import("@/lib/portfolio/snapshot");
+  const { forgetRecordedSnapshots } = await import("@/lib/snapshots/store");
   // Prices move at the simulator: retry until the tickers before and after the read agree.
   for (let attempt = 0; ; attempt++) {
     await db.keySnapshot.deleteMany({ where: { keyId: keyRowId } });
