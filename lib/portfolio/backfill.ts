@@ -1,7 +1,7 @@
 // Backfill for a newly added key: up to 90 UTC days of daily values, rebuilt from the
 // key's current balances walked back through its trades (fees included) and valued at each
 // day's candle close, exactly as the Overview values balances (lib/money/valuation.ts via
-// ./snapshot.ts). Trades are read window by window within the dialect's history window (30 days
+// lib/snapshots/store.ts). Trades are read window by window within the dialect's history window (30 days
 // on One Trading Fast, 100 on Bitpanda Pro), newest first; between windows and pages the run
 // checks that the key still exists and is not stopped, and otherwise stops without another
 // exchange call. A Read key cannot see deposits or withdrawals before its first snapshot: the
