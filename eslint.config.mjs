@@ -1,8 +1,7 @@
 // One linter: Next's rules (core web vitals, React, hooks, a11y, import), typescript-eslint with
 // type information (promises that are dropped or misused are errors), Prettier owning layout, and
 // the house's layers (LAYERS below, drawn in the README): a folder of lib/ imports only folders
-// below it (two marked eslint-disable lines are the exceptions, see the README); lib/ never imports components/ or app/; only the
-// gate's road reaches the exchange client; only lib/keys/credentials.ts decrypts an API key.
+// below it, with no exceptions; lib/ never imports components/ or app/; only the gate's road reaches the exchange client; only lib/keys/credentials.ts decrypts an API key.
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
@@ -24,7 +23,7 @@ export const LAYERS = [
   ["dev", "redis", "db", "crypto", "money"],
   // Words and numbers for people, the one error type, counters.
   ["i18n"],
-  ["errors", "ui", "metrics"],
+  ["errors", "format", "metrics"],
   // The request frame, who is signed in, the record of what happened, messages to people.
   ["http"],
   ["sessions"],
@@ -32,19 +31,27 @@ export const LAYERS = [
   ["mail"],
   ["alerts"],
   ["factors"],
+  // Passkeys (WebAuthn): registration, the sign-in and step-up ceremonies, their challenges.
+  ["passkeys"],
   // The gate (the one road to the exchange) and the exchange client it owns.
   ["limiter"],
+  // The snapshot store and the backfill queue: what a read and a new key write, below both.
+  ["snapshots"],
   // Keys: the vault (credentials), access and the key's life.
   ["keys"],
   // Live prices: the one exchange WebSocket of the deployment, through the gate's connection budget.
   ["market"],
-  // The read path: exchange data for a viewer, through the gate.
-  ["proxy"],
+  // The read path (lib/reads): exchange data for a viewer, through the gate. Not proxy.ts, Next's request stage.
+  ["reads"],
   // Feature modules built on the read path.
   ["export", "live"],
   ["portfolio"],
   ["teams"],
-  ["auth"],
+  // Who gets in: sign-up and e-mail confirmation, single sign-on, then sign-in (next-auth, every
+  // sign-in method's actions, the signed-in sessions).
+  ["sign-up"],
+  ["single-sign-on"],
+  ["sign-in"],
   ["preferences", "backup", "health", "workers", "simulator"],
 ];
 

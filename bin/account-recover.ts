@@ -22,7 +22,7 @@ runProgram({ name: "account:recover", envFiles: true }, async ({ root, settings,
     applySettings({ DATABASE_URL: embedded.url });
     stop = embedded.stop;
   }
-  const { recoverAccount } = await import("@/lib/auth/passkeys/recover");
+  const { recoverAccount } = await import("@/lib/passkeys/recover");
   const { disconnectDb } = await import("@/lib/db");
   const { stopBoss } = await import("@/lib/alerts/queue");
   const result = await recoverAccount(email);

@@ -10,7 +10,7 @@ import { childProcessEnv } from "@/lib/env";
 import { ensureLocalSecrets } from "@/lib/dev/local-secrets";
 import { startEmbeddedPostgres, type EmbeddedDb } from "@/lib/dev/embedded-postgres";
 import { runToCompletion, simulatorBaseUrl, startChild, stopChildren, waitForHttp } from "@/lib/dev/processes";
-import { relyingParty } from "@/lib/auth/passkeys/relying-party";
+import { relyingParty } from "@/lib/passkeys/relying-party";
 import { runProgram } from "./program";
 
 runProgram({ name: "keydesk", envFiles: true, onFailure: stopChildren }, async ({ root, settings, log }) => {

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { EnvError, getLaunchSettings, loadEnvFiles, type LaunchSettings } from "@/lib/env";
 import { StartupError } from "@/lib/dev/startup-error";
-import { rpIdMismatch } from "@/lib/auth/passkeys/relying-party";
+import { rpIdMismatch } from "@/lib/passkeys/relying-party";
 
 /** The checkout the programs run from. */
 const ROOT = path.resolve(__dirname, "..");
@@ -54,7 +54,7 @@ export function runProgram(opts: ProgramOptions, main: (p: Program) => Promise<v
     if (opts.envFiles) loadEnvFiles([path.join(ROOT, ".env.local"), path.join(ROOT, ".env")]);
     const settings = getLaunchSettings();
     // Passkeys registered for one relying party never work for another: refuse to start on a
-    // mismatch, in one line, rather than fail every passkey later (lib/auth/passkeys/relying-party.ts).
+    // mismatch, in one line, rather than fail every passkey later (lib/passkeys/relying-party.ts).
     const mismatch = rpIdMismatch(settings);
     if (mismatch) throw new StartupError(mismatch.cause, mismatch.fix);
     const program: Program = {

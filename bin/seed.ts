@@ -3,7 +3,7 @@
 // verified like any other). Idempotent. Never runs in production.
 import { db, disconnectDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { registerUser } from "@/lib/auth/users";
+import { registerUser } from "@/lib/sign-up/users";
 import { addKeyForUser } from "@/lib/keys/add-key";
 import { runProgram } from "./program";
 

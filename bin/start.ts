@@ -9,7 +9,7 @@ import next from "next";
 import { getEnv, runAsProduction } from "@/lib/env";
 import { enablePeerHeader, stampPeer } from "@/lib/http/peer-address";
 import { builtRouteLoader, createFastPath, serveFast } from "@/lib/http/fast-routes";
-import { relyingParty } from "@/lib/auth/passkeys/relying-party";
+import { relyingParty } from "@/lib/passkeys/relying-party";
 import { observeRequest, routeMatcher, type RoutesManifest } from "@/lib/metrics/http";
 import { runProgram } from "./program";
 import { redactProcessOutput } from "@/lib/redact-text";

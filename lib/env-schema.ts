@@ -260,7 +260,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return env;
 }
 
-/** What the passkey relying party is derived from (lib/auth/passkeys/relying-party.ts). */
+/** What the passkey relying party is derived from (lib/passkeys/relying-party.ts). */
 export interface RelyingPartySettings {
   KEYDESK_PUBLIC_URL?: string;
   KEYDESK_PASSKEY_RP_ID?: string;

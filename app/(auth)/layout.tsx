@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/sessions/session";
-import { HOME_PATH } from "@/lib/auth/after-sign-in";
+import { HOME_PATH } from "@/lib/sign-in/after-sign-in";
 import { LocaleProvider } from "@/components/i18n/locale-provider";
 import { clientMessages } from "@/lib/i18n/client";
 import { getLocale } from "@/lib/i18n/server";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { oidcCodeAction, signInWithOidcAction } from "@/lib/auth/oidc-actions";
-import type { AuthFormState } from "@/lib/auth/actions";
+import { oidcCodeAction, signInWithOidcAction } from "@/lib/sign-in/oidc-actions";
+import type { AuthFormState } from "@/lib/sign-in/actions";
 import { TextField } from "@/components/ui/text-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";

@@ -6,7 +6,7 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/browser";
 import type { Translate } from "@/lib/i18n";
-import type { PasskeyCeremonyState } from "@/lib/auth/passkeys/ceremony-state";
+import type { PasskeyCeremonyState } from "@/lib/passkeys/ceremony-state";
 
 /** A step's outcome; a failure with an empty message was superseded and says nothing. */
 export type Ceremony<T> = { ok: true; value: T } | { ok: false; message: string; requestId?: string };

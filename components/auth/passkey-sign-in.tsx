@@ -4,7 +4,7 @@
 // page opens and again after an attempt ends without signing in. Both hand the answer to
 // next-auth's "passkey" provider through passkeySignInAction, which redirects on success.
 import { useEffect, useRef, useState, useTransition } from "react";
-import { passkeySignInAction, passkeySignInOptionsAction } from "@/lib/auth/passkeys/sign-in-actions";
+import { passkeySignInAction, passkeySignInOptionsAction } from "@/lib/sign-in/passkey-actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { useI18n } from "@/components/i18n/locale-provider";

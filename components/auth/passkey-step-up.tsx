@@ -4,7 +4,7 @@
 // password does, and the form's own action finds it; a typed password is cleared first so it
 // is not checked instead.
 import { useRef, useState } from "react";
-import { passkeyStepUpAction, passkeyStepUpOptionsAction } from "@/lib/auth/passkeys/step-up-actions";
+import { passkeyStepUpAction, passkeyStepUpOptionsAction } from "@/lib/passkeys/step-up-actions";
 import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { useI18n } from "@/components/i18n/locale-provider";

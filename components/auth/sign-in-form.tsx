@@ -4,7 +4,7 @@
 // state (the server never sends the password back) and travel with the code; a wrong code is
 // the code field's error. Only real failures (wrong password, too many attempts) are an alert.
 import { useActionState, useState } from "react";
-import { signInAction, type AuthFormState } from "@/lib/auth/actions";
+import { signInAction, type AuthFormState } from "@/lib/sign-in/actions";
 import { TextField } from "@/components/ui/text-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";

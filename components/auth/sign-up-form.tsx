@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { signUpAction, type AuthFormState } from "@/lib/auth/actions";
+import { signUpAction, type AuthFormState } from "@/lib/sign-in/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/factors/password-limits";
 import { TextField } from "@/components/ui/text-field";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,6 +1,10 @@
 "use client";
 import { useActionState } from "react";
-import { resendVerificationAction, verifyEmailAction, type VerifyState } from "@/lib/auth/email-verification-actions";
+import {
+  resendVerificationAction,
+  verifyEmailAction,
+  type VerifyState,
+} from "@/lib/sign-up/email-verification-actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { useI18n } from "@/components/i18n/locale-provider";

@@ -2,7 +2,7 @@
 // Pie chart of EUR value by currency (recharts). Loaded lazily so it stays out of first-load JS;
 // the same figures are listed next to it as text, so the chart is never the only way to read them.
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
-import { ALLOCATION_COLOURS as COLOURS } from "@/lib/ui/allocation";
+import { ALLOCATION_COLOURS as COLOURS } from "@/lib/format/allocation";
 
 export default function AllocationChart({ slices }: { slices: { currency: string; value: number; label: string }[] }) {
   return (

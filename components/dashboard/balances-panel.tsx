@@ -1,21 +1,21 @@
 "use client";
-// Balances: sortable, small ones hidden on request, from usePortfolio; the label tells pushed
+// Balances: sortable, small ones hidden on request, from useValuation; the label tells pushed
 // balances (a Trade key's TRADING connection) from REST-read ones.
 import { useMemo, useState } from "react";
-import type { Portfolio } from "@/lib/proxy/portfolio";
-import { compareDecimal, formatDecimal, formatEur, formatPercent } from "@/lib/ui/format";
+import type { Valuation } from "@/lib/reads/valuation";
+import { compareDecimal, formatDecimal, formatEur, formatPercent } from "@/lib/format/format";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Freshness } from "@/components/data/freshness";
 import { Empty, ErrorState, Skeleton } from "@/components/data/states";
 import type { Initial } from "./use-exchange";
 import { Panel } from "./panel";
-import { usePortfolio } from "./use-portfolio";
+import { useValuation } from "./use-valuation";
 
 type SortKey = "currency" | "available" | "locked" | "total" | "valueEur";
 
-export function BalancesPanel({ keyId, initial }: { keyId: string; initial?: Initial<Portfolio> }) {
+export function BalancesPanel({ keyId, initial }: { keyId: string; initial?: Initial<Valuation> }) {
   const { t, locale } = useI18n();
-  const p = usePortfolio(keyId, initial);
+  const p = useValuation(keyId, initial);
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "valueEur", dir: -1 });
   const [hideSmall, setHideSmall] = useState(true);
   const hidden = Boolean(p.data?.amountsHidden);

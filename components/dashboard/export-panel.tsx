@@ -4,7 +4,7 @@
 // range, time left at the current pace), allow cancel, and save the file when complete.
 import { useRef, useState } from "react";
 import { AppError } from "@/lib/errors";
-import { exportProgress, lastRowTime, type ExportProgress } from "@/lib/ui/export-progress";
+import { exportProgress, lastRowTime, type ExportProgress } from "@/lib/format/export-progress";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Alert } from "@/components/ui/alert";
 import { Panel } from "./panel";

@@ -3,9 +3,9 @@
 // (exact, as the exchange charged them) and their sum in EUR at today's prices. It reads up to
 // 30 pages of trades from the exchange, so it runs when the reader picks a range, not on load.
 import { useState } from "react";
-import type { FeesPaid as FeesPaidData, FeeRange } from "@/lib/proxy/fees-paid";
+import type { FeesPaid as FeesPaidData, FeeRange } from "@/lib/reads/fees-paid";
 import { useI18n } from "@/components/i18n/locale-provider";
-import { formatEur, formatMoney } from "@/lib/ui/format";
+import { formatEur, formatMoney } from "@/lib/format/format";
 import { useExchange } from "./use-exchange";
 
 const RANGES: FeeRange[] = ["7d", "30d", "90d"];

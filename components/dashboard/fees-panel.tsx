@@ -3,7 +3,7 @@
 // its tier table; One Trading Fast: SPOT and FUTURES, combined across subaccounts), and the
 // trading volume where the exchange has one (it says so plainly where it doesn't).
 import type { AccountFees, FeeGroup } from "@/lib/exchange/model";
-import { compareDecimal, formatFeeRate, formatMoney } from "@/lib/ui/format";
+import { compareDecimal, formatFeeRate, formatMoney } from "@/lib/format/format";
 import { CodeWord } from "@/components/ui/code-word";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Freshness } from "@/components/data/freshness";

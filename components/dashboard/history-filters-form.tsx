@@ -4,7 +4,7 @@ import { useState } from "react";
 import useSWR from "swr";
 import { fetchJson } from "@/components/data/fetcher";
 import { useI18n } from "@/components/i18n/locale-provider";
-import { EMPTY_FILTERS, filterProblems, type HistoryFilters } from "@/lib/ui/history-filters";
+import { EMPTY_FILTERS, filterProblems, type HistoryFilters } from "@/lib/format/history-filters";
 
 const field =
   "min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900";

@@ -5,9 +5,9 @@
 // a "Load more" button for keyboards). Orders and trades give only their columns
 // (./orders-panel.tsx, ./trades-panel.tsx).
 import { useEffect, useRef, type CSSProperties, type ReactNode } from "react";
-import type { HistoryPage } from "@/lib/proxy/history";
+import type { HistoryPage } from "@/lib/reads/history";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { formatUtc } from "@/lib/ui/format";
+import { formatUtc } from "@/lib/format/format";
 import { Freshness } from "@/components/data/freshness";
 import { Empty, ErrorState, Skeleton } from "@/components/data/states";
 import { useI18n } from "@/components/i18n/locale-provider";

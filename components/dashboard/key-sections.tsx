@@ -4,10 +4,10 @@
 // Every panel reads through the budgeted proxy routes, starting from the server's first view
 // (`initial`, rendered into the page's HTML) when there is one.
 import dynamic from "next/dynamic";
-import type { Tab } from "@/lib/ui/key-tabs";
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Tab } from "@/lib/format/key-tabs";
+import type { Valuation } from "@/lib/reads/valuation";
 import type { TradeEntry } from "@/lib/exchange/schemas";
-import type { OrderListItem } from "@/lib/proxy/order-list";
+import type { OrderListItem } from "@/lib/reads/order-list";
 import type { AccountFees } from "@/lib/exchange/model";
 import { Skeleton } from "@/components/data/states";
 import type { Initial } from "./use-exchange";
@@ -17,7 +17,7 @@ type F<T> = { data: T; fetchedAt: string; source: "live" | "cache" | "stale"; st
 
 /** The server's first view of the open tab's widget; any part may be missing (then the client reads it). */
 export interface SectionInitial {
-  portfolio?: Initial<Portfolio>;
+  portfolio?: Initial<Valuation>;
   orders?: InitialPage<OrderListItem>;
   trades?: InitialPage<TradeEntry>;
   fees?: { fees?: Initial<F<AccountFees>>; volume?: Initial<F<{ volume: string } | null> & { unsupported?: boolean }> };
@@ -32,10 +32,8 @@ const OverviewPanel = dynamic(() => import("./overview-panel").then((m) => m.Ove
 const BalancesPanel = dynamic(() => import("./balances-panel").then((m) => m.BalancesPanel));
 const OrdersPanel = dynamic(() => import("./orders-panel").then((m) => m.OrdersPanel));
 const TradesPanel = dynamic(() => import("./trades-panel").then((m) => m.TradesPanel));
-// Value over time (issue 20): below the Overview, its chart in a chunk of its own.
-const KeyHistoryPanel = dynamic(() =>
-  import("@/components/portfolio/key-history-panel").then((m) => m.KeyHistoryPanel),
-);
+// Value over time: below the Overview, its chart in a chunk of its own.
+const KeySeriesPanel = dynamic(() => import("@/components/portfolio/key-series-panel").then((m) => m.KeySeriesPanel));
 const FeesPanel = dynamic(() => import("./fees-panel").then((m) => m.FeesPanel));
 // Rendered only in the browser: a date typed into server-rendered inputs before hydration would be lost.
 const ExportPanel = dynamic(() => import("./export-panel").then((m) => m.ExportPanel), {
@@ -60,7 +58,7 @@ export function KeySection({
       return (
         <div className="flex flex-col gap-4">
           <OverviewPanel keyId={keyId} initial={initial?.portfolio} />
-          <KeyHistoryPanel keyId={keyId} />
+          <KeySeriesPanel keyId={keyId} />
         </div>
       );
     case "balances":

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { LinkPending } from "@/components/ui/link-pending";
-import { TABS, type Tab } from "@/lib/ui/key-tabs";
+import { TABS, type Tab } from "@/lib/format/key-tabs";
 
 export function KeyTabs({ keyId, current, tabs = TABS }: { keyId: string; current: Tab; tabs?: readonly Tab[] }) {
   const { t } = useI18n();

@@ -5,7 +5,7 @@
 // the order and trades as the order list gave them, so nothing is lost.
 import { useEffect, useRef } from "react";
 import type { Order, TradeEntry } from "@/lib/exchange/schemas";
-import type { OrderSummary } from "@/lib/proxy/order-list";
+import type { OrderSummary } from "@/lib/reads/order-list";
 import { averagePrice, feeTotal, tradeValue } from "@/lib/money/trades";
 import { LocalTime } from "@/components/ui/local-time";
 import { CodeWord } from "@/components/ui/code-word";

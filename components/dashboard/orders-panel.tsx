@@ -3,7 +3,7 @@
 // responsive list; the exchange's codes as words (the code on hover). The list carries each
 // order's trade summary, not its trades: an order opens in a dialog that reads its trades.
 import { useEffect, useState } from "react";
-import type { OrderListItem } from "@/lib/proxy/order-list";
+import type { OrderListItem } from "@/lib/reads/order-list";
 import { LocalTime } from "@/components/ui/local-time";
 import { CodeWord } from "@/components/ui/code-word";
 import { useI18n } from "@/components/i18n/locale-provider";

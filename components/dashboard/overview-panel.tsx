@@ -1,25 +1,25 @@
 "use client";
-// Overview: the key's total in EUR, its 24 h change and its allocation, from usePortfolio.
+// Overview: the key's total in EUR, its 24 h change and its allocation, from useValuation.
 import dynamic from "next/dynamic";
 import { useMemo } from "react";
-import type { Portfolio } from "@/lib/proxy/portfolio";
-import { allocation, ALLOCATION_COLOURS as COLOURS } from "@/lib/ui/allocation";
-import { formatEur, formatPercent } from "@/lib/ui/format";
+import type { Valuation } from "@/lib/reads/valuation";
+import { allocation, ALLOCATION_COLOURS as COLOURS } from "@/lib/format/allocation";
+import { formatEur, formatPercent } from "@/lib/format/format";
 import { useI18n } from "@/components/i18n/locale-provider";
 import { Freshness } from "@/components/data/freshness";
 import { Empty, ErrorState, Skeleton } from "@/components/data/states";
 import type { Initial } from "./use-exchange";
 import { Panel } from "./panel";
-import { usePortfolio } from "./use-portfolio";
+import { useValuation } from "./use-valuation";
 
 const AllocationChart = dynamic(() => import("./allocation-chart"), {
   ssr: false,
   loading: () => <div className="h-48 w-48 shrink-0" />,
 });
 
-export function OverviewPanel({ keyId, initial }: { keyId: string; initial?: Initial<Portfolio> }) {
+export function OverviewPanel({ keyId, initial }: { keyId: string; initial?: Initial<Valuation> }) {
   const { t, locale } = useI18n();
-  const p = usePortfolio(keyId, initial);
+  const p = useValuation(keyId, initial);
   const hidden = Boolean(p.data?.amountsHidden);
   // With amounts hidden, proportions come from the server's share of the total.
   const slices = useMemo(

@@ -1,5 +1,5 @@
 // The key page's exchange-backed widgets as server components: each reads its first view
-// through lib/proxy (the API routes' own read path) and hands it to its client panel, which
+// through lib/reads (the API routes' own read path) and hands it to its client panel, which
 // renders it into the HTML and lets SWR take over from it. The page starts the reads before
 // its own database reads (startKeyReads), so they run side by side. A widget whose first view
 // is there by the time the page renders (or within INLINE_WAIT_MS) goes into the page's HTML
@@ -8,8 +8,8 @@
 import "server-only";
 import { Suspense, type ReactNode } from "react";
 import type { CurrentUser } from "@/lib/sessions/session";
-import type { Tab } from "@/lib/ui/key-tabs";
-import { readFirstUsage, readFirstViewOfTab } from "@/lib/proxy/first-paint";
+import type { Tab } from "@/lib/format/key-tabs";
+import { readFirstUsage, readFirstViewOfTab } from "@/lib/reads/first-paint";
 import { KeySection } from "./key-sections";
 import { LazyUsageMeter as UsageMeter } from "./lazy-usage-meter";
 

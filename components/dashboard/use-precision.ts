@@ -6,7 +6,7 @@
 import useSWR from "swr";
 import { useCallback, useMemo } from "react";
 import { fetchJson } from "@/components/data/fetcher";
-import { formatMoney } from "@/lib/ui/format";
+import { formatMoney } from "@/lib/format/format";
 import { useI18n } from "@/components/i18n/locale-provider";
 
 type InstrumentRow = {

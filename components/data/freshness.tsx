@@ -2,7 +2,7 @@
 // "Updated 4 s ago" / "Cached" / "Stale: rate-limited", ticking, with a refresh button that
 // goes through the same budget as everything else (the server may answer from cache or 429).
 import { useEffect, useState } from "react";
-import { freshnessText, type Source } from "@/lib/ui/freshness";
+import { freshnessText, type Source } from "@/lib/format/freshness";
 import type { AppError } from "@/lib/errors";
 import { useI18n } from "@/components/i18n/locale-provider";
 import type { MessageKey } from "@/lib/i18n/messages";

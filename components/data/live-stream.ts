@@ -4,10 +4,10 @@
 // with its own TRADING connection, its order events (`order`) as the server pushes them. The
 // stream is reopened when the set of keys changes, and closed for good when the server ends it
 // (access ended, signed out): the widgets then poll as before.
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Valuation } from "@/lib/reads/valuation";
 import type { OrderPush } from "@/lib/live/order-push";
 
-type Listener = (p: Portfolio) => void;
+type Listener = (p: Valuation) => void;
 type OrderListener = (o: OrderPush) => void;
 type EndListener = (reason: string) => void;
 
@@ -39,7 +39,7 @@ function reopen() {
   source = es;
   es.addEventListener("portfolio", (e) => {
     try {
-      const m = JSON.parse((e as MessageEvent<string>).data) as { keyId: string; portfolio: Portfolio };
+      const m = JSON.parse((e as MessageEvent<string>).data) as { keyId: string; portfolio: Valuation };
       for (const l of listeners.get(m.keyId) ?? []) l(m.portfolio);
     } catch {
       // a malformed push is skipped; the next carries the whole state

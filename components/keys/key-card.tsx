@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LinkPending } from "@/components/ui/link-pending";
 import type { KeyView } from "@/lib/keys/view";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { formatEur } from "@/lib/ui/format";
+import { formatEur } from "@/lib/format/format";
 import { translator, type Locale } from "@/lib/i18n";
 import { ScopeBadges } from "./scope-badges";
 import { KeyStatusBadge } from "./key-status";

@@ -4,12 +4,12 @@
 // /api/keys/:id/backfill (no amounts, no exchange call); polled while the rebuild runs.
 import { useRef } from "react";
 import useSWR from "swr";
-import type { BackfillStatus as Status } from "@/lib/portfolio/backfill-state";
+import type { BackfillStatus as Status } from "@/lib/snapshots/backfill-state";
 import type { AppError } from "@/lib/errors";
 import { fetchJson } from "@/components/data/fetcher";
 import { ErrorState } from "@/components/data/states";
 import { useI18n } from "@/components/i18n/locale-provider";
-import { INTL_LOCALE, type Locale } from "@/lib/ui/format";
+import { INTL_LOCALE, type Locale } from "@/lib/format/format";
 
 function utcDay(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: "UTC", dateStyle: "medium" }).format(new Date(iso));

@@ -1,10 +1,10 @@
 "use client";
 // Add a passkey: an optional name and the step-up (password, or a passkey already registered),
 // then the browser's own prompt. The options come from the server only after step-up; the new
-// credential goes back for verification and is stored there (lib/auth/passkeys/registration.ts).
+// credential goes back for verification and is stored there (lib/passkeys/registration.ts).
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { passkeyRegisterAction, passkeyRegisterOptionsAction } from "@/lib/auth/passkeys/settings-actions";
+import { passkeyRegisterAction, passkeyRegisterOptionsAction } from "@/lib/passkeys/settings-actions";
 import type { ActionState } from "@/lib/http/action-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -4,8 +4,8 @@
 // only the minimum is left; the server checks every rule again. The answer is shown above the
 // list: the removed passkey's row is gone once the page refreshes.
 import { useActionState, useState } from "react";
-import type { PasskeySummary } from "@/lib/auth/passkeys/store";
-import { removePasskeyAction, type RemovePasskeyState } from "@/lib/auth/passkeys/settings-actions";
+import type { PasskeySummary } from "@/lib/passkeys/store";
+import { removePasskeyAction, type RemovePasskeyState } from "@/lib/passkeys/settings-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,13 +1,8 @@
 // Settings' passkeys section (server component): the list, adding one, and going passwordless
 // (or back). Reads only the signed-in person's own passkeys.
 import type { CurrentUser } from "@/lib/sessions/session";
-import {
-  listPasskeysForUser,
-  MAX_PASSKEYS,
-  PASSWORDLESS_MIN_PASSKEYS,
-  signInMethodsFor,
-} from "@/lib/auth/passkeys/store";
-import { relyingParty } from "@/lib/auth/passkeys/relying-party";
+import { listPasskeysForUser, MAX_PASSKEYS, PASSWORDLESS_MIN_PASSKEYS, signInMethodsFor } from "@/lib/passkeys/store";
+import { relyingParty } from "@/lib/passkeys/relying-party";
 import { getEnv } from "@/lib/env";
 import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";

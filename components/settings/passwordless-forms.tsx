@@ -3,7 +3,7 @@
 // with one of them (so one is known to work here); with the password off, "Set a password
 // again" is confirmed with a passkey too. The server checks every rule again.
 import { useActionState } from "react";
-import { passwordOffAction, setPasswordAction } from "@/lib/auth/passkeys/settings-actions";
+import { passwordOffAction, setPasswordAction } from "@/lib/passkeys/settings-actions";
 import type { ActionState } from "@/lib/http/action-state";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";

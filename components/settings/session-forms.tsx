@@ -1,6 +1,6 @@
 "use client";
 import { ActionForm } from "@/components/ui/action-form";
-import { revokeOtherSessionsAction, revokeSessionAction } from "@/lib/auth/session-actions";
+import { revokeOtherSessionsAction, revokeSessionAction } from "@/lib/sign-in/session-actions";
 import { useI18n } from "@/components/i18n/locale-provider";
 
 export function RevokeSession({ sessionId }: { sessionId: string }) {

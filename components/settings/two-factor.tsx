@@ -4,7 +4,7 @@
 // until confirmed, then encrypted at rest.
 import { StepUpField } from "@/components/auth/step-up-field";
 import { useActionState } from "react";
-import { beginTotpAction, confirmTotpAction, disableTotpAction, type TotpState } from "@/lib/auth/totp-actions";
+import { beginTotpAction, confirmTotpAction, disableTotpAction, type TotpState } from "@/lib/factors/totp-actions";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { HOME_PATH } from "@/lib/auth/after-sign-in";
-import { signOutAction } from "@/lib/auth/actions";
+import { HOME_PATH } from "@/lib/sign-in/after-sign-in";
+import { signOutAction } from "@/lib/sign-in/actions";
 import type { Theme } from "@/lib/preferences/theme";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";

@@ -2,8 +2,8 @@
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { SIGN_IN_REPORT_SEEN_COOKIE, signInReportFor } from "@/lib/auth/sign-in-report";
-import { dismissSignInReportAction } from "@/lib/auth/sign-in-report-actions";
+import { SIGN_IN_REPORT_SEEN_COOKIE, signInReportFor } from "@/lib/sign-in/sign-in-report";
+import { dismissSignInReportAction } from "@/lib/sign-in/sign-in-report-actions";
 import type { CurrentUser } from "@/lib/sessions/session";
 import type { Translate } from "@/lib/i18n";
 

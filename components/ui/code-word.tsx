@@ -1,6 +1,6 @@
 "use client";
 // An exchange code shown as a word in the reader's language, the code itself on hover.
-import { codeWord, type CodeKind } from "@/lib/ui/exchange-words";
+import { codeWord, type CodeKind } from "@/lib/format/exchange-words";
 import { useI18n } from "@/components/i18n/locale-provider";
 
 export function CodeWord({

@@ -5,7 +5,7 @@
 // hydration the browser's time zone takes over. Invalid input is shown as is.
 import { useSyncExternalStore } from "react";
 import { useI18n } from "@/components/i18n/locale-provider";
-import { INTL_LOCALE, type Locale } from "@/lib/ui/format";
+import { INTL_LOCALE, type Locale } from "@/lib/format/format";
 
 export type LocalTimeStyle = "datetime" | "date" | "time";
 

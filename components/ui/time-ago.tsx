@@ -1,4 +1,4 @@
-import { ageText } from "@/lib/ui/freshness";
+import { ageText } from "@/lib/format/freshness";
 import { translator, type Translate } from "@/lib/i18n";
 // Renders a UTC timestamp as an absolute ISO time (for machines and tooltips) with a
 // human "3 min ago" text in the reader's language (fresh.* messages), computed on the server at render time.

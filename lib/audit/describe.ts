@@ -7,7 +7,7 @@ import type { Translate } from "@/lib/i18n";
 import { MESSAGES, type MessageKey } from "@/lib/i18n/messages";
 import { localizeMessage } from "@/lib/i18n/localize";
 import { EXCHANGE_CODES } from "@/lib/exchange/error-codes";
-import { formatCount, formatUtc, INTL_LOCALE, type Locale } from "@/lib/ui/format";
+import { formatCount, formatUtc, INTL_LOCALE, type Locale } from "@/lib/format/format";
 
 export interface DescribedEvent {
   action: string;

@@ -87,7 +87,7 @@ export function normalizeFastStatus(
       return { status: filledNone ? "CLOSED" : "FILLED_CLOSED" };
     default:
       if (KNOWN_STATUSES.has(status)) return { status, ...(reason ? { reason } : {}) };
-      // Anything else is a rejection reason used as the status (REFERENCE.md §6, OT-DOCS-FAST order-rejected).
+      // Anything else is a rejection reason used as the status (REFERENCE.md §6).
       return { status: filledNone ? "REJECTED" : "FILLED_REJECTED", reason: reason ?? status };
   }
 }

@@ -7,14 +7,14 @@ import { candleSchema } from "./wire-legacy";
 import { normalizeFastStatus, type AccountFees, type OrderBook } from "./model";
 
 const seqString = z.union([z.string().regex(/^\d+$/), z.number().int()]).transform(String);
-/** §3, §5.3: Fast fee volumes are JSON numbers; kept exact as far as JSON allows, never in exponent form. */
+/** REFERENCE.md §3, §5.3: Fast fee volumes are JSON numbers; kept exact as far as JSON allows, never in exponent form. */
 const numberOrDecimal = z
   .union([S.decimalString, z.number().finite()])
   .transform((v) => (typeof v === "number" ? new Decimal(v).toFixed() : v));
-/** §3: `/currencies` fields "come back as ints or strings". */
+/** REFERENCE.md §3: `/currencies` fields "come back as ints or strings". */
 const intLike = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
 
-/** §3, §4: order-book (and websocket) times are integer nanoseconds since the epoch. */
+/** REFERENCE.md §3, §4: order-book (and websocket) times are integer nanoseconds since the epoch. */
 export function nanosToIso(v: number | string): string {
   const ms = typeof v === "string" ? Number(BigInt(v) / 1_000_000n) : Math.floor(v / 1_000_000);
   return new Date(ms).toISOString();
@@ -23,12 +23,12 @@ const nanos = z.union([z.number().nonnegative(), z.string().regex(/^\d{1,20}$/)]
 
 export const fastCurrencies = z.array(z.looseObject({ code: z.string(), precision: intLike }));
 
-/** §4: Fast adds `id` (BTC_EUR, BTC_EUR_P), `type` SPOT|PERP, min/max price. */
+/** REFERENCE.md §4: Fast adds `id` (BTC_EUR, BTC_EUR_P), `type` SPOT|PERP, min/max price. */
 export const fastInstruments = z
   .array(S.instrumentSchema.extend({ id: z.string().optional(), type: z.string().optional() }))
   .transform((list) => list.map((i) => ({ ...i, code: i.id ?? i.code ?? `${i.base.code}_${i.quote.code}` })));
 
-/** §4: `highest_bid`/`lowest_ask` instead of `best_bid`/`best_ask`; §3: `sequence` a string. */
+/** REFERENCE.md §4: `highest_bid`/`lowest_ask` instead of `best_bid`/`best_ask`; §3: `sequence` a string. */
 const fastTicker = S.marketTickerSchema
   .extend({
     sequence: seqString.optional(),
@@ -43,10 +43,10 @@ const fastTicker = S.marketTickerSchema
 export const fastTickers = z.array(fastTicker);
 export const fastTicker1 = fastTicker;
 
-/** §5.2: `{account_id, balances:[{currency_code, available, locked, time}]}` plus margin totals. */
+/** REFERENCE.md §5.2: `{account_id, balances:[{currency_code, available, locked, time}]}` plus margin totals. */
 export const fastBalances = S.balancesSchema;
 
-/** §5.3: groups SPOT and FUTURES, volumes as numbers, combined across subaccounts. */
+/** REFERENCE.md §5.3: groups SPOT and FUTURES, volumes as numbers, combined across subaccounts. */
 export const fastFees = z
   .looseObject({
     account_id: z.string(),
@@ -83,7 +83,7 @@ export const fastFees = z
     };
   });
 
-/** §5.4 order fields: string `sequence`, Fast-only fee totals; §6: BOOKED, DONE, CANCELLED, reasons as statuses. */
+/** REFERENCE.md §5.4 order fields: string `sequence`, Fast-only fee totals; §6: BOOKED, DONE, CANCELLED, reasons as statuses. */
 const fastOrder = S.orderSchema.extend({ sequence: seqString.optional() }).transform((o) => {
   const n = normalizeFastStatus(o.status, o.amount, o.filled_amount, o.reason);
   const { reason: _drop, ...rest } = o;
@@ -95,7 +95,7 @@ const fastOrder = S.orderSchema.extend({ sequence: seqString.optional() }).trans
   };
 });
 
-/** §5.4 trade entry: fee is only {fee_amount, fee_currency}; `matched_as` MAKER|TAKER becomes the fee type. */
+/** REFERENCE.md §5.4 trade entry: fee is only {fee_amount, fee_currency}; `matched_as` MAKER|TAKER becomes the fee type. */
 const fastTradeEntry = z
   .looseObject({
     trade: S.tradeSchema.extend({ sequence: seqString.optional(), matched_as: z.enum(["MAKER", "TAKER"]).optional() }),
@@ -121,7 +121,7 @@ export const fastTradeHistory = z
   .transform((p) => ({ ...p, max_page_size: p.max_page_size ?? p.trade_history.length }));
 export const fastTradeEntrySchema = fastTradeEntry;
 
-/** §4: `depth` instead of `level`, arrays of {price, amount}, time in nanoseconds. */
+/** REFERENCE.md §4: `depth` instead of `level`, arrays of {price, amount}, time in nanoseconds. */
 const fastLevel = z.looseObject({ price: S.decimalString, amount: S.decimalString });
 export const fastOrderBook = z
   .looseObject({ instrument_code: z.string(), time: nanos, bids: z.array(fastLevel), asks: z.array(fastLevel) })
@@ -132,7 +132,7 @@ export const fastOrderBook = z
     asks: b.asks.map(({ price, amount }) => ({ price, amount })),
   }));
 
-/** §4: candlesticks wrapped in {"status":"data","candlesticks":[…]}; no candles may come without the array. */
+/** REFERENCE.md §4: candlesticks wrapped in {"status":"data","candlesticks":[…]}; no candles may come without the array. */
 export const fastCandles = z
   .looseObject({ status: z.string(), candlesticks: z.array(candleSchema).optional() })
   .transform((w) => w.candlesticks ?? []);

@@ -17,8 +17,8 @@ import {
   listTradesPage,
   type HistoryPage,
   type HistoryQuery,
-} from "@/lib/proxy/history";
-import type { ReadOptions } from "@/lib/proxy/read";
+} from "@/lib/reads/history";
+import type { ReadOptions } from "@/lib/reads/read";
 import { exportCsvStream, type ExportItem, type ExportKind } from "./stream";
 import { EXPORT_RECHECK_EVERY_PAGES, recheckExport } from "./recheck";
 import { patientLoad, readAhead } from "./read-ahead";

@@ -1,6 +1,6 @@
 // Step-up with a secret typed again: the password, or (for an account without one, signed in
 // through single sign-on) a two-factor code. An account that turned its password off for
-// passkeys steps up with a passkey only (lib/auth/passkeys/step-up.ts), never with a code. Each check takes a per-user limiter point first,
+// passkeys steps up with a passkey only (lib/passkeys/step-up.ts), never with a code. Each check takes a per-user limiter point first,
 // refunded when it is right, so a parallel burst guesses no more than a serial one. A refused
 // attempt throws AppError("rate_limited") with its own message; the action guard shows it
 // with the request id.

@@ -16,10 +16,7 @@ import { sealKeySecret, keyFragment } from "@/lib/keys/seal";
 import { liveCheckKey, type LiveCheck } from "@/lib/keys/live-check";
 import { keyStatusFromCheck } from "@/lib/keys/status";
 import { WITHDRAW_CONFIRMATION, type AddKeyInput } from "@/lib/keys/schemas";
-// The one arrow from keys up to portfolio: adding a key queues its backfill. It goes when the
-// backfill's queue moves below keys (README "Layers", what is left).
-// eslint-disable-next-line no-restricted-imports
-import { enqueueBackfill } from "@/lib/portfolio/backfill-jobs";
+import { enqueueBackfill } from "@/lib/snapshots/backfill-queue";
 
 export type AddKeyResult =
   | { ok: true; keyRowId: string; check: LiveCheck }

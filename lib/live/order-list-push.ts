@@ -4,10 +4,10 @@
 // and an order that no longer matches them (an open-orders list, once filled) taken out. Pure,
 // browser-safe; amounts stay empty for a viewer with hidden amounts.
 import Decimal from "decimal.js";
-import type { HistoryPage } from "@/lib/proxy/history";
-import type { OrderListItem } from "@/lib/proxy/order-list";
+import type { HistoryPage } from "@/lib/reads/history";
+import type { OrderListItem } from "@/lib/reads/order-list";
 import type { OrderPush } from "./order-push";
-import type { HistoryFilters } from "@/lib/ui/history-filters";
+import type { HistoryFilters } from "@/lib/format/history-filters";
 
 /** The refusals Fast's TRADING reports as a status: the order list shows them as rejected, with the reason. */
 const REASONS = new Set(["INSUFFICIENT_FUNDS", "INSUFFICIENT_LIQUIDITY", "SELF_TRADE"]);

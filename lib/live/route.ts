@@ -2,7 +2,7 @@
 // keys on screen. Authorized exactly like the data routes before anything streams: a live
 // session (401 otherwise) and read access to every key named (404 for a key the caller can't
 // see, 403 for a stopped one). While open, access is decided again whenever the access epoch
-// moves (lib/auth/access-epoch.ts): sign-out, unshare, member removed or key stopped end the
+// moves (lib/sessions/access-epoch.ts): sign-out, unshare, member removed or key stopped end the
 // stream with an `end` event and nothing after it. Viewers with hidden amounts get percentages.
 // A Trade key's order events (its TRADING connection) come as `order` events, amounts redacted alike.
 import "server-only";
@@ -13,7 +13,7 @@ import { requireUser, type CurrentUser } from "@/lib/sessions/session";
 import { loadSession } from "@/lib/sessions/session-check";
 import { currentAccessEpoch } from "@/lib/sessions/access-epoch";
 import { parseKeyId, requireKeyAccess, type KeyAccess } from "@/lib/keys/access";
-import { readKeyEndpoint, readMarketEndpoint } from "@/lib/proxy/endpoints";
+import { readKeyEndpoint, readMarketEndpoint } from "@/lib/reads/endpoints";
 import { getGate } from "@/lib/limiter/instance";
 import { cacheKeyOf } from "@/lib/limiter/cache";
 import { CACHE_POLICY } from "@/lib/limiter/policy";

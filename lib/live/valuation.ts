@@ -1,11 +1,11 @@
 // A key's valuation for a live page: the same figures as GET /api/keys/:id/portfolio
-// (lib/proxy/portfolio.ts: exact decimals, each row's share of the total, the weighted 24 h
+// (lib/reads/valuation.ts: exact decimals, each row's share of the total, the weighted 24 h
 // change), from balances the live hub holds and the prices at hand (and the balances' own
 // freshness: pushed by the key's TRADING connection, or read over REST), and the redaction a viewer
 // with hidden amounts gets there (percentages only: no amount, no EUR value, no total).
 import Decimal from "decimal.js";
 import { valueBalances, weightedChange24h, type BalanceLike, type TickerLike } from "@/lib/money/valuation";
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Valuation } from "@/lib/reads/valuation";
 
 export interface PriceSourceInfo {
   fetchedAt: string;
@@ -26,7 +26,7 @@ export function valueForLivePage(
   tickers: readonly TickerLike[],
   prices: PriceSourceInfo,
   freshUntil: string,
-): Portfolio {
+): Valuation {
   const valued = valueBalances(balances.data, tickers);
   const total = new Decimal(valued.totalEur);
   const rows = valued.rows.map((r) => ({
@@ -57,7 +57,7 @@ export function valueForLivePage(
 }
 
 /** What a viewer with hidden amounts receives: shares and prices, never an amount or a EUR value. */
-export function hideAmounts(p: Portfolio): Portfolio {
+export function hideAmounts(p: Valuation): Valuation {
   return {
     ...p,
     rows: p.rows.map((r) => ({ ...r, available: "", locked: "", total: "", valueEur: "" })),

@@ -1,5 +1,5 @@
 // The market stream's settings, from the validated env: the streaming URL for the dialect in use
-// (the Fast host is not settled, reference §1: a setting, defaulting to the docs' host), the
+// (the Fast host is not settled, lib/exchange/WEBSOCKET.md §1: a setting, defaulting to the docs' host), the
 // simulator's WebSocket when the exchange is on loopback, and the limits.
 import "server-only";
 import type { Env } from "@/lib/env";

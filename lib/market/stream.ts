@@ -3,7 +3,7 @@
 // the instruments live pages and visible keys need, and publishes every change on the bus
 // (./bus.ts); the others apply what it publishes. `healthy()` is what the ticker read path and
 // the live pages ask: true while prices arrive (or the leader's pulse says its connection is
-// healthy) within `staleAfterMs`. When it is false, REST polling resumes (lib/proxy/read.ts).
+// healthy) within `staleAfterMs`. When it is false, REST polling resumes (lib/reads/read.ts).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";

@@ -1,4 +1,4 @@
-// The exchange's WebSocket messages for market prices, both dialects (shared/exchange-websocket.md
+// The exchange's WebSocket messages for market prices, both dialects (lib/exchange/WEBSOCKET.md
 // §3, §5, §7), as pure functions: the subscribe message for a set of instruments, and what an
 // incoming message means for prices. One Trading Fast: PRICE_TICKS (history first, then each
 // trade), nanosecond integer times kept exact as strings. Bitpanda Pro: MARKET_TICKER with

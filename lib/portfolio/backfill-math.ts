@@ -1,4 +1,4 @@
-// The pure maths of a key's history backfill: which UTC days to rebuild, each trade's effect on
+// The pure maths of a key's backfill: which UTC days to rebuild, each trade's effect on
 // the balances (fees included), and the walk backwards from the current balances to each day's
 // close. Exact (decimal.js). Deposits and withdrawals are invisible to a Read key's trade list,
 // so the walk assumes there were none: the rebuilt values are approximate. Safe anywhere.
@@ -8,7 +8,7 @@ export const DAY_MS = 86_400_000;
 /** How far back a backfill reaches. */
 export const BACKFILL_DAYS = 90;
 
-/** The last millisecond of the UTC day `t` falls in (a daily candle's `time`, reference §4). */
+/** The last millisecond of the UTC day `t` falls in (a daily candle's `time`, lib/exchange/REFERENCE.md §4). */
 export function dayEndOf(t: number): number {
   return Math.floor(t / DAY_MS) * DAY_MS + DAY_MS - 1;
 }

@@ -11,7 +11,7 @@ import type { Candle } from "@/lib/exchange/model";
 import type { ExchangeClient } from "@/lib/exchange/client";
 import type { Endpoint, Freshness } from "@/lib/limiter";
 import { egressKey, getGate } from "@/lib/limiter/instance";
-import { readKeyEndpoint } from "@/lib/proxy/endpoints";
+import { readKeyEndpoint } from "@/lib/reads/endpoints";
 
 export interface BackfillReader {
   owner: CurrentUser;
@@ -101,7 +101,7 @@ export async function readDailyCloses(
   fromEnd: number,
   toEnd: number,
 ): Promise<Map<number, string>> {
-  // One request: 90 days is well under either dialect's maximum (1500 / 5000 candles, §4).
+  // One request: 90 days is well under either dialect's maximum (1500 / 5000 candles, lib/exchange/REFERENCE.md §4).
   const q = {
     unit: "DAYS" as const,
     period: 1,

@@ -6,8 +6,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import type { SnapshotRow } from "./snapshot";
-import { hourOf } from "./snapshot";
+import type { SnapshotRow } from "@/lib/snapshots/store";
+import { hourOf } from "@/lib/snapshots/store";
 
 export interface BackfillPoint {
   at: Date;

@@ -1,7 +1,7 @@
-// Backfill for a newly added key (issue 20): up to 90 UTC days of daily values, rebuilt from the
+// Backfill for a newly added key: up to 90 UTC days of daily values, rebuilt from the
 // key's current balances walked back through its trades (fees included) and valued at each
 // day's candle close, exactly as the Overview values balances (lib/money/valuation.ts via
-// ./snapshot.ts). Trades are read window by window within the dialect's history window (30 days
+// lib/snapshots/store.ts). Trades are read window by window within the dialect's history window (30 days
 // on One Trading Fast, 100 on Bitpanda Pro), newest first; between windows and pages the run
 // checks that the key still exists and is not stopped, and otherwise stops without another
 // exchange call. A Read key cannot see deposits or withdrawals before its first snapshot: the
@@ -23,9 +23,9 @@ import {
   type BackfillReader,
   type InstrumentInfo,
 } from "./backfill-read";
-import { markRunning, setBackfill } from "./backfill-state";
+import { markRunning, setBackfill } from "@/lib/snapshots/backfill-state";
 import { storeBackfillPoints, type BackfillPoint } from "./backfill-store";
-import { valueSnapshot } from "./snapshot";
+import { valueSnapshot } from "@/lib/snapshots/store";
 
 export type BackfillOutcome = "done" | "already-done" | "cancelled" | "no-read";
 
@@ -112,7 +112,7 @@ export async function runBackfill(keyId: string, hooks: BackfillHooks = {}): Pro
           const got = page.trade_history.map(toWalkTrade);
           trades.push(...got);
           cursor = page.cursor ?? null;
-          // Pages come newest first (reference §5.4): every day ending at or after the oldest
+          // Pages come newest first (lib/exchange/REFERENCE.md §5.4): every day ending at or after the oldest
           // trade read so far has all its later trades (the whole window once it is read).
           reached = cursor ? Math.min(reached, ...got.map((t) => t.time)) : win.from - 1;
           daysDone = dayEnds.filter((e) => e >= reached).length;

@@ -1,4 +1,4 @@
-// Snapshot history as CSV, streamed like the other exports (lib/export): pull-based, one page
+// A key's snapshots as CSV, streamed like the other exports (lib/export): pull-based, one page
 // of stored snapshots (keyset by time) per pull, so memory stays at one page however long the
 // history; a cancelled download stops reading. Authorized like the other exports ("export":
 // the owner, or a member whose share allows exports, which hidden amounts never do).
@@ -8,7 +8,7 @@ import type { CurrentUser } from "@/lib/sessions/session";
 import { requireKeyAccess } from "@/lib/keys/access";
 import { recordAudit } from "@/lib/audit/record";
 import { csvLine } from "@/lib/export/csv";
-import type { SnapshotRow } from "./snapshot";
+import type { SnapshotRow } from "@/lib/snapshots/store";
 
 export const SNAPSHOT_COLUMNS = ["time", "total_eur", "currency", "amount", "price_eur", "value_eur"] as const;
 const PAGE = 500;

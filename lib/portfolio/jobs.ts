@@ -7,7 +7,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/log";
-import { HOUR_MS } from "./snapshot";
+import { HOUR_MS } from "@/lib/snapshots/store";
 import { takeSnapshot } from "./take";
 import { downsampleSnapshots } from "./downsample";
 import { countingFailures } from "@/lib/metrics/hooks";

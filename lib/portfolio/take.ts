@@ -7,12 +7,12 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/sessions/session";
 import { requireKeyAccess } from "@/lib/keys/access";
 import type { Balances } from "@/lib/exchange/schemas";
-import { readKeyData } from "@/lib/proxy/read";
+import { readKeyData } from "@/lib/reads/read";
 import { egressKey, getGate } from "@/lib/limiter/instance";
 import type { TickerLike } from "@/lib/money/valuation";
-import { hourOf, recordSnapshot } from "./snapshot";
+import { hourOf, recordSnapshot } from "@/lib/snapshots/store";
 
-/** The market tickers at background priority (lib/proxy/read's readMarketData is interactive). */
+/** The market tickers at background priority (lib/reads/read's readMarketData is interactive). */
 async function readTickersInBackground(userId: string): Promise<{ data: TickerLike[]; source: string }> {
   return getGate().fetch<TickerLike[]>({
     keyId: null,

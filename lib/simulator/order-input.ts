@@ -1,4 +1,4 @@
-// What POST /account/orders accepts (reference §5.5), per dialect: the body checked field by
+// What POST /account/orders accepts (lib/exchange/REFERENCE.md §5.5), per dialect: the body checked field by
 // field with the exchange's own error codes, before the engine (./engine.ts) locks funds.
 import Decimal from "decimal.js";
 import { ANY_INSTRUMENT_BY_CODE, INSTRUMENT_BY_CODE, type InstrumentDef } from "./market";
@@ -8,7 +8,7 @@ import { SimError } from "./errors";
 const DECIMAL = /^\d+(\.\d+)?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What a dialect accepts in POST /account/orders (§5.5). */
+/** What a dialect accepts in POST /account/orders (REFERENCE.md §5.5). */
 export interface PlaceRules {
   instruments: ReadonlyMap<string, InstrumentDef>;
   types: readonly string[];

@@ -1,4 +1,4 @@
-// List endpoints: the exchange's filter rules (§5.4), newest first, and opaque cursors
+// List endpoints: the exchange's filter rules (lib/exchange/REFERENCE.md §5.4), newest first, and opaque cursors
 // shaped like the exchange's (base64 JSON of a DynamoDB-style LastEvaluatedKey).
 import { SimError } from "./errors";
 import { ACTIVE_STATUSES, type OrderStatus } from "./ledger";

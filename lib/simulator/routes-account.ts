@@ -187,7 +187,7 @@ export function accountRoute(state: SimState, acct: Account, r: AccountRequest):
       return ok(null, 204);
     }
     case "DELETE orders/client/:b": {
-      // DELETE /account/orders/client/{client_id} (§5.1 #11): the active order with that client_id.
+      // DELETE /account/orders/client/{client_id} (lib/exchange/REFERENCE.md §5.1 #11): the active order with that client_id.
       if (!b || !UUID.test(b)) throw new SimError(400, "INVALID_CLIENT_UUID");
       const o = [...acct.orders].reverse().find((x) => x.client_id === b && ACTIVE_STATUSES.has(x.status));
       if (!o) throw new SimError(404, "ORDER_NOT_FOUND");

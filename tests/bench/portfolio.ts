@@ -19,7 +19,7 @@ async function main() {
   Object.assign(process.env, TEST_SECRETS, { DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" });
   const { db, disconnectDb } = await import("@/lib/db");
   const { readPortfolioHome } = await import("@/lib/portfolio/home");
-  const { readKeyHistory } = await import("@/lib/portfolio/key-history");
+  const { readKeySeries } = await import("@/lib/portfolio/key-series");
   const { RANGES } = await import("@/lib/portfolio/series");
   const { rangeReadsFromPoints } = await import("@/lib/portfolio/range-reads");
   const user = await db.user.create({ data: { email: `bench-${Date.now()}@example.test`, passwordHash: "x" } });
@@ -95,8 +95,8 @@ async function main() {
         if (read === readAfter) bytes = Buffer.byteLength(JSON.stringify(home));
       }
     }
-    const access = { id: keyIds[0]!, hideAmounts: false } as Parameters<typeof readKeyHistory>[0];
-    const keyBytes = Buffer.byteLength(JSON.stringify(await readKeyHistory(access, range)));
+    const access = { id: keyIds[0]!, hideAmounts: false } as Parameters<typeof readKeySeries>[0];
+    const keyBytes = Buffer.byteLength(JSON.stringify(await readKeySeries(access, range)));
     const [p95Before, p95After] = [round(percentile(before, 95)), round(percentile(after, 95))];
     out[`home_p95_ms_before_${range}`] = p95Before;
     out[`home_p95_ms_${range}`] = p95After;

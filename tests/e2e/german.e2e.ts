@@ -9,9 +9,9 @@ import { test, expect } from "./fixtures";
 import { addKey, hydrated, PASSWORD, signUp } from "./steps";
 import { findCodes, findEnglish, type EnglishHit } from "./english-detector";
 import { assertAccessible } from "./axe";
-import { EXCHANGE_CODES } from "@/lib/ui/exchange-words";
+import { EXCHANGE_CODES } from "@/lib/format/exchange-words";
 import { randomEmail } from "../helpers/random";
-import { TABS } from "@/lib/ui/key-tabs";
+import { TABS } from "@/lib/format/key-tabs";
 
 const KEY_LABEL = "Familienkasse";
 const TEAM_NAME = "Familie";

@@ -3,7 +3,7 @@
 // load lib/ (Prisma's generated client is an ES module it does not transform); tsx, which runs
 // the app's CLIs, can. Reads a task name (argv) and its JSON input (stdin); prints JSON.
 import { db, disconnectDb } from "@/lib/db";
-import { registerUser } from "@/lib/auth/users";
+import { registerUser } from "@/lib/sign-up/users";
 import { addKeyForUser } from "@/lib/keys/add-key";
 import { createTeam } from "@/lib/teams/teams";
 import { createInvitation, acceptInvitation } from "@/lib/teams/invitations";

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { OidcSignIn } from "@/components/auth/oidc-forms";
 import { PasskeySignIn } from "@/components/auth/passkey-sign-in";
-import { relyingParty } from "@/lib/auth/passkeys/relying-party";
+import { relyingParty } from "@/lib/passkeys/relying-party";
 import { Alert } from "@/components/ui/alert";
 import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Alert } from "@/components/ui/alert";
-import { currentSignUpMode, invitationTokenFrom } from "@/lib/auth/sign-up-policy";
+import { currentSignUpMode, invitationTokenFrom } from "@/lib/sign-up/sign-up-policy";
 import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { inspectInvitation } from "@/lib/teams/invitations";

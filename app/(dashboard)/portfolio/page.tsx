@@ -8,9 +8,9 @@ import { translator } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { readPortfolioHome } from "@/lib/portfolio/home";
 import { parseRange } from "@/lib/portfolio/series";
-import { formatEur, formatPercent } from "@/lib/ui/format";
+import { formatEur, formatPercent } from "@/lib/format/format";
 import { LocalTime } from "@/components/ui/local-time";
-import { HistorySummary, RangePicker } from "@/components/portfolio/history-summary";
+import { SeriesSummary, RangePicker } from "@/components/portfolio/series-summary";
 import { ValueAge } from "@/components/portfolio/value-age";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -101,7 +101,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
               </div>
             ) : null}
             <RangePicker range={range} href="/portfolio?range=" />
-            <HistorySummary
+            <SeriesSummary
               h={{
                 points: home.points,
                 changeEur: home.changeEur,

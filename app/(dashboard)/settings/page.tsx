@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/sessions/session";
-import { listSessions } from "@/lib/auth/sessions";
+import { listSessions } from "@/lib/sign-in/sessions";
 import { RevokeOthers, RevokeSession } from "@/components/settings/session-forms";
 import { TwoFactorPanel } from "@/components/settings/two-factor";
 import { isTotpEnabled, remainingRecoveryCodes } from "@/lib/factors/totp";

@@ -1,6 +1,6 @@
 import { route } from "@/lib/http/route";
 import { requireUser } from "@/lib/sessions/session";
-import { readUsage } from "@/lib/proxy/usage";
+import { readUsage } from "@/lib/reads/usage";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { HOME_PATH } from "@/lib/auth/after-sign-in";
+import { HOME_PATH } from "@/lib/sign-in/after-sign-in";
 import { getCurrentUser } from "@/lib/sessions/session";
 import { inspectInvitation } from "@/lib/teams/invitations";
 import { AcceptInvitation } from "@/components/teams/team-forms";

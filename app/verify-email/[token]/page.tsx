@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { HOME_PATH } from "@/lib/auth/after-sign-in";
+import { HOME_PATH } from "@/lib/sign-in/after-sign-in";
 import { VerifyEmailForm } from "@/components/auth/verify-email-forms";
 import { LocaleProvider } from "@/components/i18n/locale-provider";
 import { clientMessages } from "@/lib/i18n/client";

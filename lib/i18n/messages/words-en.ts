@@ -1,4 +1,4 @@
-// The exchange's codes as words (lib/ui/exchange-words.ts maps each code to its key), English.
+// The exchange's codes as words (lib/format/exchange-words.ts maps each code to its key), English.
 // The code itself stays on hover and in CSV exports.
 export const wordsEn = {
   "word.status.OPEN": "Open",

@@ -1,5 +1,5 @@
 // Fast's GET /account/fees: running volumes and active tiers per fee group (SPOT, FUTURES),
-// volumes as JSON numbers, "combined across all subaccounts" (§5.3): the main account's and
+// volumes as JSON numbers, "combined across all subaccounts" (lib/exchange/REFERENCE.md §5.3): the main account's and
 // every subaccount's fills count, whichever of them asks.
 import Decimal from "decimal.js";
 import { ANY_INSTRUMENT_BY_CODE } from "../market";

@@ -13,7 +13,7 @@ export class RawJson {
 const iso = (ms: number) => new Date(ms).toISOString();
 const precisionOf = (code: string) => CURRENCY_PRECISION.get(code) ?? 8;
 
-/** Fast's status for an order of the shared ledger (§6). */
+/** Fast's status for an order of the shared ledger (lib/exchange/REFERENCE.md §6). */
 export function fastStatus(o: SimOrder): string {
   switch (o.status) {
     case "OPEN":
@@ -69,7 +69,7 @@ export function fastOrderJson(acct: Account, o: SimOrder, statusOverride?: strin
   };
 }
 
-/** The short order object Fast returns for a cancel by client_id (§5.1 #11). */
+/** The short order object Fast returns for a cancel by client_id (REFERENCE.md §5.1 #11). */
 export function fastCancelledJson(o: SimOrder) {
   const inst = ANY_INSTRUMENT_BY_CODE.get(o.instrument_code)!;
   return {

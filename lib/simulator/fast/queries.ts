@@ -1,4 +1,4 @@
-// Fast's history windows (§5.4): `from`–`to` at most 30 days (else HTTP 400); with no dates,
+// Fast's history windows (lib/exchange/REFERENCE.md §5.4): `from`–`to` at most 30 days (else HTTP 400); with no dates,
 // inactive-order queries look back 1 day and trade queries from midnight UTC 7 days ago to
 // now; single-order and trade lookups reach back 30 days only. Times may be ISO-8601
 // (s/ms/µs), epoch seconds/ms/µs/ns or a bare YYYY-MM-DD date.

@@ -1,5 +1,5 @@
 // Private endpoints of /fast/v1, on the caller's account. Same engine and ledger as
-// /public/v1; Fast's routes, windows and shapes (§5). No trading-volume, deposit, withdrawal
+// /public/v1; Fast's routes, windows and shapes (lib/exchange/REFERENCE.md §5). No trading-volume, deposit, withdrawal
 // or price-tick endpoints: those paths answer 404 like any unknown path.
 import { ANY_INSTRUMENT_BY_CODE } from "../market";
 import { cancelMany, cancelOrder, placeOrder } from "../engine";

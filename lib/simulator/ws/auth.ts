@@ -1,6 +1,6 @@
 // AUTHENTICATE on the simulator's WebSocket: the same key checks as the REST API's auth chain
 // (signature, issuer, audience, revocation, IP allow-list), then the account's platform.
-// Fast also wants the Trade permission (the reference: a Read-only key gets no private stream).
+// Fast also wants the Trade permission (lib/exchange/WEBSOCKET.md §2: a Read-only key gets no private stream).
 import type { SessionContext } from "./hub";
 import type { Dialect } from "../dialect";
 import type { Account } from "../ledger";

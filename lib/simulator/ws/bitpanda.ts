@@ -1,4 +1,4 @@
-// Bitpanda Pro's (legacy) WebSocket (BP-DOCS, CCXT-PRO in the reference): MARKET_TICKER,
+// Bitpanda Pro's (legacy) WebSocket (its old docs and CCXT, lib/exchange/WEBSOCKET.md §5): MARKET_TICKER,
 // ORDER_BOOK, PRICE_TICKS (PRICE_TICK_HISTORY, then PRICE_TICK), CANDLESTICKS, and
 // ACCOUNT_HISTORY after AUTHENTICATE; SUBSCRIBE, UPDATE_SUBSCRIPTION (adds instruments),
 // UNSUBSCRIBE; the SYSTEM heartbeat and ERROR form. Times are ISO-8601 with microseconds.

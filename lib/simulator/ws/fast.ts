@@ -1,4 +1,4 @@
-// One Trading Fast's WebSocket (OT-DOCS-WS in the reference): PRICE_TICKS (the last 80 ticks,
+// One Trading Fast's WebSocket (the exchange's Fast docs, lib/exchange/WEBSOCKET.md §5): PRICE_TICKS (the last 80 ticks,
 // then each trade), BOOK_TICKER (every instrument), ORDER_BOOK (snapshot, then changes),
 // HEARTBEAT, and TRADING for a key with Trade after AUTHENTICATE (order events with the
 // balances after each, and the CANCEL_ALL_ORDERS / CANCEL_ALL_AFTER / CREATE_ORDER commands).

@@ -20,7 +20,7 @@ jest.mock("next/navigation", () => ({
   },
 }));
 
-import { signUpAction } from "@/lib/auth/actions";
+import { signUpAction } from "@/lib/sign-in/actions";
 import { resetSignInLimiterForTests } from "@/lib/factors/sign-in-limiter";
 import { sendVerificationLink, verifyEmailToken, needsEmailVerification } from "@/lib/mail/verification";
 import { createTeam } from "@/lib/teams/teams";

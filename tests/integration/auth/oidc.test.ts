@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { generate } from "otplib";
 import { resetEnvCache } from "@/lib/env";
-import { afterSignInPath } from "@/lib/auth/after-sign-in";
+import { afterSignInPath } from "@/lib/sign-in/after-sign-in";
 import { db, disconnectDb } from "@/lib/db";
 import { randomEmail } from "../../helpers/random";
 import { newTestUser } from "../../helpers/users";
@@ -29,7 +29,7 @@ jest.mock("next/headers", () => ({
 let provider: ChildProcess;
 let keydesk: Server;
 let kd: string;
-let handlers: typeof import("@/lib/auth/config").handlers;
+let handlers: typeof import("@/lib/sign-in/config").handlers;
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -84,7 +84,7 @@ beforeAll(async () => {
     KEYDESK_SIGNUP: "open",
   });
   resetEnvCache();
-  handlers = (await import("@/lib/auth/config")).handlers;
+  handlers = (await import("@/lib/sign-in/config")).handlers;
 });
 afterAll(async () => {
   for (const k of ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET", "KEYDESK_SIGNUP"]) delete process.env[k];
@@ -135,7 +135,7 @@ async function ssoSignIn(login: string): Promise<{ location: string; browser: Br
   const { csrfToken } = (await (await b.fetch(`${kd}/api/auth/csrf`)).json()) as { csrfToken: string };
   let res = await b.fetch(`${kd}/api/auth/signin/oidc`, {
     method: "POST",
-    // What the sign-in page's single sign-on button asks for without a `next` (lib/auth/oidc-actions.ts).
+    // What the sign-in page's single sign-on button asks for without a `next` (lib/sign-in/oidc-actions.ts).
     form: { csrfToken, callbackUrl: `${kd}${afterSignInPath(undefined)}` },
   });
   let location = new URL(res.headers.get("location")!, kd).href;
@@ -192,7 +192,7 @@ it("asks an account with two-factor sign-in for its code, and only the code fini
   expect(await db.userSession.count({ where: { userId: user.id } })).toBe(sessionsBefore);
   expect(jar.has("keydesk-oidc-pending")).toBe(true);
 
-  const { checkOidcCode } = await import("@/lib/auth/oidc-code");
+  const { checkOidcCode } = await import("@/lib/single-sign-on/oidc-code");
   expect(await checkOidcCode("000000", "198.51.100.40")).toEqual({ ok: false, reason: "totp_invalid" });
   const done = await checkOidcCode(await generate({ secret }), "198.51.100.40");
   expect(done).toMatchObject({ ok: true, user: { id: user.id } });

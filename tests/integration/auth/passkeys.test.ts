@@ -15,11 +15,11 @@ jest.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-request-id": "req-passkeys-test" }),
 }));
 
-import { relyingParty } from "@/lib/auth/passkeys/relying-party";
-import { beginRegistration, finishRegistration } from "@/lib/auth/passkeys/registration";
-import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/auth/passkeys/sign-in";
-import { beginPasskeyStepUp, finishPasskeyStepUp } from "@/lib/auth/passkeys/step-up";
-import { resetPasskeyLimitsForTests } from "@/lib/auth/passkeys/limits";
+import { relyingParty } from "@/lib/passkeys/relying-party";
+import { beginRegistration, finishRegistration } from "@/lib/passkeys/registration";
+import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/passkeys/sign-in";
+import { beginPasskeyStepUp, finishPasskeyStepUp } from "@/lib/passkeys/step-up";
+import { resetPasskeyLimitsForTests } from "@/lib/passkeys/limits";
 import { stepUpSecondsLeft } from "@/lib/factors/step-up";
 
 const ctx = { ip: "198.51.100.77", userAgent: "Mozilla/5.0 Chrome/140.0" };
@@ -80,7 +80,7 @@ it("registers a passkey with its counter and transports, audited and alerted; th
   expect(row).toMatchObject({ userId: user.id, name: "Work laptop", transports: ["internal", "hybrid"], counter: 0n });
   expect(await db.auditEvent.count({ where: { actorId: user.id, action: "auth.passkey_added" } })).toBe(1);
   expect(await db.alertState.count({ where: { userId: user.id, condition: "passkey_added" } })).toBe(1);
-  const { listPasskeysForUser } = await import("@/lib/auth/passkeys/store");
+  const { listPasskeysForUser } = await import("@/lib/passkeys/store");
   const listed = await listPasskeysForUser(user.id);
   expect(listed).toEqual([expect.objectContaining({ name: "Work laptop", lastUsedAt: null })]);
   expect(JSON.stringify(listed)).not.toContain("publicKey");

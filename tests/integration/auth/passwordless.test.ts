@@ -17,18 +17,18 @@ jest.mock("next/headers", () => ({
 }));
 
 import { generate } from "otplib";
-import { relyingParty } from "@/lib/auth/passkeys/relying-party";
-import { beginRegistration, finishRegistration } from "@/lib/auth/passkeys/registration";
-import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/auth/passkeys/sign-in";
-import { beginPasskeyStepUp, finishPasskeyStepUp } from "@/lib/auth/passkeys/step-up";
-import { removePasskeyForUser, setPasswordAgain, turnPasswordOff } from "@/lib/auth/passkeys/manage";
+import { relyingParty } from "@/lib/passkeys/relying-party";
+import { beginRegistration, finishRegistration } from "@/lib/passkeys/registration";
+import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/passkeys/sign-in";
+import { beginPasskeyStepUp, finishPasskeyStepUp } from "@/lib/passkeys/step-up";
+import { removePasskeyForUser, setPasswordAgain, turnPasswordOff } from "@/lib/passkeys/manage";
 import { signInTakesTwoFactors } from "@/lib/factors/passkey-two-factor";
-import { resetPasskeyLimitsForTests } from "@/lib/auth/passkeys/limits";
+import { resetPasskeyLimitsForTests } from "@/lib/passkeys/limits";
 import { passkeyStepUpLive, grantStepUp } from "@/lib/factors/step-up";
 import { checkStepUpSecret } from "@/lib/factors/step-up-with";
-import { checkCredentials } from "@/lib/auth/credentials";
+import { checkCredentials } from "@/lib/sign-in/credentials";
 import { resetSignInLimiterForTests } from "@/lib/factors/sign-in-limiter";
-import { decideOidcSignIn } from "@/lib/auth/oidc";
+import { decideOidcSignIn } from "@/lib/single-sign-on/oidc";
 import { needsEmailVerification } from "@/lib/mail/verification";
 
 function rp() {
@@ -171,7 +171,7 @@ it("still owes its e-mail verification, and can set a password again (then signs
 });
 
 it("the operator's recovery: a one-time password signs in, the password is on again, every session ends", async () => {
-  const { recoverAccount } = await import("@/lib/auth/passkeys/recover");
+  const { recoverAccount } = await import("@/lib/passkeys/recover");
   const user = await userWith("pl-recover");
   const a = await register(user, "A");
   await register(user, "B");

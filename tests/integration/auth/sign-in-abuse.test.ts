@@ -5,7 +5,7 @@
 // however many answers race for it, and password guesses never lock a passkey sign-in out.
 import { generate } from "otplib";
 import { db, disconnectDb } from "@/lib/db";
-import { checkCredentials } from "@/lib/auth/credentials";
+import { checkCredentials } from "@/lib/sign-in/credentials";
 import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/factors/sign-in-limiter";
 import { newTestUser, TEST_PASSWORD } from "../../helpers/users";
 import { enableTwoFactorForTest } from "../../helpers/two-factor";
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   resetSignInLimiterForTests();
-  (await import("@/lib/auth/passkeys/limits")).resetPasskeyLimitsForTests();
+  (await import("@/lib/passkeys/limits")).resetPasskeyLimitsForTests();
   browser = new CookieJar();
 });
 
@@ -122,12 +122,12 @@ it("a right password without a code asks for the code and costs no guess", async
 
 describe("passkeys", () => {
   const rp = async () => {
-    const r = (await import("@/lib/auth/passkeys/relying-party")).relyingParty(getEnv());
+    const r = (await import("@/lib/passkeys/relying-party")).relyingParty(getEnv());
     if (!r.ok) throw new Error(r.problem);
     return r;
   };
   async function withPasskeys(prefix: string, count: number): Promise<{ user: CurrentUser; keys: SoftPasskey[] }> {
-    const { beginRegistration, finishRegistration } = await import("@/lib/auth/passkeys/registration");
+    const { beginRegistration, finishRegistration } = await import("@/lib/passkeys/registration");
     const u = await newTestUser(prefix);
     const user = { ...u, sessionId: (await db.userSession.create({ data: { userId: u.id } })).id };
     const keys: SoftPasskey[] = [];
@@ -142,7 +142,7 @@ describe("passkeys", () => {
     return { user, keys };
   }
   async function passkeySignIn(key: SoftPasskey, ip: string) {
-    const { beginPasskeySignIn, finishPasskeySignIn } = await import("@/lib/auth/passkeys/sign-in");
+    const { beginPasskeySignIn, finishPasskeySignIn } = await import("@/lib/passkeys/sign-in");
     browser = new CookieJar();
     const begun = await beginPasskeySignIn(ip);
     if (!begun.ok) return begun;
@@ -167,7 +167,7 @@ describe("passkeys", () => {
   it("a passwordless account: no password guess ever succeeds, and its passkey still signs in", async () => {
     const { user, keys } = await withPasskeys("pk-nopass", 2);
     const { grantStepUp } = await import("@/lib/factors/step-up");
-    const { turnPasswordOff } = await import("@/lib/auth/passkeys/manage");
+    const { turnPasswordOff } = await import("@/lib/passkeys/manage");
     await grantStepUp(user, "passkey");
     expect(await turnPasswordOff(user, true)).toEqual({ ok: true });
     const tries = await Promise.all(
@@ -180,8 +180,8 @@ describe("passkeys", () => {
   });
 
   it("sign-in ceremonies per IP: the limit refuses further options (no challenge stored); another IP is unaffected", async () => {
-    const { beginPasskeySignIn } = await import("@/lib/auth/passkeys/sign-in");
-    const { PASSKEY_LIMITS } = await import("@/lib/auth/passkeys/limits");
+    const { beginPasskeySignIn } = await import("@/lib/passkeys/sign-in");
+    const { PASSKEY_LIMITS } = await import("@/lib/passkeys/limits");
     const ip = "203.0.113.201";
     const begun = [];
     // Each from a fresh browser (no cookie): a new challenge every time.
@@ -201,8 +201,8 @@ describe("passkeys", () => {
   });
 
   it("a reloaded sign-in page reuses its browser's unspent challenge: no new row, no point", async () => {
-    const { beginPasskeySignIn } = await import("@/lib/auth/passkeys/sign-in");
-    const { PASSKEY_LIMITS } = await import("@/lib/auth/passkeys/limits");
+    const { beginPasskeySignIn } = await import("@/lib/passkeys/sign-in");
+    const { PASSKEY_LIMITS } = await import("@/lib/passkeys/limits");
     const challenges = new Set<string>();
     for (let i = 0; i < PASSKEY_LIMITS.signInOptionsPerIp.points + 20; i++) {
       const b = await beginPasskeySignIn("203.0.113.205");
@@ -218,7 +218,7 @@ describe("passkeys", () => {
 
   it("200 answers racing for one challenge: it is tried once, the rest find it spent; nothing changes", async () => {
     const { user, keys } = await withPasskeys("pk-race", 1);
-    const { beginPasskeySignIn, finishPasskeySignIn } = await import("@/lib/auth/passkeys/sign-in");
+    const { beginPasskeySignIn, finishPasskeySignIn } = await import("@/lib/passkeys/sign-in");
     browser = new CookieJar();
     const begun = await beginPasskeySignIn("203.0.113.210");
     if (!begun.ok) throw new Error(begun.reason);
@@ -242,8 +242,8 @@ describe("passkeys", () => {
 
   it("signed-in ceremonies (register, step-up) are limited per user", async () => {
     const { user } = await withPasskeys("pk-user-limit", 1);
-    const { beginPasskeyStepUp } = await import("@/lib/auth/passkeys/step-up");
-    const { PASSKEY_LIMITS } = await import("@/lib/auth/passkeys/limits");
+    const { beginPasskeyStepUp } = await import("@/lib/passkeys/step-up");
+    const { PASSKEY_LIMITS } = await import("@/lib/passkeys/limits");
     const results = await Promise.all(
       Array.from({ length: PASSKEY_LIMITS.ceremoniesPerUser.points + 5 }, () => beginPasskeyStepUp(user)),
     );

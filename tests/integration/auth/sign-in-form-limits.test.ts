@@ -19,7 +19,7 @@ jest.mock("next/navigation", () => ({
   },
 }));
 
-import { signInAction } from "@/lib/auth/actions";
+import { signInAction } from "@/lib/sign-in/actions";
 import { resetSignInLimiterForTests } from "@/lib/factors/sign-in-limiter";
 
 beforeAll(() => resetEnvCache());

@@ -4,10 +4,10 @@
 // the lock the owner is told how many failures came from how many addresses (an alert).
 import { generate } from "otplib";
 import { db, disconnectDb } from "@/lib/db";
-import { checkCredentials } from "@/lib/auth/credentials";
+import { checkCredentials } from "@/lib/sign-in/credentials";
 import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/factors/sign-in-limiter";
-import { deviceFor, renewDeviceCookie } from "@/lib/auth/device-token";
-import { failedSignInsSinceLastSignIn, reportFailedSignIns, signInReportFor } from "@/lib/auth/sign-in-report";
+import { deviceFor, renewDeviceCookie } from "@/lib/factors/device-token";
+import { failedSignInsSinceLastSignIn, reportFailedSignIns, signInReportFor } from "@/lib/sign-in/sign-in-report";
 import { recordAudit } from "@/lib/audit/record";
 import { newTestUser, TEST_PASSWORD } from "../../helpers/users";
 import { enableTwoFactorForTest } from "../../helpers/two-factor";

@@ -17,8 +17,8 @@ jest.mock("next/headers", () => ({
 jest.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 jest.mock("next/navigation", () => ({ unstable_rethrow: () => undefined }));
 
-import { dismissSignInReportAction } from "@/lib/auth/sign-in-report-actions";
-import { SIGN_IN_REPORT_SEEN_COOKIE } from "@/lib/auth/sign-in-report";
+import { dismissSignInReportAction } from "@/lib/sign-in/sign-in-report-actions";
+import { SIGN_IN_REPORT_SEEN_COOKIE } from "@/lib/sign-in/sign-in-report";
 
 beforeEach(() => set.mockClear());
 

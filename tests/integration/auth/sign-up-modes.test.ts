@@ -20,9 +20,9 @@ jest.mock("next/navigation", () => ({
   },
 }));
 
-import { signUpAction } from "@/lib/auth/actions";
+import { signUpAction } from "@/lib/sign-in/actions";
 import { resetSignInLimiterForTests } from "@/lib/factors/sign-in-limiter";
-import { currentSignUpMode } from "@/lib/auth/sign-up-policy";
+import { currentSignUpMode } from "@/lib/sign-up/sign-up-policy";
 import { createTeam } from "@/lib/teams/teams";
 import { createInvitation } from "@/lib/teams/invitations";
 

@@ -1,6 +1,6 @@
 import { db, disconnectDb } from "@/lib/db";
-import { registerUser } from "@/lib/auth/users";
-import { checkCredentials } from "@/lib/auth/credentials";
+import { registerUser } from "@/lib/sign-up/users";
+import { checkCredentials } from "@/lib/sign-in/credentials";
 import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/factors/sign-in-limiter";
 import { randomEmail } from "../../helpers/random";
 

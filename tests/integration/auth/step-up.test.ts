@@ -28,7 +28,7 @@ jest.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 import { stepUpWith } from "@/lib/factors/step-up-with";
 import { resetSignInLimiterForTests, SIGN_IN_LIMITS } from "@/lib/factors/sign-in-limiter";
-import { beginTotpAction } from "@/lib/auth/totp-actions";
+import { beginTotpAction } from "@/lib/factors/totp-actions";
 
 afterAll(async () => {
   await disconnectDb();

@@ -19,7 +19,7 @@ jest.mock("next/headers", () => ({
 
 let sim: RunningSimulator;
 let totp: typeof import("@/lib/factors/totp");
-let credentials: typeof import("@/lib/auth/credentials");
+let credentials: typeof import("@/lib/sign-in/credentials");
 let addKey: typeof import("@/lib/keys/add-key");
 const PASSWORD = "a long enough passphrase";
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
   });
   resetEnvCache();
   totp = await import("@/lib/factors/totp");
-  credentials = await import("@/lib/auth/credentials");
+  credentials = await import("@/lib/sign-in/credentials");
   addKey = await import("@/lib/keys/add-key");
 });
 afterAll(async () => {

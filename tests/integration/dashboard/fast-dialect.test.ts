@@ -20,9 +20,9 @@ const DAY = 86_400_000;
 let sim: RunningSimulator;
 let owner: CurrentUser;
 let m: {
-  read: typeof import("@/lib/proxy/read");
-  history: typeof import("@/lib/proxy/history");
-  portfolio: typeof import("@/lib/proxy/portfolio");
+  read: typeof import("@/lib/reads/read");
+  history: typeof import("@/lib/reads/history");
+  portfolio: typeof import("@/lib/reads/valuation");
   exportRun: typeof import("@/lib/export/run");
 };
 
@@ -79,9 +79,9 @@ beforeAll(async () => {
   delete process.env.EXCHANGE_API;
   resetEnvCache();
   m = {
-    read: await import("@/lib/proxy/read"),
-    history: await import("@/lib/proxy/history"),
-    portfolio: await import("@/lib/proxy/portfolio"),
+    read: await import("@/lib/reads/read"),
+    history: await import("@/lib/reads/history"),
+    portfolio: await import("@/lib/reads/valuation"),
     exportRun: await import("@/lib/export/run"),
   };
   owner = await user();
@@ -301,7 +301,7 @@ describe("export under Fast", () => {
 describe("valuation, fees and keys under Fast", () => {
   it("futures balances and perpetual positions are shown, valued where a price exists, unpriced otherwise", async () => {
     const id = await addDemo(owner, "demo-futures");
-    const p = await m.portfolio.readPortfolio(owner, id);
+    const p = await m.portfolio.readValuation(owner, id);
     const bal = await upstream<Balances>("demo-futures", "/account/balances");
     expect(p.rows.map((r) => r.currency).sort()).toEqual(bal.balances.map((b) => b.currency_code).sort());
     const tickers = (await (await fetch(`${sim.url}/market-ticker`)).json()) as {

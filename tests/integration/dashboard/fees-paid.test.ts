@@ -42,7 +42,7 @@ afterAll(async () => {
 type Trade = { fee: { fee_amount: string; fee_currency: string } };
 
 it("sums each currency's fees in the range exactly, as the simulator's own trades give them", async () => {
-  const { readFeesPaid } = await import("@/lib/proxy/fees-paid");
+  const { readFeesPaid } = await import("@/lib/reads/fees-paid");
   const now = new Date();
   const paid = await readFeesPaid(owner, await requireKeyAccess(owner, keyRowId, "read"), "90d", now);
   // The same range read here, page by page, straight from the simulator.

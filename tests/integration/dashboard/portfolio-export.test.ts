@@ -12,8 +12,8 @@ import { newTestUser } from "../../helpers/users";
 let sim: RunningSimulator;
 let owner: CurrentUser;
 let mod: {
-  readPortfolio: typeof import("@/lib/proxy/portfolio").readPortfolio;
-  listOrdersPage: typeof import("@/lib/proxy/history").listOrdersPage;
+  readValuation: typeof import("@/lib/reads/valuation").readValuation;
+  listOrdersPage: typeof import("@/lib/reads/history").listOrdersPage;
   startExport: typeof import("@/lib/export/run").startExport;
 };
 
@@ -81,8 +81,8 @@ beforeAll(async () => {
   });
   resetEnvCache();
   mod = {
-    readPortfolio: (await import("@/lib/proxy/portfolio")).readPortfolio,
-    listOrdersPage: (await import("@/lib/proxy/history")).listOrdersPage,
+    readValuation: (await import("@/lib/reads/valuation")).readValuation,
+    listOrdersPage: (await import("@/lib/reads/history")).listOrdersPage,
     startExport: (await import("@/lib/export/run")).startExport,
   };
   owner = await user();
@@ -104,7 +104,7 @@ it("values the simulator's balances in EUR exactly and remembers the total for t
   // the tickers read here agree however long a loaded machine takes between the two.
   simClock = Date.now();
   const id = await addDemo(owner, "demo-small");
-  const p = await mod.readPortfolio(owner, id);
+  const p = await mod.readValuation(owner, id);
   const balances = await upstream<{ balances: { currency_code: string; available: string; locked: string }[] }>(
     "demo-small",
     "/account/balances",
@@ -235,5 +235,5 @@ it("refuses export ranges it cannot serve, and strangers", async () => {
       status: "all",
     }),
   ).rejects.toMatchObject({ code: "not_found" });
-  await expect(mod.readPortfolio(stranger, id)).rejects.toMatchObject({ code: "not_found" });
+  await expect(mod.readValuation(stranger, id)).rejects.toMatchObject({ code: "not_found" });
 });

@@ -7,7 +7,7 @@ const DEAD_URL = "postgresql://postgres:x@127.0.0.1:1/keydesk_gone";
 
 it("a data route answers 503 with a reason while the database is down, and works again after", async () => {
   const goodUrl = process.env.DATABASE_URL!;
-  const { registerUser } = await import("@/lib/auth/users");
+  const { registerUser } = await import("@/lib/sign-up/users");
   const { mintSessionCookie } = await import("../../helpers/sessions");
   const { db, disconnectDb } = await import("@/lib/db");
   const { resetEnvCache } = await import("@/lib/env");

@@ -73,7 +73,7 @@ it("under Bitpanda Pro, lists without dates send none (the exchange returns ever
     { label: "small", key: sim.demoKeys["demo-small"]!.key },
   );
   if (!r.ok) throw new Error(r.message);
-  const { listOrdersPage } = await import("@/lib/proxy/history");
+  const { listOrdersPage } = await import("@/lib/reads/history");
   const page = await listOrdersPage(u, r.keyRowId, { status: "all", pageSize: 100 });
   expect(page.defaultRange).toBeUndefined();
   expect(page.window).toBeNull();

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { db, disconnectDb } from "@/lib/db";
 import { parseKeyring } from "@/lib/crypto/keyring";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/envelope";
-import { registerUser } from "@/lib/auth/users";
+import { registerUser } from "@/lib/sign-up/users";
 import { randomEmail } from "../../helpers/random";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");

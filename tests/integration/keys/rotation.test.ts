@@ -4,7 +4,7 @@ import { parseKeyring } from "@/lib/crypto/keyring";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/envelope";
 import { rotateKeys, assertKeyringCoversStoredKeys, countKeysNeedingRotation } from "@/lib/keys/rotate";
 import { CryptoError } from "@/lib/crypto/errors";
-import { registerUser } from "@/lib/auth/users";
+import { registerUser } from "@/lib/sign-up/users";
 import { randomEmail } from "../../helpers/random";
 
 const k1 = Buffer.alloc(32, 11).toString("base64");

@@ -2,7 +2,7 @@
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { resetEnvCache } from "@/lib/env";
 import { db, disconnectDb } from "@/lib/db";
-import { registerUser } from "@/lib/auth/users";
+import { registerUser } from "@/lib/sign-up/users";
 import { addKeyForUser, type AddKeyResult } from "@/lib/keys/add-key";
 import { withKeyCredentials } from "@/lib/keys/credentials";
 import { recheckKeyForOwner } from "@/lib/keys/recheck-key";

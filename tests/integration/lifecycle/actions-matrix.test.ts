@@ -213,8 +213,8 @@ it("passkey actions: each person removes and uses only their own passkeys, turns
   const teams = await import("@/lib/teams/teams");
   const inv = await import("@/lib/teams/invitations");
   const { removePasskeyAction, passwordOffAction, setPasswordAction, passkeyRegisterOptionsAction } =
-    await import("@/lib/auth/passkeys/settings-actions");
-  const { passkeyStepUpOptionsAction, passkeyStepUpAction } = await import("@/lib/auth/passkeys/step-up-actions");
+    await import("@/lib/passkeys/settings-actions");
+  const { passkeyStepUpOptionsAction, passkeyStepUpAction } = await import("@/lib/passkeys/step-up-actions");
   const { grantStepUp } = await import("@/lib/factors/step-up");
   const withSession = async (u: CurrentUser) => ({
     ...u,

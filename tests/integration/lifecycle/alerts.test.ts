@@ -47,7 +47,7 @@ const until = async (ok: () => Promise<boolean>, ms = 10_000) => {
 
 it("a revoked key alerts its owner once, and a pending delivery survives a worker restart", async () => {
   const { addKeyForUser } = await import("@/lib/keys/add-key");
-  const { readKeyData } = await import("@/lib/proxy/read");
+  const { readKeyData } = await import("@/lib/reads/read");
   const { scanKeys } = await import("@/lib/alerts/scan");
   const queue = await import("@/lib/alerts/queue");
   const worker = await import("@/lib/workers");

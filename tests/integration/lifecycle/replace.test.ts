@@ -15,7 +15,7 @@ type Mods = {
   teams: typeof import("@/lib/teams/teams");
   inv: typeof import("@/lib/teams/invitations");
   shares: typeof import("@/lib/teams/shares");
-  read: typeof import("@/lib/proxy/read");
+  read: typeof import("@/lib/reads/read");
 };
 let m: Mods;
 
@@ -47,7 +47,7 @@ beforeAll(async () => {
     teams: await import("@/lib/teams/teams"),
     inv: await import("@/lib/teams/invitations"),
     shares: await import("@/lib/teams/shares"),
-    read: await import("@/lib/proxy/read"),
+    read: await import("@/lib/reads/read"),
   };
 });
 

@@ -19,7 +19,7 @@ let m: {
   teams: typeof import("@/lib/teams/teams");
   inv: typeof import("@/lib/teams/invitations");
   shares: typeof import("@/lib/teams/shares");
-  read: typeof import("@/lib/proxy/read");
+  read: typeof import("@/lib/reads/read");
   exportRun: typeof import("@/lib/export/run");
   gate: typeof import("@/lib/limiter/instance");
   crypto: typeof import("@/lib/crypto/instance");
@@ -63,7 +63,7 @@ beforeAll(async () => {
     teams: await import("@/lib/teams/teams"),
     inv: await import("@/lib/teams/invitations"),
     shares: await import("@/lib/teams/shares"),
-    read: await import("@/lib/proxy/read"),
+    read: await import("@/lib/reads/read"),
     exportRun: await import("@/lib/export/run"),
     gate: await import("@/lib/limiter/instance"),
     crypto: await import("@/lib/crypto/instance"),

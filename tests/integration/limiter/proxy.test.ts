@@ -12,8 +12,8 @@ import { SkippingClock, installClock } from "../../helpers/clock";
 const clock = installClock(new SkippingClock());
 
 let sim: RunningSimulator;
-let readKeyData: typeof import("@/lib/proxy/read").readKeyData;
-let listOrdersPage: typeof import("@/lib/proxy/history").listOrdersPage;
+let readKeyData: typeof import("@/lib/reads/read").readKeyData;
+let listOrdersPage: typeof import("@/lib/reads/history").listOrdersPage;
 let owner: CurrentUser;
 
 const user = () => newTestUser("proxy");
@@ -49,8 +49,8 @@ beforeAll(async () => {
     REDIS_URL: "",
   });
   resetEnvCache();
-  ({ readKeyData } = await import("@/lib/proxy/read"));
-  ({ listOrdersPage } = await import("@/lib/proxy/history"));
+  ({ readKeyData } = await import("@/lib/reads/read"));
+  ({ listOrdersPage } = await import("@/lib/reads/history"));
   owner = await user();
 });
 afterEach(async () => {

@@ -16,7 +16,7 @@ import { ConnectionBudget } from "@/lib/limiter/connections";
 import type { Dialect } from "@/lib/exchange/dialect";
 import { getMarketStream, stopMarketStream } from "@/lib/market/instance";
 import { getExchangeClient } from "@/lib/limiter/exchange-client";
-import { readMarketEndpoint } from "@/lib/proxy/endpoints";
+import { readMarketEndpoint } from "@/lib/reads/endpoints";
 
 let sim: RunningSimulator;
 const streams: MarketStream[] = [];

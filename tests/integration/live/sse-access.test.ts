@@ -11,7 +11,7 @@ import { addKeyForUser } from "@/lib/keys/add-key";
 import { createTeam, removeMember } from "@/lib/teams/teams";
 import { acceptInvitation, createInvitation } from "@/lib/teams/invitations";
 import type { CurrentUser } from "@/lib/sessions/session";
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Valuation } from "@/lib/reads/valuation";
 import { getLiveHub } from "@/lib/live/route";
 import { newTestUser } from "../../helpers/users";
 import { mintSessionCookie } from "../../helpers/sessions";
@@ -88,7 +88,7 @@ async function open(who: string | null, keys: string[]) {
   return { status: res.status, text: "", reader };
 }
 
-const portfolioOf = (data: string) => JSON.parse(data) as { keyId: string; portfolio: Portfolio };
+const portfolioOf = (data: string) => JSON.parse(data) as { keyId: string; portfolio: Valuation };
 
 it("the owner and a member with amounts get the key's valuation: total, allocation, EUR values, 24 h change", async () => {
   for (const who of ["owner", "member"]) {

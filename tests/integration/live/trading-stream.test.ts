@@ -14,7 +14,7 @@ import { addKeyForUser } from "@/lib/keys/add-key";
 import { stopKeyForOwner } from "@/lib/keys/emergency-stop";
 import { deleteKeyForOwner } from "@/lib/keys/delete-key";
 import type { CurrentUser } from "@/lib/sessions/session";
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Valuation } from "@/lib/reads/valuation";
 import type { OrderPush } from "@/lib/live/order-push";
 import { getLiveHub } from "@/lib/live/route";
 import { getTradingStreams, stopTradingStreams, tradeKeysAllowed } from "@/lib/market/trading-instance";
@@ -110,7 +110,7 @@ const restGets = async (accountId: string) =>
   ((await control("/counters")) as { byAccountMethod: Record<string, Record<string, number>> }).byAccountMethod[
     accountId
   ]?.GET ?? 0;
-const portfolioOf = (data: string) => JSON.parse(data) as { keyId: string; portfolio: Portfolio };
+const portfolioOf = (data: string) => JSON.parse(data) as { keyId: string; portfolio: Valuation };
 
 /** A limit buy of 0.01 BTC above the best ask, placed over REST with the key itself: it fills at once. */
 async function buyNow(key: string) {

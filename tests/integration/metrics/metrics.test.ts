@@ -14,7 +14,7 @@ import { parseExposition, total, type Sample } from "../../helpers/prometheus-te
 
 const TOKEN = "metrics-token-metrics-token-0123456789";
 let sim: RunningSimulator;
-let readKeyData: typeof import("@/lib/proxy/read").readKeyData;
+let readKeyData: typeof import("@/lib/reads/read").readKeyData;
 let owner: CurrentUser;
 const keyIds: Record<string, string> = {};
 
@@ -48,7 +48,7 @@ beforeAll(async () => {
     KEYDESK_METRICS_TOKEN: TOKEN,
   });
   resetEnvCache();
-  ({ readKeyData } = await import("@/lib/proxy/read"));
+  ({ readKeyData } = await import("@/lib/reads/read"));
   owner = await newTestUser("metrics");
 });
 afterEach(async () => {

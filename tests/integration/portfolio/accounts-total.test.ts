@@ -74,12 +74,12 @@ function valueOf(balances: Bal[], tickers: Ticker[]): Decimal {
 
 /** Reads the key through Keydesk (recording its snapshot) and values it independently at the simulator's (still) tickers. */
 async function readAndValue(keyRowId: string, key: string): Promise<Decimal> {
-  const { readPortfolio } = await import("@/lib/proxy/portfolio");
-  const { forgetRecordedSnapshots } = await import("@/lib/portfolio/snapshot");
+  const { readValuation } = await import("@/lib/reads/valuation");
+  const { forgetRecordedSnapshots } = await import("@/lib/snapshots/store");
   await db.keySnapshot.deleteMany({ where: { keyId: keyRowId } });
   forgetRecordedSnapshots();
   const balances = (await upstream<{ balances: Bal[] }>("/account/balances", key)).balances;
-  await readPortfolio(owner, keyRowId, { refresh: true });
+  await readValuation(owner, keyRowId, { refresh: true });
   return valueOf(balances, await upstream<Ticker[]>("/market-ticker"));
 }
 
@@ -109,8 +109,8 @@ it("two keys for one account, a stopped key and a revoked key: the total equals 
   expect(await stopKeyForOwner(owner, stoppedId, true)).toMatchObject({ ok: true });
   // Revoked at the exchange: the first refused answer makes it "revoked" everywhere.
   await fetch(`${sim.controlUrl}/keys/revoke`, { method: "POST", body: JSON.stringify({ jti: gone.jti }) });
-  const { readPortfolio } = await import("@/lib/proxy/portfolio");
-  const refused = await readPortfolio(owner, revokedId, { refresh: true });
+  const { readValuation } = await import("@/lib/reads/valuation");
+  const refused = await readValuation(owner, revokedId, { refresh: true });
   expect(refused).toMatchObject({ source: "stale", staleReason: "key_revoked" });
   expect((await db.apiKey.findUniqueOrThrow({ where: { id: revokedId } })).status).toBe("revoked");
   const { listKeysForUser, getKeyViewForUser } = await import("@/lib/keys/queries");

@@ -195,8 +195,8 @@ describe.each(["bitpanda", "fast"] as const)("%s", (dialect) => {
 
 it("adding a key queues its backfill on pg-boss, which runs it to done", async () => {
   await useDialect("bitpanda");
-  const { registerBackfillJobs, forgetBackfillBoss, backfillJobId, BACKFILL_QUEUE } =
-    await import("@/lib/portfolio/backfill-jobs");
+  const { registerBackfillJobs } = await import("@/lib/portfolio/backfill-jobs");
+  const { forgetBackfillBoss, backfillJobId, BACKFILL_QUEUE } = await import("@/lib/snapshots/backfill-queue");
   const boss = new PgBoss({ connectionString: getEnv().DATABASE_URL, max: 2 });
   await boss.start();
   try {

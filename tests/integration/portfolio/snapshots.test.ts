@@ -1,4 +1,4 @@
-// Portfolio snapshots on real PostgreSQL, pg-boss and the simulator: values equal the
+// Valuation snapshots on real PostgreSQL, pg-boss and the simulator: values equal the
 // simulator's balances × tickers exactly; reads record at most one per key per hour; with two
 // instances the scheduled job runs once per period; downsampling keeps each day's first and last.
 import Decimal from "decimal.js";
@@ -73,7 +73,7 @@ it("a snapshot equals the simulator's balances × tickers, exactly; a read recor
   // Prices move every 10 s at the simulator: retry until the tickers before and after agree.
   for (let attempt = 0; ; attempt++) {
     await db.keySnapshot.deleteMany({ where: { keyId } });
-    (await import("@/lib/portfolio/snapshot")).forgetRecordedSnapshots();
+    (await import("@/lib/snapshots/store")).forgetRecordedSnapshots();
     const before = await upstream<Ticker[]>("/market-ticker");
     const balances = (await upstream<{ balances: Bal[] }>("/account/balances", key)).balances;
     expect(await takeSnapshot(keyId)).toBe("stored");
@@ -92,13 +92,13 @@ it("a snapshot equals the simulator's balances × tickers, exactly; a read recor
   }
   // The job again this hour: nothing more. A read this hour: nothing more either.
   expect(await takeSnapshot(keyId)).toBe("exists");
-  const { readPortfolio } = await import("@/lib/proxy/portfolio");
-  await readPortfolio(owner, keyId);
+  const { readValuation } = await import("@/lib/reads/valuation");
+  await readValuation(owner, keyId);
   expect(await db.keySnapshot.count({ where: { keyId } })).toBe(1);
   // A read in an hour without one records it.
   await db.keySnapshot.deleteMany({ where: { keyId } });
-  (await import("@/lib/portfolio/snapshot")).forgetRecordedSnapshots();
-  const p = await readPortfolio(owner, keyId, { refresh: true });
+  (await import("@/lib/snapshots/store")).forgetRecordedSnapshots();
+  const p = await readValuation(owner, keyId, { refresh: true });
   const read = await db.keySnapshot.findFirstOrThrow({ where: { keyId } });
   expect(read).toEqual(expect.objectContaining({ source: "read", totalEur: p.totalEur }));
 });
@@ -108,7 +108,7 @@ it("with two instances the scheduled job runs once per period", async () => {
   const keyId = await addDemo("demo-small");
   await db.keySnapshot.deleteMany({});
   await db.snapshotRun.deleteMany({});
-  (await import("@/lib/portfolio/snapshot")).forgetRecordedSnapshots();
+  (await import("@/lib/snapshots/store")).forgetRecordedSnapshots();
   const runs: { instance: number; ran: boolean }[] = [];
   for (const instance of [1, 2]) {
     const boss = new PgBoss({

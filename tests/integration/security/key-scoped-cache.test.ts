@@ -22,9 +22,9 @@ import {
 import { waitFor } from "../../helpers/wait-for";
 
 let sim: RunningSimulator;
-let read: typeof import("@/lib/proxy/read");
-let history: typeof import("@/lib/proxy/history");
-let portfolio: typeof import("@/lib/proxy/portfolio");
+let read: typeof import("@/lib/reads/read");
+let history: typeof import("@/lib/reads/history");
+let portfolio: typeof import("@/lib/reads/valuation");
 let exportRun: typeof import("@/lib/export/run");
 let deleteKey: typeof import("@/lib/keys/delete-key");
 
@@ -32,9 +32,9 @@ beforeAll(async () => {
   sim = await startSimulator({ port: 0, controlPort: 0, seed: "key-scope" });
   Object.assign(process.env, { EXCHANGE_BASE_URL: sim.url, SIMULATOR_CONTROL_URL: sim.controlUrl, REDIS_URL: "" });
   resetEnvCache();
-  read = await import("@/lib/proxy/read");
-  history = await import("@/lib/proxy/history");
-  portfolio = await import("@/lib/proxy/portfolio");
+  read = await import("@/lib/reads/read");
+  history = await import("@/lib/reads/history");
+  portfolio = await import("@/lib/reads/valuation");
   exportRun = await import("@/lib/export/run");
   deleteKey = await import("@/lib/keys/delete-key");
 });
@@ -72,7 +72,7 @@ async function everyRoute(
     }
   };
   await run("balances", () => read.readKeyData(u, keyRowId, "balances", {}, (c, k) => c.getBalances(k)));
-  await run("portfolio", () => portfolio.readPortfolio(u, keyRowId));
+  await run("portfolio", () => portfolio.readValuation(u, keyRowId));
   await run("fees", () => read.readKeyData(u, keyRowId, "fees", {}, (c, k) => c.getAccountFees(k)));
   await run("orders", () => history.listOrdersPage(u, keyRowId, { status: "all", pageSize: 20 }));
   await run("order", () => read.readKeyData(u, keyRowId, "order", { orderId }, (c, k) => c.getOrder(k, orderId)));

@@ -18,13 +18,13 @@ import { newTestUser } from "../../helpers/users";
 import { closeRedisClients, installGate, instanceGate, mintKey } from "./attack-helpers";
 
 let sim: RunningSimulator;
-let read: typeof import("@/lib/proxy/read");
+let read: typeof import("@/lib/reads/read");
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, controlPort: 0, seed: "member-share" });
   Object.assign(process.env, { EXCHANGE_BASE_URL: sim.url, SIMULATOR_CONTROL_URL: sim.controlUrl, REDIS_URL: "" });
   resetEnvCache();
-  read = await import("@/lib/proxy/read");
+  read = await import("@/lib/reads/read");
 });
 afterAll(async () => {
   await sim.close();

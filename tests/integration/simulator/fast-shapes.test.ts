@@ -1,5 +1,5 @@
 // One Trading Fast (/fast/v1): every endpoint's body validates against a schema written from
-// the reference's Fast rows (§§3-6), and what Fast does not have answers like an unknown path.
+// lib/exchange/REFERENCE.md's Fast rows (§§3-6), and what Fast does not have answers like an unknown path.
 import { z } from "zod";
 import type { RunningSimulator } from "@/lib/simulator";
 import { call, control, withSim } from "./helpers";

@@ -1,4 +1,4 @@
-// One Trading Fast's history windows (§5.4) on a controlled clock: at most 30 days per
+// One Trading Fast's history windows (lib/exchange/REFERENCE.md §5.4) on a controlled clock: at most 30 days per
 // query (HTTP 400 beyond), inactive orders look back 1 day without dates, trades from
 // midnight UTC 7 days back, single-order and trade lookups reach back 30 days only.
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";

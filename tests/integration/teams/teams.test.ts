@@ -37,9 +37,9 @@ type Mods = {
   inv: typeof import("@/lib/teams/invitations");
   shares: typeof import("@/lib/teams/shares");
   actions: typeof import("@/lib/teams/actions");
-  read: typeof import("@/lib/proxy/read");
-  portfolio: typeof import("@/lib/proxy/portfolio");
-  history: typeof import("@/lib/proxy/history");
+  read: typeof import("@/lib/reads/read");
+  portfolio: typeof import("@/lib/reads/valuation");
+  history: typeof import("@/lib/reads/history");
   queries: typeof import("@/lib/keys/queries");
   exportRun: typeof import("@/lib/export/run");
   audit: typeof import("@/lib/audit/query");
@@ -80,9 +80,9 @@ beforeAll(async () => {
     inv: await import("@/lib/teams/invitations"),
     shares: await import("@/lib/teams/shares"),
     actions: await import("@/lib/teams/actions"),
-    read: await import("@/lib/proxy/read"),
-    portfolio: await import("@/lib/proxy/portfolio"),
-    history: await import("@/lib/proxy/history"),
+    read: await import("@/lib/reads/read"),
+    portfolio: await import("@/lib/reads/valuation"),
+    history: await import("@/lib/reads/history"),
     queries: await import("@/lib/keys/queries"),
     exportRun: await import("@/lib/export/run"),
     audit: await import("@/lib/audit/query"),
@@ -175,7 +175,7 @@ describe("sharing", () => {
     expect(b.data.balances.every((x) => x.available === "" && x.locked === "")).toBe(true);
     const ownerView = await balances(keyOwner, readKey);
     expect(ownerView.data.balances.some((x) => x.available !== "")).toBe(true); // the shared cache was not redacted
-    const p = await m.portfolio.readPortfolio(member, readKey);
+    const p = await m.portfolio.readValuation(member, readKey);
     expect(p).toMatchObject({ amountsHidden: true, totalEur: "" });
     expect(p.rows.every((r) => r.total === "" && r.valueEur === "")).toBe(true);
     expect(p.rows.filter((r) => r.sharePct !== null).length).toBeGreaterThan(0);
@@ -195,7 +195,7 @@ describe("sharing", () => {
     await expect(m.queries.getKeyRowForOwner(member, readKey)).rejects.toMatchObject({ code: "forbidden" });
     for (const who of [outsider, stranger]) {
       await expect(balances(who, readKey)).rejects.toMatchObject({ code: "not_found" });
-      await expect(m.portfolio.readPortfolio(who, readKey)).rejects.toMatchObject({ code: "not_found" });
+      await expect(m.portfolio.readValuation(who, readKey)).rejects.toMatchObject({ code: "not_found" });
     }
   });
 
@@ -214,7 +214,7 @@ describe("sharing", () => {
     await m.read.readKeyData(member, readKey, "fees", {}, (c, k) => c.getAccountFees(k), { refresh: true });
     await m.read.readKeyData(member, readKey, "trading-volume", {}, (c, k) => c.getTradingVolume(k), { refresh: true });
     await m.history.listTradesPage(member, readKey, { status: "all", pageSize: 10 });
-    await m.portfolio.readPortfolio(member, readKey, { refresh: true });
+    await m.portfolio.readValuation(member, readKey, { refresh: true });
     const after = await counters();
     expect((after.byMethod.GET ?? 0) - (before.byMethod.GET ?? 0)).toBeGreaterThan(0);
     for (const method of ["POST", "DELETE", "PUT", "PATCH"])

@@ -1,5 +1,5 @@
 // Where sign-in lands: the portfolio home, or an explicit same-site `next` path (never off-site).
-import { afterSignInPath, HOME_PATH } from "@/lib/auth/after-sign-in";
+import { afterSignInPath, HOME_PATH } from "@/lib/sign-in/after-sign-in";
 
 describe("afterSignInPath", () => {
   it("is the portfolio home without an explicit path", () => {

@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { EnvError, parseEnv } from "@/lib/env";
-import { publicOrigin, relyingParty, rpIdMismatch } from "@/lib/auth/passkeys/relying-party";
+import { publicOrigin, relyingParty, rpIdMismatch } from "@/lib/passkeys/relying-party";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const base = { PORT: 3000 };

@@ -8,7 +8,7 @@ import { clientMessages } from "@/lib/i18n/client";
 import { AddKeyForm } from "@/components/keys/add-key-form";
 
 jest.mock("@/lib/keys/actions", () => ({ addKeyAction: jest.fn() }));
-jest.mock("@/lib/auth/passkeys/step-up-actions", () => ({
+jest.mock("@/lib/passkeys/step-up-actions", () => ({
   passkeyStepUpOptionsAction: jest.fn(),
   passkeyStepUpAction: jest.fn(),
 }));

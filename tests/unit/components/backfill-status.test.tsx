@@ -6,7 +6,7 @@ import { SWRConfig } from "swr";
 import { BackfillStatus } from "@/components/portfolio/backfill-status";
 import { LocaleProvider } from "@/components/i18n/locale-provider";
 import { MESSAGES } from "@/lib/i18n/messages";
-import type { BackfillStatus as Status } from "@/lib/portfolio/backfill-state";
+import type { BackfillStatus as Status } from "@/lib/snapshots/backfill-state";
 import type { Locale } from "@/lib/i18n";
 import { flushTasks } from "../../helpers/flush";
 

@@ -8,7 +8,7 @@ import { HistoryFiltersForm } from "@/components/dashboard/history-filters-form"
 import { LocaleProvider } from "@/components/i18n/locale-provider";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { AppError } from "@/lib/errors";
-import { EMPTY_FILTERS } from "@/lib/ui/history-filters";
+import { EMPTY_FILTERS } from "@/lib/format/history-filters";
 import type { Locale } from "@/lib/i18n";
 
 // Panels refresh the page once when the exchange refuses their key (use-key-refusal.ts).

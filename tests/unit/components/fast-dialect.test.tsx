@@ -35,7 +35,7 @@ const fastFees: AccountFees = {
   ],
 };
 
-// The Fees tab's "fees paid" line reads its own route (lib/proxy/fees-paid.ts).
+// The Fees tab's "fees paid" line reads its own route (lib/reads/fees-paid.ts).
 const feesPaid = {
   range: "30d",
   from: now,

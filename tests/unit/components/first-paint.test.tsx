@@ -8,7 +8,7 @@ import { OverviewPanel } from "@/components/dashboard/overview-panel";
 import { OrdersPanel } from "@/components/dashboard/orders-panel";
 import { UsageMeter } from "@/components/dashboard/usage-meter";
 import { LocaleProvider } from "@/components/i18n/locale-provider";
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Valuation } from "@/lib/reads/valuation";
 
 jest.mock(
   "next/dynamic",
@@ -23,7 +23,7 @@ jest.mock("next/navigation", () => ({
   usePathname: () => "/keys/k1",
 }));
 
-const portfolio = (fetchedAt: string): Portfolio => ({
+const portfolio = (fetchedAt: string): Valuation => ({
   rows: [
     {
       currency: "BTC",

@@ -14,9 +14,9 @@ import DashboardError from "@/app/(dashboard)/error";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n";
 
-jest.mock("@/lib/auth/actions", () => ({ signInAction: jest.fn(), signUpAction: jest.fn() }));
+jest.mock("@/lib/sign-in/actions", () => ({ signInAction: jest.fn(), signUpAction: jest.fn() }));
 jest.mock("@/lib/keys/actions", () => ({ addKeyAction: jest.fn(), deleteKeyAction: jest.fn() }));
-jest.mock("@/lib/auth/passkeys/step-up-actions", () => ({
+jest.mock("@/lib/passkeys/step-up-actions", () => ({
   passkeyStepUpOptionsAction: jest.fn(),
   passkeyStepUpAction: jest.fn(),
 }));

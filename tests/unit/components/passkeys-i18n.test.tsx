@@ -13,18 +13,18 @@ import { PasskeySignIn } from "@/components/auth/passkey-sign-in";
 import { StepUpField } from "@/components/auth/step-up-field";
 import { findEnglish } from "../../e2e/english-detector";
 
-jest.mock("@/lib/auth/passkeys/settings-actions", () => ({
+jest.mock("@/lib/passkeys/settings-actions", () => ({
   passkeyRegisterOptionsAction: async () => ({}),
   passkeyRegisterAction: async () => ({}),
   removePasskeyAction: async () => ({}),
   passwordOffAction: async () => ({}),
   setPasswordAction: async () => ({}),
 }));
-jest.mock("@/lib/auth/passkeys/step-up-actions", () => ({
+jest.mock("@/lib/passkeys/step-up-actions", () => ({
   passkeyStepUpOptionsAction: async () => ({}),
   passkeyStepUpAction: async () => ({}),
 }));
-jest.mock("@/lib/auth/passkeys/sign-in-actions", () => ({
+jest.mock("@/lib/sign-in/passkey-actions", () => ({
   passkeySignInOptionsAction: async () => ({}),
   passkeySignInAction: async () => ({}),
 }));

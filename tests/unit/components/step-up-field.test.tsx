@@ -11,7 +11,7 @@ import { StepUpField } from "@/components/auth/step-up-field";
 
 const calls: string[] = [];
 let verdict: { ok?: boolean; message?: string; requestId?: string } = { ok: true };
-jest.mock("@/lib/auth/passkeys/step-up-actions", () => ({
+jest.mock("@/lib/passkeys/step-up-actions", () => ({
   passkeyStepUpOptionsAction: async () => {
     calls.push("options");
     return { ok: true, origin: window.location.origin, request: { challenge: "c", rpId: "localhost" } };
@@ -91,7 +91,7 @@ it("with the password off, asks for the passkey only", async () => {
 });
 
 it("says where passkeys work when the page is open at another address, and asks the browser nothing", async () => {
-  const actions = jest.requireMock("@/lib/auth/passkeys/step-up-actions") as {
+  const actions = jest.requireMock("@/lib/passkeys/step-up-actions") as {
     passkeyStepUpOptionsAction: () => Promise<unknown>;
   };
   const original = actions.passkeyStepUpOptionsAction;

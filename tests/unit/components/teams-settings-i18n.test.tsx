@@ -22,15 +22,15 @@ jest.mock("@/lib/teams/actions", () => {
     unshareKeyAction: action,
   };
 });
-jest.mock("@/lib/auth/session-actions", () => ({
+jest.mock("@/lib/sign-in/session-actions", () => ({
   revokeOtherSessionsAction: async () => ({}),
   revokeSessionAction: async () => ({}),
 }));
-jest.mock("@/lib/auth/passkeys/step-up-actions", () => ({
+jest.mock("@/lib/passkeys/step-up-actions", () => ({
   passkeyStepUpOptionsAction: async () => ({}),
   passkeyStepUpAction: async () => ({}),
 }));
-jest.mock("@/lib/auth/totp-actions", () => ({
+jest.mock("@/lib/factors/totp-actions", () => ({
   beginTotpAction: async () => ({}),
   confirmTotpAction: async () => ({}),
   disableTotpAction: async () => ({}),

@@ -4,7 +4,7 @@ import { decodeKeyClaims, KeyFormatError, looksLikePreFastKey } from "@/lib/exch
 import { normalizeFastStatus } from "@/lib/exchange/model";
 import { EnvError, parseEnv } from "@/lib/env";
 import { valueBalances } from "@/lib/money/valuation";
-import { redactAmounts } from "@/lib/proxy/redact";
+import { redactAmounts } from "@/lib/reads/redact";
 import type { AccountFees } from "@/lib/exchange/model";
 import { fakeKey } from "../../helpers/fake-keys";
 

@@ -1,5 +1,5 @@
-// The exchange client against both dialects' documented example bodies (the reference,
-// ../shared/exchange-api.md §§4-7): every answer comes out in the same internal model.
+// The exchange client against both dialects' documented example bodies (as lib/exchange/REFERENCE.md
+// §§4-7 describes them): every answer comes out in the same internal model.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createExchangeClient } from "@/lib/exchange/client";
@@ -10,7 +10,7 @@ const ACC = "ef3a5f4c-cfcd-415e-ba89-5a9abf47b28a";
 const ORDER = "d453ca12-c650-46dd-9dee-66910d96bfc0";
 const TRADE = "ec82896f-fd1b-4cbb-89df-a9da85ccbb4b";
 
-// §5.2, §5.3, §5.4, §4: Bitpanda Pro examples, as the reference gives them.
+// REFERENCE.md §5.2, §5.3, §5.4, §4: Bitpanda Pro examples, as the exchange documents them.
 const LEGACY: Record<string, unknown> = {
   "/account/balances": {
     account_id: ACC,
@@ -181,7 +181,7 @@ const LEGACY: Record<string, unknown> = {
   },
 };
 
-// §5.2, §5.3 (OT-DOCS-FAST fees), §5.4 get-orders/get-trades, §4 ticker/order book/candlesticks, §6.
+// REFERENCE.md §5.2, §5.3 (Fast's fees), §5.4 get-orders/get-trades, §4 ticker/order book/candlesticks, §6.
 const FAST: Record<string, unknown> = {
   "/account/balances": {
     account_id: ACC,

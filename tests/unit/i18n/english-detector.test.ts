@@ -1,6 +1,6 @@
 // The browser test's English detector: finds English words, lets German, names and codes through.
 import { findCodes, findEnglish } from "../../e2e/english-detector";
-import { EXCHANGE_CODES } from "@/lib/ui/exchange-words";
+import { EXCHANGE_CODES } from "@/lib/format/exchange-words";
 
 it("reports English words with their line", () => {
   expect(findEnglish("Schlüssel\nAdd key\nTeams")).toEqual([

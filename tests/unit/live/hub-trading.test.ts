@@ -6,7 +6,7 @@
 import { EventEmitter } from "node:events";
 import { LiveHub, type LiveViewer, type TradingFeed } from "@/lib/live/hub";
 import type { TradingUpdate } from "@/lib/market/trading-wire";
-import type { Portfolio } from "@/lib/proxy/portfolio";
+import type { Valuation } from "@/lib/reads/valuation";
 import type { OrderPush } from "@/lib/live/order-push";
 import { waitFor } from "../../helpers/wait-for";
 
@@ -82,7 +82,7 @@ let feed: FakeFeed;
 const portfolios = (v: ReturnType<typeof viewer>) =>
   v.events
     .filter((e) => e.event === "portfolio")
-    .map((e) => (JSON.parse(e.data) as { portfolio: Portfolio }).portfolio);
+    .map((e) => (JSON.parse(e.data) as { portfolio: Valuation }).portfolio);
 
 beforeEach(() => {
   feed = new FakeFeed();

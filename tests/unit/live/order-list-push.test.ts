@@ -4,9 +4,9 @@
 // with hidden amounts keeps empty amounts.
 import { applyOrderPush, listStatusOf } from "@/lib/live/order-list-push";
 import type { OrderPush } from "@/lib/live/order-push";
-import type { HistoryPage } from "@/lib/proxy/history";
-import type { OrderListItem } from "@/lib/proxy/order-list";
-import { EMPTY_FILTERS } from "@/lib/ui/history-filters";
+import type { HistoryPage } from "@/lib/reads/history";
+import type { OrderListItem } from "@/lib/reads/order-list";
+import { EMPTY_FILTERS } from "@/lib/format/history-filters";
 
 const item = (id: string, extra: Partial<OrderListItem["order"]> = {}): OrderListItem => ({
   order: {

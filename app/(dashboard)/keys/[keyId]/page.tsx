@@ -16,7 +16,7 @@ import { keyLifecycle } from "@/lib/keys/age";
 import { Alert } from "@/components/ui/alert";
 import { ScopeBadges } from "@/components/keys/scope-badges";
 import { KeyTabs } from "@/components/dashboard/key-tabs";
-import { TABS, type Tab } from "@/lib/ui/key-tabs";
+import { TABS, type Tab } from "@/lib/format/key-tabs";
 import { KeySectionSlot, startKeyReads, UsageMeterSlot } from "@/components/dashboard/server-sections";
 import { Skeleton } from "@/components/data/states";
 import { getLocale } from "@/lib/i18n/server";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { handlers } from "@/lib/auth/config";
+import { handlers } from "@/lib/sign-in/config";
 import { withRequestId } from "@/lib/request-context";
 
 // Auth.js's own endpoints, run with the request's id so their log lines carry it.

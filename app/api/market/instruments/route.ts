@@ -1,6 +1,6 @@
 import { route } from "@/lib/http/route";
 import { requireUser } from "@/lib/sessions/session";
-import { readMarketEndpoint } from "@/lib/proxy/endpoints";
+import { readMarketEndpoint } from "@/lib/reads/endpoints";
 
 export const dynamic = "force-dynamic";
 

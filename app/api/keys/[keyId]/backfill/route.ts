@@ -2,7 +2,7 @@
 // and the range of rebuilt, approximate values. No amounts, no exchange call.
 import { route } from "@/lib/http/route";
 import { requireUserAndKeyAccess } from "@/lib/keys/access";
-import { readBackfillStatus } from "@/lib/portfolio/backfill-state";
+import { readBackfillStatus } from "@/lib/snapshots/backfill-state";
 
 export const dynamic = "force-dynamic";
 

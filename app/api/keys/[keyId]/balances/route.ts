@@ -1,7 +1,7 @@
 import { route } from "@/lib/http/route";
 import { requireUserAndKeyAccess } from "@/lib/keys/access";
-import { readKeyEndpoint } from "@/lib/proxy/endpoints";
-import { wantsRefresh } from "@/lib/proxy/params";
+import { readKeyEndpoint } from "@/lib/reads/endpoints";
+import { wantsRefresh } from "@/lib/reads/params";
 
 export const dynamic = "force-dynamic";
 

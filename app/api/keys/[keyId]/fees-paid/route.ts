@@ -2,7 +2,7 @@ import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { AppError } from "@/lib/errors";
 import { requireUserAndKeyAccess } from "@/lib/keys/access";
-import { FEE_RANGES, readFeesPaid, type FeeRange } from "@/lib/proxy/fees-paid";
+import { FEE_RANGES, readFeesPaid, type FeeRange } from "@/lib/reads/fees-paid";
 
 export const dynamic = "force-dynamic";
 

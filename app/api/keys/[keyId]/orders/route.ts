@@ -1,8 +1,8 @@
 import { route, parseQuery } from "@/lib/http/route";
 import { requireUserAndKeyAccess } from "@/lib/keys/access";
-import { historyQuerySchema, listOrdersPage } from "@/lib/proxy/history";
-import { wantsRefresh } from "@/lib/proxy/params";
-import { toOrderList } from "@/lib/proxy/order-list";
+import { historyQuerySchema, listOrdersPage } from "@/lib/reads/history";
+import { wantsRefresh } from "@/lib/reads/params";
+import { toOrderList } from "@/lib/reads/order-list";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 import { route } from "@/lib/http/route";
 import { requireUserAndKeyAccess } from "@/lib/keys/access";
-import { readPortfolio } from "@/lib/proxy/portfolio";
-import { wantsRefresh } from "@/lib/proxy/params";
+import { readValuation } from "@/lib/reads/valuation";
+import { wantsRefresh } from "@/lib/reads/params";
 
 export const dynamic = "force-dynamic";
 
 /** Balances valued in EUR (exact), with the freshness of the older source. */
 export const GET = route<{ keyId: string }>(async ({ req, params }) => {
   const { user, key } = await requireUserAndKeyAccess(params.keyId, "read");
-  return readPortfolio(user, key.id, { refresh: wantsRefresh(req.url), access: key });
+  return readValuation(user, key.id, { refresh: wantsRefresh(req.url), access: key });
 });

@@ -1,7 +1,7 @@
 import { route, parseQuery } from "@/lib/http/route";
 import { requireUserAndKeyAccess } from "@/lib/keys/access";
-import { historyQuerySchema, listTradesPage } from "@/lib/proxy/history";
-import { wantsRefresh } from "@/lib/proxy/params";
+import { historyQuerySchema, listTradesPage } from "@/lib/reads/history";
+import { wantsRefresh } from "@/lib/reads/params";
 
 export const dynamic = "force-dynamic";
 

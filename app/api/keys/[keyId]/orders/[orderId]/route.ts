@@ -1,7 +1,7 @@
 import { route } from "@/lib/http/route";
 import { requireUserAndKeyAccess } from "@/lib/keys/access";
-import { readKeyEndpoint } from "@/lib/proxy/endpoints";
-import { parseOrderId } from "@/lib/proxy/params";
+import { readKeyEndpoint } from "@/lib/reads/endpoints";
+import { parseOrderId } from "@/lib/reads/params";
 
 export const dynamic = "force-dynamic";
 
