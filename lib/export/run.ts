@@ -131,18 +131,13 @@ export async function startExport(
       // refresh (served stale from the cache) stops the export instead of going in silently;
       // when only the budget's pacing kept it from the exchange, it is asked for again first.
       if (page.source === "stale" && page.staleReason === "rate_limited") {
-        throw new AppError(
-          "rate_limited",
-          "The exchange could not be read for part of this range, so the export stopped rather than give you an incomplete file. Try again in a minute.",
-          { reason: "budget", retryAfterSeconds: 5 },
-        );
+        throw new AppError("rate_limited", "error.exportIncomplete", { reason: "budget", retryAfterSeconds: 5 });
       }
       if (page.source === "stale") {
-        throw new AppError(
-          "upstream_unavailable",
-          "The exchange could not be read for part of this range, so the export stopped rather than give you an incomplete file. Try again in a minute.",
-          { reason: page.staleReason ?? "stale", retryAfterSeconds: 60 },
-        );
+        throw new AppError("upstream_unavailable", "error.exportIncomplete", {
+          reason: page.staleReason ?? "stale",
+          retryAfterSeconds: 60,
+        });
       }
       return page;
     };

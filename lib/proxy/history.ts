@@ -60,7 +60,7 @@ function decode(s: string | undefined): Cursor | null {
       throw new Error();
     return c;
   } catch {
-    throw new AppError("bad_request", "That page link is no longer valid. Reload the list.", {
+    throw new AppError("bad_request", "error.pageCursor", {
       reason: "INVALID_PAGE_CURSOR",
     });
   }
