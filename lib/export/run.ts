@@ -4,6 +4,7 @@
 // fetched as the download is read (see ./stream.ts) with background priority, so the budget
 // keeps precedence for people browsing pages, one page ahead of the stream and patient with
 // the budget's pacing (./read-ahead.ts).
+import type { MessageKey } from "@/lib/i18n/messages";
 import "server-only";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/sessions/session";
@@ -48,7 +49,7 @@ export const exportQuerySchema = z
   })
   .refine((q) => Date.parse(q.from) <= Date.parse(q.to), {
     path: ["from"],
-    message: "The start must be before the end.",
+    message: "error.startBeforeEnd" satisfies MessageKey,
   })
   .refine((q) => Date.parse(q.to) <= addUtcYears(q.from, MAX_RANGE_YEARS), {
     path: ["to"],

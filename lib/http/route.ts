@@ -11,7 +11,7 @@ import { serverTiming, withRequestId } from "@/lib/request-context";
 import { getEnv } from "@/lib/env";
 import { requestProblem, type RequestProblem } from "@/lib/http/security-headers";
 import { LOCALE_COOKIE, negotiateLocale, parseLocale, type Locale } from "@/lib/i18n";
-import { errorText } from "@/lib/i18n/error-text";
+import { errorText, fieldsText } from "@/lib/i18n/error-text";
 
 /**
  * lib/http/fast-routes.ts marks the requests it serves with FAST_PATH and writes their answer
@@ -122,7 +122,9 @@ async function respond<P>(
     out.requestId = requestId;
     const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
     if (out.retryAfterSeconds !== undefined) headers["retry-after"] = String(out.retryAfterSeconds);
-    const body = out.toBody(errorText(out, requestLocale(req)));
+    const locale = requestLocale(req);
+    const body = out.toBody(errorText(out, locale));
+    if (body.fields) body.fields = fieldsText(body.fields, locale);
     return NextResponse.json({ error: body }, { status: out.status, headers });
   }
 }
