@@ -106,7 +106,8 @@ describe("invitations", () => {
     expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     await expect(m.inv.acceptInvitation(other, token)).rejects.toMatchObject({
       code: "forbidden",
-      message: expect.stringContaining(invitee.email),
+      messageKey: "teamErr.invitationOtherEmail",
+      values: { email: invitee.email },
     });
     expect(await m.inv.inspectInvitation(other, token)).toMatchObject({ state: "valid", wrongUser: true });
     await m.inv.acceptInvitation(invitee, token);
