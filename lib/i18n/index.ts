@@ -35,7 +35,8 @@ export type Translate = (key: MessageKey, vars?: MessageValues) => string;
 
 export function translator(locale: Locale): Translate {
   const dict = MESSAGES[locale];
-  const t: Translate = (key, vars) => fillMessage(dict[key] ?? MESSAGES.en[key], vars, renderRef);
+  // A key that is not in the catalogue (only possible past the compiler) shows as itself.
+  const t: Translate = (key, vars) => fillMessage(dict[key] ?? MESSAGES.en[key] ?? key, vars, renderRef);
   const renderRef = (ref: MessageRef) => t(ref.key, ref.values);
   return t;
 }
