@@ -1,7 +1,11 @@
-// One error type that travels from server to client. Server code throws AppError; route
-// wrappers and actions turn it into { error: { code, message, requestId, retryAfterSeconds } }.
-// Safe to import on the client: no server-only dependencies.
+// One error type that travels from server to client. Server code throws AppError naming its
+// text by catalogue key (and the values that fill it); route wrappers and actions look the key
+// up in the reader's language (lib/i18n/error-text.ts) and answer
+// { error: { code, message, requestId, retryAfterSeconds } }. The browser rebuilds an answer
+// with its text as sent ({ text }); an error made in the browser names its key like the server's.
+// Safe to import on the client: no server-only dependencies, no catalogue.
 import type { MessageKey } from "@/lib/i18n/messages";
+import type { MessageValues } from "@/lib/i18n/fill";
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -28,26 +32,31 @@ export interface ErrorBody {
   fields?: Record<string, string[]>;
 }
 
+export type ErrorExtra = Omit<ErrorBody, "code" | "message"> & {
+  /** What fills the key's {placeholders}; a value may itself be a MessageRef (a quoted message). */
+  values?: MessageValues;
+};
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly reason?: string;
   readonly retryAfterSeconds?: number;
   readonly fields?: Record<string, string[]>;
   /**
-   * For an error made in the browser (no connection, an answer that isn't JSON): its text's
-   * catalogue key, which the page shows in the reader's language. The server's errors come
-   * already in the reader's language and have none. Never sent.
+   * The text's catalogue key, looked up in the reader's language where the error is shown (a
+   * route's or an action's answer, a widget for an error made in the browser). None on an error
+   * the browser rebuilt from an answer: its message is already in the reader's language. Never sent.
    */
   readonly messageKey?: MessageKey;
+  readonly values?: MessageValues;
   requestId?: string;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    extra: Omit<ErrorBody, "code" | "message"> & { messageKey?: MessageKey } = {},
-  ) {
-    super(message);
-    this.messageKey = extra.messageKey;
+  /** `message`: a catalogue key, or `{ text }` already in the reader's language (a rebuilt answer). */
+  constructor(code: ErrorCode, message: MessageKey | { text: string }, extra: ErrorExtra = {}) {
+    // The key is the message for logs: stable, and never a secret.
+    super(typeof message === "string" ? message : message.text);
+    if (typeof message === "string") this.messageKey = message;
+    this.values = extra.values;
     this.name = "AppError";
     this.code = code;
     this.reason = extra.reason;
@@ -60,10 +69,11 @@ export class AppError extends Error {
     return ERROR_STATUS[this.code];
   }
 
-  toBody(): ErrorBody {
+  /** The JSON answer's error, with its text in the reader's language (lib/i18n/error-text.ts). */
+  toBody(message: string = this.message): ErrorBody {
     return {
       code: this.code,
-      message: this.message,
+      message,
       ...(this.reason ? { reason: this.reason } : {}),
       ...(this.requestId ? { requestId: this.requestId } : {}),
       ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
@@ -75,12 +85,11 @@ export class AppError extends Error {
   static fromBody(body: unknown, fallbackStatus = 500): AppError {
     const b = (body as { error?: Partial<ErrorBody> } | null)?.error;
     if (b && typeof b.code === "string" && b.code in ERROR_STATUS && typeof b.message === "string") {
-      return new AppError(b.code as ErrorCode, b.message, b);
+      const { reason, requestId, retryAfterSeconds, fields } = b;
+      return new AppError(b.code as ErrorCode, { text: b.message }, { reason, requestId, retryAfterSeconds, fields });
     }
     const code = (Object.entries(ERROR_STATUS).find(([, s]) => s === fallbackStatus)?.[0] ?? "internal") as ErrorCode;
-    return new AppError(code, "The server answered with an unexpected response.", {
-      messageKey: "states.unexpectedResponse",
-    });
+    return new AppError(code, "states.unexpectedResponse");
   }
 }
 
@@ -111,13 +120,4 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     if (typeof message === "string" && DB_DOWN_MESSAGES.test(message)) return true;
   }
   return false;
-}
-
-/** The answer when the database isn't answering: nothing was lost, try again shortly. */
-export function databaseUnavailableError(): AppError {
-  return new AppError(
-    "upstream_unavailable",
-    "Keydesk's database isn't answering right now. Nothing was lost; try again in a moment.",
-    { reason: "DATABASE_UNAVAILABLE", retryAfterSeconds: 5 },
-  );
 }

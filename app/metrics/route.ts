@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route(async ({ req, requestId }) => {
   const access = metricsAccess(getEnv().KEYDESK_METRICS_TOKEN, req.headers.get("authorization"));
-  if (access === "off") throw new AppError("not_found", "Not found.");
+  if (access === "off") throw new AppError("not_found", "error.metricsOff");
   if (access === "refused") {
     return new Response("Unauthorized\n", {
       status: 401,

@@ -92,7 +92,7 @@ export function ExportPanel({ keyId }: { keyId: string }) {
         const made = err instanceof AppError ? err.messageKey : "states.downloadInterrupted";
         setState({
           phase: "failed",
-          message: made ? t(made) : (err as AppError).message,
+          message: made ? t(made, err instanceof AppError ? err.values : undefined) : (err as AppError).message,
           requestId: err instanceof AppError ? err.requestId : undefined,
         });
       }

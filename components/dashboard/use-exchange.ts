@@ -74,11 +74,7 @@ export function useExchange<T extends { fetchedAt: string }>(
       const fresh = await fetchJson<T>(`${url}${url.includes("?") ? "&" : "?"}refresh=1`);
       await mutate(fresh, { revalidate: false });
     } catch (err) {
-      setRefreshError(
-        err instanceof AppError
-          ? err
-          : new AppError("internal", "Refreshing failed.", { messageKey: "states.refreshFailed" }),
-      );
+      setRefreshError(err instanceof AppError ? err : new AppError("internal", "states.refreshFailed"));
     } finally {
       setRefreshing(false);
     }

@@ -7,11 +7,7 @@ export async function fetchJson<T>(url: string): Promise<T> {
   try {
     res = await fetch(url, { headers: { accept: "application/json" }, credentials: "same-origin" });
   } catch {
-    throw new AppError(
-      "upstream_unavailable",
-      "Keydesk could not be reached. Check your connection; the last data stays on screen.",
-      { reason: "NETWORK", messageKey: "states.network" },
-    );
+    throw new AppError("upstream_unavailable", "states.network", { reason: "NETWORK" });
   }
   let body: unknown = null;
   try {
@@ -23,7 +19,7 @@ export async function fetchJson<T>(url: string): Promise<T> {
     const err = AppError.fromBody(body, res.status);
     const retry = Number(res.headers.get("retry-after"));
     if (err.retryAfterSeconds === undefined && Number.isFinite(retry) && retry > 0)
-      throw new AppError(err.code, err.message, { ...err.toBody(), retryAfterSeconds: retry });
+      throw new AppError(err.code, { text: err.message }, { ...err.toBody(), retryAfterSeconds: retry });
     throw err;
   }
   // A success that isn't JSON: the same "unexpected response" an unreadable error answer gets (502).

@@ -37,7 +37,7 @@ export function ErrorState({ error, stale }: { error: AppError; stale?: boolean 
       <p>
         {stale ? `${t("states.stale")} ` : ""}
         {/* The server's errors come in the reader's language; one made here names its text. */}
-        {error.messageKey ? t(error.messageKey) : error.message}
+        {error.messageKey ? t(error.messageKey, error.values) : error.message}
       </p>
       <p className="mt-1 text-xs">
         <Link className="underline" href={troubleshootingHref(error.reason, error.code)}>

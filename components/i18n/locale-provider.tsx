@@ -5,6 +5,7 @@
 import { createContext, useContext, useMemo } from "react";
 import type { Locale, Translate } from "@/lib/i18n";
 import type { MessageKey } from "@/lib/i18n/messages";
+import { fillMessage } from "@/lib/i18n/fill";
 
 type Dictionary = Partial<Record<MessageKey, string>>;
 
@@ -12,10 +13,8 @@ type Dictionary = Partial<Record<MessageKey, string>>;
 const Ctx = createContext<{ locale: Locale; t: Translate }>({ locale: "en", t: (key) => key });
 
 export function translatorOf(dict: Dictionary): Translate {
-  return (key, vars) => {
-    const template: string = dict[key] ?? key;
-    return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
-  };
+  const t: Translate = (key, vars) => fillMessage(dict[key] ?? key, vars, (ref) => t(ref.key, ref.values));
+  return t;
 }
 
 export function LocaleProvider({

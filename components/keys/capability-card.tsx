@@ -7,7 +7,7 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { LocalTime } from "@/components/ui/local-time";
 import { KeyStatusBadge } from "./key-status";
 import { translator, type Locale, type Translate } from "@/lib/i18n";
-import { localizeMessage } from "@/lib/i18n/localize";
+import { detailText } from "@/lib/keys/failure";
 import { troubleshootingHref } from "@/lib/keys/troubleshooting";
 
 function EgressLine({ egress, ips, t }: { egress: EgressVerdict; ips: string[]; t: Translate }) {
@@ -56,7 +56,7 @@ export function CapabilityCard({
       </header>
       {keyView.statusDetail && keyView.status !== "active" ? (
         <Alert tone="error">
-          {localizeMessage(keyView.statusDetail, locale)}{" "}
+          {detailText(keyView.statusDetail, locale)}{" "}
           <Link href={troubleshootingHref(keyView.status)} className="underline">
             {t("cap.troubleshooting")}
           </Link>

@@ -5,7 +5,7 @@
 // action without a sentence yet reads "<actor>: <its label>". Pure: the page hands in the names.
 import type { Translate } from "@/lib/i18n";
 import { MESSAGES, type MessageKey } from "@/lib/i18n/messages";
-import { localizeMessage } from "@/lib/i18n/localize";
+import { exchangeMessage } from "@/lib/i18n/exchange-messages";
 import { EXCHANGE_CODES } from "@/lib/exchange/error-codes";
 import { formatCount, formatUtc, INTL_LOCALE, type Locale } from "@/lib/format/format";
 
@@ -37,7 +37,10 @@ export function reasonWords(code: string, ctx: Pick<DescribeContext, "t" | "loca
   const key = `act.reason.${code}`;
   if (has(key)) return ctx.t(key);
   const exchange = EXCHANGE_CODES[code];
-  if (exchange) return localizeMessage(exchange.message, ctx.locale).replace(/\.$/, "");
+  if (exchange) {
+    const said = exchangeMessage({ code, status: null, dialect: undefined, said: undefined });
+    return ctx.t(said.key, said.values).replace(/\.$/, "");
+  }
   return ctx.t("act.reason.unknown");
 }
 

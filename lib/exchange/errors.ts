@@ -85,7 +85,10 @@ export class ExchangeError extends Error {
     this.retryAfterMs =
       opts.retryAfterMs ?? (code === "RATELIMIT" ? 60_000 : info.kind === "ip_blocked" ? 3_600_000 : undefined);
     this.dialect = opts.dialect;
+    this.said = code === "upstream_message" ? opts.said : undefined;
   }
+  /** The exchange's own sentence, already made quotable (only for upstream_message). */
+  readonly said: string | undefined;
   readonly retryAfterMs: number | undefined;
   /** The dialect that answered, when known (messages about old lookups depend on it). */
   readonly dialect: Dialect | undefined;

@@ -6,21 +6,19 @@ import "server-only";
 import type { CurrentUser } from "@/lib/sessions/session";
 import { loadSession } from "@/lib/sessions/session-check";
 import { requireKeyAccess } from "@/lib/keys/access";
-import { authTranslator } from "@/lib/i18n/server";
 import { AppError } from "@/lib/errors";
 
 /** Well under the 100 pages the rule allows: one small query per 20 upstream pages. */
 export const EXPORT_RECHECK_EVERY_PAGES = 20;
 
 export async function recheckExport(user: CurrentUser, keyId: string): Promise<void> {
-  const t = await authTranslator();
   const live = await loadSession(user.sessionId, user.id);
-  if (!live) throw new AppError("unauthorized", t("auth.exportSessionEnded"));
+  if (!live) throw new AppError("unauthorized", "auth.exportSessionEnded");
   try {
     await requireKeyAccess(user, keyId, "export");
   } catch (err) {
     if (err instanceof AppError && (err.code === "not_found" || err.code === "forbidden"))
-      throw new AppError(err.code, t("auth.exportAccessEnded"));
+      throw new AppError(err.code, "auth.exportAccessEnded");
     throw err;
   }
 }

@@ -4,6 +4,7 @@
 // fetched as the download is read (see ./stream.ts) with background priority, so the budget
 // keeps precedence for people browsing pages, one page ahead of the stream and patient with
 // the budget's pacing (./read-ahead.ts).
+import type { MessageKey } from "@/lib/i18n/messages";
 import "server-only";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/sessions/session";
@@ -48,7 +49,7 @@ export const exportQuerySchema = z
   })
   .refine((q) => Date.parse(q.from) <= Date.parse(q.to), {
     path: ["from"],
-    message: "The start must be before the end.",
+    message: "error.startBeforeEnd" satisfies MessageKey,
   })
   .refine((q) => Date.parse(q.to) <= addUtcYears(q.from, MAX_RANGE_YEARS), {
     path: ["to"],
@@ -131,18 +132,13 @@ export async function startExport(
       // refresh (served stale from the cache) stops the export instead of going in silently;
       // when only the budget's pacing kept it from the exchange, it is asked for again first.
       if (page.source === "stale" && page.staleReason === "rate_limited") {
-        throw new AppError(
-          "rate_limited",
-          "The exchange could not be read for part of this range, so the export stopped rather than give you an incomplete file. Try again in a minute.",
-          { reason: "budget", retryAfterSeconds: 5 },
-        );
+        throw new AppError("rate_limited", "error.exportIncomplete", { reason: "budget", retryAfterSeconds: 5 });
       }
       if (page.source === "stale") {
-        throw new AppError(
-          "upstream_unavailable",
-          "The exchange could not be read for part of this range, so the export stopped rather than give you an incomplete file. Try again in a minute.",
-          { reason: page.staleReason ?? "stale", retryAfterSeconds: 60 },
-        );
+        throw new AppError("upstream_unavailable", "error.exportIncomplete", {
+          reason: page.staleReason ?? "stale",
+          retryAfterSeconds: 60,
+        });
       }
       return page;
     };

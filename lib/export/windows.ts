@@ -29,7 +29,7 @@ function decode(s: string): WalkCursor {
     if (typeof c.e !== "number" || (c.c !== undefined && typeof c.c !== "string")) throw new Error();
     return c;
   } catch {
-    throw new AppError("bad_request", "That page link is no longer valid. Reload the list.", {
+    throw new AppError("bad_request", "error.pageCursor", {
       reason: "INVALID_PAGE_CURSOR",
     });
   }

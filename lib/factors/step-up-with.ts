@@ -12,7 +12,6 @@ import { verifyPassword } from "@/lib/factors/password";
 import { grantStepUp, stepUpSecondsLeft } from "@/lib/factors/step-up";
 import { takeStepUpAttempt } from "@/lib/factors/sign-in-limiter";
 import { verifySecondFactor } from "@/lib/factors/totp";
-import { authTranslator } from "@/lib/i18n/server";
 import { recordAudit } from "@/lib/audit/record";
 
 /** True when the secret is right for this user (password; or a code when the account has no password). */
@@ -33,8 +32,7 @@ export async function stepUpWith(user: CurrentUser, password: string | undefined
   if (password) {
     const attempt = await takeStepUpAttempt(user.id);
     if (!attempt.ok) {
-      const t = await authTranslator();
-      throw new AppError("rate_limited", t("auth.stepUpLimited", { seconds: attempt.retryAfterSeconds }));
+      throw new AppError("rate_limited", "auth.stepUpLimited", { values: { seconds: attempt.retryAfterSeconds } });
     }
     if (!(await checkStepUpSecret(user.id, password))) {
       await recordAudit({ actorId: user.id, action: "auth.step_up", outcome: "failure" });

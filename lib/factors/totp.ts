@@ -46,7 +46,7 @@ export async function isTotpEnabled(userId: string): Promise<boolean> {
 
 /** Starts enrolment: a new secret, kept only in a sealed cookie until confirmed. */
 export async function beginEnrolment(user: CurrentUser): Promise<{ secret: string; uri: string; qrSvg: string }> {
-  if (await isTotpEnabled(user.id)) throw new AppError("conflict", "Two-factor sign-in is already on.");
+  if (await isTotpEnabled(user.id)) throw new AppError("conflict", "error.totpAlreadyOn");
   const secret = generateSecret();
   const s = await enrolSession();
   s.userId = user.id;
@@ -77,14 +77,9 @@ async function stepIfValid(secret: string, code: string): Promise<number | null>
 /** Confirms enrolment with a code from the app; returns the recovery codes (shown once). */
 export async function confirmEnrolment(user: CurrentUser, code: string): Promise<string[]> {
   const s = await enrolSession();
-  if (!s.secret || s.userId !== user.id)
-    throw new AppError("bad_request", "The setup expired. Start again to get a new QR code.");
+  if (!s.secret || s.userId !== user.id) throw new AppError("bad_request", "error.totpSetupExpired");
   const step = await stepIfValid(s.secret, code.replace(/\s/g, ""));
-  if (step === null)
-    throw new AppError(
-      "bad_request",
-      "That code doesn't match. Check the time on your phone and enter the current 6-digit code.",
-    );
+  if (step === null) throw new AppError("bad_request", "error.totpMismatch");
   const sealed = encryptSecret(s.secret, totpBinding(user.id), getKeyring());
   const codes = newRecoveryCodes();
   await db.$transaction([

@@ -2,7 +2,9 @@
 // (wrong arguments, garbage bodies) and any refusal come back as a message in the form's
 // state, never as a 500. Redirects and Next's own control flow pass through untouched.
 // Each action runs with its request's id (from proxy.ts), so its log lines carry it and an
-// error shown in the form carries it as a reference.
+// error shown in the form carries it as a reference. Messages go out in the reader's language:
+// a thrown AppError by its key and values; a state's message or field error that is a catalogue
+// key (zod issues name theirs that way) is looked up; other text was made in the reader's language.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
@@ -11,8 +13,9 @@ import { ZodError } from "zod";
 import { AppError, isDatabaseUnavailable, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { withRequestId } from "@/lib/request-context";
-import { localizeFields, localizeMessage } from "@/lib/i18n/localize";
+import { errorText, fieldsText, messageText } from "@/lib/i18n/error-text";
 import type { Locale } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n/messages";
 
 async function actionLocale(): Promise<Locale> {
   try {
@@ -24,31 +27,37 @@ async function actionLocale(): Promise<Locale> {
 }
 
 /** An action's answer in the reader's language: its message and its field errors. */
-async function localized<S extends { message?: string; fields?: unknown }>(state: S, code?: ErrorCode): Promise<S> {
+async function localized<S extends { message?: string; fields?: unknown }>(state: S): Promise<S> {
   const locale = await actionLocale();
-  if (locale === "en") return state;
   return {
     ...state,
-    ...(state.message ? { message: localizeMessage(state.message, locale, code) } : {}),
-    ...(state.fields ? { fields: localizeFields(state.fields as Record<string, string[] | undefined>, locale) } : {}),
+    ...(state.message ? { message: messageText(state.message, locale) } : {}),
+    ...(state.fields ? { fields: fieldsText(state.fields as Record<string, string[] | undefined>, locale) } : {}),
   };
 }
 
-const NOT_A_FORM = "The form was not sent correctly. Reload the page and try again.";
-
-function messageFor(err: unknown, action: string): string {
+/** What a refused action says: the AppError's own text, or the key for what else went wrong. */
+function refusalFor(
+  err: unknown,
+  action: string,
+): { code: ErrorCode; messageKey: MessageKey; values?: AppError["values"] } {
   unstable_rethrow(err);
-  if (err instanceof AppError) return err.message;
-  if (err instanceof ZodError) return "The form was incomplete or not valid. Reload the page and try again.";
+  if (err instanceof AppError)
+    return {
+      code: err.code,
+      messageKey: err.messageKey ?? (`error.code.${err.code}` as MessageKey),
+      values: err.values,
+    };
+  if (err instanceof ZodError) return { code: "bad_request", messageKey: "error.formInvalid" };
   if (isDatabaseUnavailable(err)) {
     logger.error(
       { err: { name: (err as Error).name, code: (err as { code?: unknown }).code }, action },
       "database unavailable",
     );
-    return "Keydesk's database isn't answering right now. Nothing was changed; try again in a moment.";
+    return { code: "upstream_unavailable", messageKey: "error.dbDownAction" };
   }
   logger.error({ err, action }, "server action failed");
-  return "Something went wrong on our side. Nothing was changed; please try again.";
+  return { code: "internal", messageKey: "error.internalAction" };
 }
 
 /** The id proxy.ts gave this request; outside a request (tests, scripts) a fresh one. */
@@ -71,14 +80,14 @@ export function guardAction<S extends { message?: string; requestId?: string }>(
 ): (prev: S, fd: FormData) => Promise<S> {
   return async (prev: S, fd: FormData) => {
     const requestId = await requestIdFromHeaders();
-    if (!(fd instanceof FormData)) return localized({ message: NOT_A_FORM, requestId } as S);
+    if (!(fd instanceof FormData)) return localized({ message: "error.notAForm" satisfies MessageKey, requestId } as S);
     return withRequestId(requestId, async () => {
       let state: S;
       try {
         state = await localized(await fn(prev, fd));
       } catch (err) {
-        const code: ErrorCode = err instanceof AppError ? err.code : "internal";
-        state = await localized({ ok: false, message: messageFor(err, name) } as unknown as S, code);
+        const message = errorText(refusalFor(err, name), await actionLocale());
+        state = { ok: false, message } as unknown as S;
       }
       return isError(state as { ok?: boolean; message?: string }) ? { ...state, requestId } : state;
     });
@@ -94,8 +103,8 @@ export function guardVoidAction(name: string, fn: (fd: FormData) => Promise<void
       try {
         await fn(fd ?? new FormData());
       } catch (err) {
-        const message = messageFor(err, name);
-        logger.warn({ action: name, message }, "server action refused");
+        const { code, messageKey } = refusalFor(err, name);
+        logger.warn({ action: name, code, message: messageKey }, "server action refused");
       }
     });
   };

@@ -4,13 +4,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
-import { AppError, databaseUnavailableError, isDatabaseUnavailable } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { databaseUnavailableError } from "@/lib/http/database-unavailable";
 import { logger } from "@/lib/log";
 import { serverTiming, withRequestId } from "@/lib/request-context";
 import { getEnv } from "@/lib/env";
-import { requestProblem } from "@/lib/http/security-headers";
+import { requestProblem, type RequestProblem } from "@/lib/http/security-headers";
 import { LOCALE_COOKIE, negotiateLocale, parseLocale, type Locale } from "@/lib/i18n";
-import { localizeMessage } from "@/lib/i18n/localize";
+import { errorText, fieldsText } from "@/lib/i18n/error-text";
 
 /**
  * lib/http/fast-routes.ts marks the requests it serves with FAST_PATH and writes their answer
@@ -49,6 +50,14 @@ export function requestLocale(req: Request): Locale {
   return parseLocale(cookie) ?? negotiateLocale(req.headers.get("accept-language"));
 }
 
+/**
+ * A request check's text: its English diagnosis (proxy.ts answers the same), or for another
+ * language the catalogue's text for it, else the code's general text.
+ */
+function problemText(problem: RequestProblem, locale: Locale): string {
+  return locale === "en" ? problem.message : errorText(problem, locale);
+}
+
 /** proxy.ts's request checks (Origin, Host, encoding, header size), for the routes that skip it. */
 function refusal(req: Request, requestId: string): Response | null {
   const publicUrl = getEnv().KEYDESK_PUBLIC_URL;
@@ -58,7 +67,7 @@ function refusal(req: Request, requestId: string): Response | null {
     {
       error: {
         code: problem.code,
-        message: localizeMessage(problem.message, requestLocale(req), problem.code),
+        message: problemText(problem, requestLocale(req)),
         requestId,
       },
     },
@@ -109,13 +118,13 @@ async function respond<P>(
     } else if (!appErr) {
       logger.error({ err, path: new URL(req.url).pathname }, "unhandled route error");
     }
-    const out =
-      appErr ?? new AppError("internal", "Something went wrong on our side. Nothing was lost; please try again.");
+    const out = appErr ?? new AppError("internal", "error.internal");
     out.requestId = requestId;
     const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
     if (out.retryAfterSeconds !== undefined) headers["retry-after"] = String(out.retryAfterSeconds);
-    const body = out.toBody();
-    body.message = localizeMessage(body.message, requestLocale(req), body.code);
+    const locale = requestLocale(req);
+    const body = out.toBody(errorText(out, locale));
+    if (body.fields) body.fields = fieldsText(body.fields, locale);
     return NextResponse.json({ error: body }, { status: out.status, headers });
   }
 }
@@ -134,7 +143,7 @@ export function parseQuery<T>(
   if (!r.success) {
     const fields: Record<string, string[]> = {};
     for (const i of r.error.issues) (fields[String(i.path[0] ?? "query")] ??= []).push(i.message);
-    throw new AppError("bad_request", "Some of the filters are not valid.", { fields });
+    throw new AppError("bad_request", "error.filtersInvalid", { fields });
   }
   return r.data;
 }

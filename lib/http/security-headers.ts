@@ -2,6 +2,7 @@
 // Pure functions: proxy.ts applies them; tests call them directly. The fixed values are in
 // security-headers.json, which next.config.js and the fast path also send on the data API routes.
 import HEADER_VALUES from "./security-headers.json";
+import type { MessageKey } from "@/lib/i18n/messages";
 
 export interface HeaderOptions {
   nonce: string;
@@ -120,7 +121,10 @@ export function pathProblem(url: string): string | null {
 export interface RequestProblem {
   status: 400 | 403 | 431;
   code: "bad_request" | "forbidden";
+  /** English, for the developer whose client sent it (proxy.ts answers it as it is). */
   message: string;
+  /** The catalogue's text for it, when there is one (route() answers other readers with it). */
+  messageKey?: MessageKey;
 }
 
 /**
@@ -132,7 +136,12 @@ export function requestProblem(
   allowedOrigins: string[],
 ): RequestProblem | null {
   if (headerBytes(req.url, req.headers) > MAX_HEADER_BYTES)
-    return { status: 431, code: "bad_request", message: "The request's address and headers are too large." };
+    return {
+      status: 431,
+      code: "bad_request",
+      message: "The request's address and headers are too large.",
+      messageKey: "error.headersTooLarge",
+    };
   const bad = hostProblem(req.headers) ?? routerHeaderProblem(req.headers) ?? pathProblem(req.url);
   if (bad) return { status: 400, code: "bad_request", message: bad };
   const origin = originProblem(req, allowedOrigins);

@@ -1,6 +1,9 @@
 // English and German for the dashboard: a locale from a cookie (or the browser's
 // Accept-Language), a flat dictionary and a tiny interpolating `t`. Safe on the client.
 import { MESSAGES, type MessageKey } from "./messages";
+import { fillMessage, type MessageRef, type MessageValues } from "./fill";
+
+export type { MessageRef, MessageValues } from "./fill";
 
 /** The languages the dashboard speaks. */
 export type Locale = "en" | "de";
@@ -28,12 +31,17 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   return "en";
 }
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, vars?: MessageValues) => string;
 
 export function translator(locale: Locale): Translate {
   const dict = MESSAGES[locale];
-  return (key, vars) => {
-    const template: string = dict[key] ?? MESSAGES.en[key];
-    return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
-  };
+  // A key that is not in the catalogue (only possible past the compiler) shows as itself.
+  const t: Translate = (key, vars) => fillMessage(dict[key] ?? MESSAGES.en[key] ?? key, vars, renderRef);
+  const renderRef = (ref: MessageRef) => t(ref.key, ref.values);
+  return t;
+}
+
+/** True when `text` is a catalogue key (a zod issue or a field error names its text this way). */
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.prototype.hasOwnProperty.call(MESSAGES.en, text);
 }

@@ -103,7 +103,7 @@ export async function requireUserAndKeyAccess(
   need: KeyNeed,
 ): Promise<{ user: CurrentUser; key: KeyAccess }> {
   const claimed = await sessionSubject();
-  if (!claimed) throw new AppError("unauthorized", "Sign in to continue.");
+  if (!claimed) throw new AppError("unauthorized", "error.signIn");
   const keyRowId = parseKeyId(rawKeyId);
   const epoch = epochOnce();
   const row = timed("access", () => accessRow(claimed, keyRowId, epoch));
@@ -130,12 +130,7 @@ function decide(row: AccessRow | null, user: CurrentUser, need: KeyNeed): KeyAcc
     hideAmounts: shares.every((s) => s.hideAmounts),
     allowExport: shares.some((s) => s.allowExport && !s.hideAmounts),
   };
-  if (need === "manage")
-    throw new AppError(
-      "forbidden",
-      "Only the key's owner can change it. You can read its data because it is shared with your team.",
-    );
-  if (need === "export" && !access.allowExport)
-    throw new AppError("forbidden", "The key's owner hasn't allowed exports for your team.");
+  if (need === "manage") throw new AppError("forbidden", "error.keyOwnerOnly");
+  if (need === "export" && !access.allowExport) throw new AppError("forbidden", "error.keyNoExports");
   return access;
 }

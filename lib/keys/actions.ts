@@ -102,7 +102,7 @@ export interface RecheckFormState {
 async function recheckKeyActionImpl(_prev: RecheckFormState, formData: FormData): Promise<RecheckFormState> {
   const user = await requireUser();
   const id = keyIdParam.safeParse(formData.get("keyId"));
-  if (!id.success) throw new AppError("bad_request", (await authTranslator())("keyAction.notKeyId"));
+  if (!id.success) throw new AppError("bad_request", "keyAction.notKeyId");
   await recheckKeyForOwner(user, id.data);
   revalidatePath(`/keys/${id.data}`);
   return { ok: true };

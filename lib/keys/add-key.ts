@@ -87,7 +87,7 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
     return {
       ok: false,
       code: "duplicate",
-      message: `You already added this key as “${existing.label}”.`,
+      message: t("error.keyDuplicate", { label: existing.label }),
       field: "key",
       existingKeyRowId: existing.id,
     };
@@ -133,8 +133,7 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
     return {
       ok: false,
       code: "needs_two_factor",
-      message:
-        "Keys that can trade or withdraw can only be added with two-factor sign-in on. Turn it on in Settings, or add a Read-only key.",
+      message: t("error.keyNeeds2fa"),
       field: "key",
       scopes: claims.scopes,
     };
@@ -143,7 +142,7 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
     return {
       ok: false,
       code: "needs_confirmation",
-      message: `This key can withdraw funds. Type ${WITHDRAW_CONFIRMATION} to confirm you want Keydesk to hold it.`,
+      message: t("error.keyWithdrawConfirm", { word: WITHDRAW_CONFIRMATION }),
       field: "confirmation",
       scopes: claims.scopes,
     };
@@ -168,7 +167,7 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
     return {
       ok: false,
       code: "needs_step_up",
-      message: "Keys that can trade or withdraw need your password again before they are added.",
+      message: t("error.keyStepUp"),
       field: "password",
       scopes: claims.scopes,
     };
@@ -195,14 +194,14 @@ export async function addKeyForUser(ctx: AddKeyContext, input: AddKeyInput): Pro
       ? t(`keyError.other_dialect.${dialect}`)
       : preFast
         ? t("keyError.pre_fast_key")
-        : check.message;
+        : t(check.message.key, check.message.values);
     return { ok: false, code: "rejected_by_exchange", message, field: "key" };
   }
   if (check.outcome === "unavailable") {
     return {
       ok: false,
       code: "exchange_unavailable",
-      message: check.message,
+      message: t(check.message.key, check.message.values),
       retryAfterSeconds: check.retryAfterSeconds,
     };
   }

@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { ExchangeError } from "@/lib/exchange/errors";
 import { translator, type Locale } from "@/lib/i18n";
+import { exchangeMessage } from "@/lib/i18n/exchange-messages";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
 import { BudgetExceededError } from "@/lib/limiter";
 import { checkKeyThroughGate } from "@/lib/keys/gate-check";
@@ -51,9 +52,10 @@ export async function cancelAllOrdersForOwner(
     return { ok: true, cancelled };
   } catch (err) {
     if (err instanceof ExchangeError)
-      return refuse("exchange_failed", t("cancel.failed", { message: err.userMessage }), "form");
+      return refuse("exchange_failed", t("cancel.failed", { message: exchangeMessage(err) }), "form");
     if (err instanceof BudgetExceededError)
-      throw new AppError("rate_limited", t("cancel.failed", { message: "rate limited" }), {
+      throw new AppError("rate_limited", "cancel.failed", {
+        values: { message: "rate limited" },
         retryAfterSeconds: Math.ceil(err.retryAfterMs / 1000),
       });
     throw err;

@@ -8,7 +8,7 @@ import { decryptSecret } from "@/lib/crypto/envelope";
 import { getKeyring } from "@/lib/crypto/instance";
 import { logger } from "@/lib/log";
 import { timed, timedSync } from "@/lib/request-context";
-import { KEY_STOPPED } from "@/lib/keys/refusal-texts";
+import { KEY_NOT_FOUND, KEY_STOPPED } from "@/lib/keys/refusal-texts";
 
 type EnvelopeRow = {
   id: string;
@@ -49,7 +49,7 @@ export async function withKeyCredentials<T>(
   opts: { allowStopped?: boolean } = {},
 ): Promise<T> {
   const row = await (pending?.keyRowId === keyRowId ? pending : readEnvelope(keyRowId)).row;
-  if (!row) throw new AppError("not_found", "This key doesn't exist or isn't shared with you.");
+  if (!row) throw new AppError("not_found", KEY_NOT_FOUND);
   // An emergency-stopped key is never opened, whoever asks (the one exception: the owner's
   // cancel-all of open orders, lib/exchange/cancel-all.ts, which exists for that moment).
   if (row.status === "stopped" && !opts.allowStopped)
@@ -72,10 +72,7 @@ export async function withKeyCredentials<T>(
       { keyRowId, masterKeyVersion: row.masterKeyVersion, err: err instanceof Error ? err.name : "unknown" },
       "key decryption failed",
     );
-    throw new AppError(
-      "internal",
-      "This key could not be decrypted on the server. An administrator must check the master key settings.",
-    );
+    throw new AppError("internal", "error.keyDecrypt");
   }
   return timed("exchange", () => use(plaintext));
 }

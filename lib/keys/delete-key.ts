@@ -2,6 +2,7 @@
 // typed its label and stepped up. The key itself still exists at the exchange.
 import "server-only";
 import { db } from "@/lib/db";
+import { authTranslator } from "@/lib/i18n/server";
 import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import { getKeyRowForOwner } from "@/lib/keys/queries";
@@ -16,7 +17,7 @@ export async function deleteKeyForOwner(
 ): Promise<DeleteKeyResult> {
   const row = await getKeyRowForOwner(user, keyRowId);
   if (confirmLabel.trim() !== row.label) {
-    return { ok: false, message: `Type the key's name exactly (“${row.label}”) to confirm.` };
+    return { ok: false, message: (await authTranslator())("error.keyDeleteConfirm", { label: row.label }) };
   }
   await db.apiKey.delete({ where: { id: row.id } });
   // Whatever the proxy cached with this key goes with it, in Redis and in every instance's

@@ -2,7 +2,8 @@
 // (catalogued in lib/i18n/messages, localized where it is shown); the troubleshooting section
 // that explains it is ./troubleshooting.ts (safe in the browser). lib/keys/status.ts writes what this decides.
 import type { ExchangeError } from "@/lib/exchange/errors";
-import { translator } from "@/lib/i18n";
+import { isMessageKey, translator, type Locale, type MessageRef } from "@/lib/i18n";
+import { exchangeMessage } from "@/lib/i18n/exchange-messages";
 
 /** The statuses that say the exchange refused the key itself (its reads stop until checked again). */
 const REFUSED_KEY_STATUSES = ["revoked", "ip_blocked", "invalid"] as const;
@@ -23,11 +24,34 @@ export function keyStatusForFailure(err: Pick<ExchangeError, "code" | "kind">): 
 }
 
 /**
- * The person's message for an exchange failure (English, as stored in statusDetail and sent in
- * errors; the catalog translates it). A refused IP names this server's address when it is known.
+ * The person's message for an exchange failure, by key (stored in statusDetail, sent in errors,
+ * put into words where it is shown). A refused IP names this server's address when it is known.
  */
-export function keyFailureMessage(err: Pick<ExchangeError, "code" | "userMessage">, egressIp: string | null): string {
-  if (err.code !== "INVALID_IP_RESTRICTION") return err.userMessage;
-  const t = translator("en");
-  return egressIp ? t("error.ipNotAllowedAt", { ip: egressIp, ip2: egressIp }) : t("error.ipNotAllowedHere");
+export function keyFailureMessage(
+  err: Pick<ExchangeError, "code" | "status" | "dialect" | "said">,
+  egressIp: string | null,
+): MessageRef {
+  if (err.code !== "INVALID_IP_RESTRICTION") return exchangeMessage(err);
+  return egressIp
+    ? { key: "error.ipNotAllowedAt", values: { ip: egressIp, ip2: egressIp } }
+    : { key: "error.ipNotAllowedHere" };
+}
+
+/** statusDetail holds the message as JSON: its key and values (never words in one language). */
+export function storedDetail(message: MessageRef): string {
+  return JSON.stringify(message);
+}
+
+/**
+ * A stored statusDetail in `locale`. A row written before details were stored by key holds an
+ * English sentence: English readers get it as it is, others nothing (the status says enough).
+ */
+export function detailText(stored: string, locale: Locale): string | null {
+  try {
+    const ref = JSON.parse(stored) as MessageRef;
+    if (ref && typeof ref.key === "string" && isMessageKey(ref.key)) return translator(locale)(ref.key, ref.values);
+  } catch {
+    // not JSON: an English sentence from before
+  }
+  return locale === "en" ? stored : null;
 }

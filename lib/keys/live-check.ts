@@ -10,19 +10,19 @@ import { ExchangeError } from "@/lib/exchange/errors";
 import type { KeyClaims } from "@/lib/exchange/claims";
 import { keyStatusForFailure, type RefusedKeyStatus } from "@/lib/keys/failure";
 import { messageForExchangeError } from "@/lib/keys/status";
+import type { MessageRef } from "@/lib/i18n";
 
 export type LiveCheck =
   | { outcome: "verified"; checkedAt: string }
-  | { outcome: "unverifiable"; message: string }
-  | { outcome: "rejected"; code: string; status: RefusedKeyStatus; message: string }
-  | { outcome: "unavailable"; code: string; message: string; retryAfterSeconds?: number };
+  | { outcome: "unverifiable"; message: MessageRef }
+  | { outcome: "rejected"; code: string; status: RefusedKeyStatus; message: MessageRef }
+  | { outcome: "unavailable"; code: string; message: MessageRef; retryAfterSeconds?: number };
 
 export async function liveCheckKey(key: string, claims: KeyClaims, userId: string): Promise<LiveCheck> {
   if (!claims.scopes.includes("READ_ONLY")) {
     return {
       outcome: "unverifiable",
-      message:
-        "This key has no Read permission, so Keydesk can't confirm it with the exchange or show its balances and history.",
+      message: { key: "error.keyNoReadCheck" },
     };
   }
   try {
@@ -33,7 +33,7 @@ export async function liveCheckKey(key: string, claims: KeyClaims, userId: strin
       return {
         outcome: "unavailable",
         code: err.reason === "key_checks" ? "KEY_CHECKS_EXHAUSTED" : "UPSTREAM_BUDGET",
-        message: await gateRefusalMessage(err),
+        message: gateRefusalMessage(err),
         retryAfterSeconds: Math.max(1, Math.ceil(err.retryAfterMs / 1000)),
       };
     }

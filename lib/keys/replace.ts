@@ -101,12 +101,13 @@ export async function replaceKeyForOwner(
 
   // Not tied to the stored row: a refused successor leaves the stored key's state alone.
   const check = await liveCheckKey(newKey, claims, ctx.user.id);
-  if (check.outcome === "rejected") return deny("rejected_by_exchange", check.message, { code: check.code });
+  if (check.outcome === "rejected")
+    return deny("rejected_by_exchange", t(check.message.key, check.message.values), { code: check.code });
   if (check.outcome === "unavailable") {
     return {
       ok: false,
       code: "exchange_unavailable",
-      message: check.message,
+      message: t(check.message.key, check.message.values),
       field: "key",
       retryAfterSeconds: check.retryAfterSeconds,
     };

@@ -8,7 +8,8 @@ import type { CurrentUser } from "@/lib/sessions/session";
 import { recordAudit } from "@/lib/audit/record";
 import type { ExchangeError } from "@/lib/exchange/errors";
 import { getEgressIp } from "@/lib/keys/egress";
-import { keyFailureMessage, keyStatusForFailure } from "@/lib/keys/failure";
+import { keyFailureMessage, keyStatusForFailure, storedDetail } from "@/lib/keys/failure";
+import type { MessageRef } from "@/lib/i18n";
 
 /**
  * Every write below leaves a stopped key stopped: a read or check that was already in flight when
@@ -29,7 +30,7 @@ export async function noteKeyStopped(keyRowId: string, byUserId: string): Promis
 const TOUCH_MS = 30_000;
 
 /** The person's message for an exchange failure, naming this server's IP when the key refuses it. */
-export async function messageForExchangeError(err: ExchangeError): Promise<string> {
+export async function messageForExchangeError(err: ExchangeError): Promise<MessageRef> {
   return keyFailureMessage(err, err.code === "INVALID_IP_RESTRICTION" ? await getEgressIp() : null);
 }
 
@@ -57,7 +58,7 @@ export async function noteKeyReadFailure(user: CurrentUser, key: KeyState, err: 
   if (!status || status === key.status) return;
   const { count } = await db.apiKey.updateMany({
     where: { id: key.id, ...NOT_STOPPED },
-    data: { status, statusDetail: await messageForExchangeError(err), lastUsedAt: new Date() },
+    data: { status, statusDetail: storedDetail(await messageForExchangeError(err)), lastUsedAt: new Date() },
   });
   if (count === 0) return;
   await recordAudit({
@@ -88,7 +89,7 @@ export async function noteKeyCheck(keyRowId: string, outcome: null | "ok" | Exch
     return;
   }
   const status = keyStatusForFailure(outcome);
-  const message = await messageForExchangeError(outcome);
+  const message = storedDetail(await messageForExchangeError(outcome));
   await db.apiKey.updateMany({
     where: { id: keyRowId, ...NOT_STOPPED },
     data: {
@@ -104,13 +105,13 @@ export async function noteKeyCheck(keyRowId: string, outcome: null | "ok" | Exch
  * written in the same statement as the key, so the row never holds a key with another key's state.
  */
 export function keyStatusFromCheck(
-  check: { outcome: "verified" } | { outcome: "unverifiable"; message: string },
+  check: { outcome: "verified" } | { outcome: "unverifiable"; message: MessageRef },
   now = new Date(),
 ) {
   const verified = check.outcome === "verified";
   return {
     status: verified ? ("active" as const) : ("unchecked" as const),
-    statusDetail: verified ? null : check.message,
+    statusDetail: verified ? null : storedDetail(check.message),
     lastCheckedAt: verified ? now : null,
     ...(verified ? { lastSuccessAt: now, lastUsedAt: now } : {}),
   };

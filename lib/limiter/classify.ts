@@ -3,6 +3,8 @@
 import "server-only";
 import { ExchangeError } from "@/lib/exchange/errors";
 import { AppError } from "@/lib/errors";
+import type { MessageRef } from "@/lib/i18n";
+import { exchangeMessage } from "@/lib/i18n/exchange-messages";
 import type { UpstreamFailure } from "./types";
 import type { KeyFailure } from "./key-states";
 
@@ -55,20 +57,22 @@ export function classifyUpstream(err: unknown): UpstreamFailure | null {
   }
 }
 
-export function appErrorFromUpstream(err: ExchangeError, userMessage: string): AppError {
+/** The AppError a read answers for an exchange failure; `message` by key (lib/i18n/exchange-messages.ts). */
+export function appErrorFromUpstream(err: ExchangeError, message: MessageRef = exchangeMessage(err)): AppError {
   const retryAfterSeconds = err.retryAfterMs ? Math.ceil(err.retryAfterMs / 1000) : undefined;
+  const { key, values } = message;
   switch (err.kind) {
     case "rate_limited":
     case "ip_blocked":
-      return new AppError("rate_limited", userMessage, { reason: err.code, retryAfterSeconds });
+      return new AppError("rate_limited", key, { values, reason: err.code, retryAfterSeconds });
     case "auth":
     case "permission":
-      return new AppError("upstream_error", userMessage, { reason: err.code });
+      return new AppError("upstream_error", key, { values, reason: err.code });
     case "bad_request":
-      return new AppError("bad_request", userMessage, { reason: err.code });
+      return new AppError("bad_request", key, { values, reason: err.code });
     case "not_found":
-      return new AppError("not_found", userMessage, { reason: err.code });
+      return new AppError("not_found", key, { values, reason: err.code });
     default:
-      return new AppError("upstream_unavailable", userMessage, { reason: err.code, retryAfterSeconds: 10 });
+      return new AppError("upstream_unavailable", key, { values, reason: err.code, retryAfterSeconds: 10 });
   }
 }

@@ -1,30 +1,23 @@
 // The viewer's words (EN/DE) for a call the upstream gate refused: too many key checks,
-// pacing, this server's IP blocked by the exchange, the account throttled.
+// pacing, this server's IP blocked by the exchange, the account throttled. By key: they are
+// put into words where they are shown.
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { translator, type Locale } from "@/lib/i18n";
+import type { MessageRef } from "@/lib/i18n";
 import type { BudgetExceededError } from "@/lib/limiter";
 
-async function viewerLocale(): Promise<Locale> {
-  try {
-    const { getLocale } = await import("@/lib/i18n/server");
-    return await getLocale();
-  } catch {
-    return "en"; // outside a request (CLI, tests)
-  }
-}
-
-export async function gateRefusalMessage(err: BudgetExceededError): Promise<string> {
-  const t = translator(await viewerLocale());
+export function gateRefusalMessage(err: BudgetExceededError): MessageRef {
   const n = Math.max(1, Math.ceil(err.retryAfterMs / 1000));
-  if (err.reason === "key_checks") return t("gate.keyChecks", { n });
-  if (err.reason === "ip_blocked") return t("gate.ipBlocked", { n });
-  if (err.reason === "account_cooldown") return t("gate.accountCooldown", { n });
-  return t("gate.pacing", { n });
+  if (err.reason === "key_checks") return { key: "gate.keyChecks", values: { n } };
+  if (err.reason === "ip_blocked") return { key: "gate.ipBlocked", values: { n } };
+  if (err.reason === "account_cooldown") return { key: "gate.accountCooldown", values: { n } };
+  return { key: "gate.pacing", values: { n } };
 }
 
 export async function appErrorFromRefusal(err: BudgetExceededError): Promise<AppError> {
-  return new AppError("rate_limited", await gateRefusalMessage(err), {
+  const message = gateRefusalMessage(err);
+  return new AppError("rate_limited", message.key, {
+    values: message.values,
     reason: err.reason,
     retryAfterSeconds: Math.max(1, Math.ceil(err.retryAfterMs / 1000)),
   });

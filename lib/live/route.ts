@@ -60,9 +60,9 @@ function parseKeys(url: string): string[] {
         .filter(Boolean),
     ),
   ];
-  if (!ids.length) throw new AppError("bad_request", "Name the keys to follow (keys=…).");
+  if (!ids.length) throw new AppError("bad_request", "error.liveNoKeys");
   if (ids.length > getEnv().LIVE_MAX_KEYS_PER_STREAM)
-    throw new AppError("bad_request", `A live stream follows at most ${getEnv().LIVE_MAX_KEYS_PER_STREAM} keys.`);
+    throw new AppError("bad_request", "error.liveTooManyKeys", { values: { n: getEnv().LIVE_MAX_KEYS_PER_STREAM } });
   return ids.map(parseKeyId);
 }
 
@@ -83,7 +83,7 @@ export async function openLiveStream(req: Request): Promise<Response> {
   for (const id of keyIds) access.set(id, await requireKeyAccess(user, id, "read"));
   const hub = getLiveHub();
   if (hub.countFor(user.id) >= getEnv().LIVE_MAX_STREAMS_PER_USER)
-    throw new AppError("rate_limited", "Too many live pages are open. Close a tab and try again.", {
+    throw new AppError("rate_limited", "error.liveTooManyStreams", {
       retryAfterSeconds: 30,
     });
   return new Response(liveBody(req, user, access, hub), {

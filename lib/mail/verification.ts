@@ -9,7 +9,6 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { mailConfigured, sendMail } from "@/lib/mail";
 import { recordAudit } from "@/lib/audit/record";
-import { authTranslator } from "@/lib/i18n/server";
 
 export const VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
 const hash = (token: string) => createHash("sha256").update(`keydesk-verify:${token}`).digest("hex");
@@ -79,6 +78,5 @@ export async function needsEmailVerification(userId: string): Promise<boolean> {
 
 /** For accepting invitations: throws the refusal with its own message. */
 export async function requireVerifiedEmail(userId: string): Promise<void> {
-  if (await needsEmailVerification(userId))
-    throw new AppError("forbidden", (await authTranslator())("auth.emailNotVerified"));
+  if (await needsEmailVerification(userId)) throw new AppError("forbidden", "auth.emailNotVerified");
 }

@@ -24,7 +24,7 @@ export async function removePasskeyForUser(
     where: { id: passkeyId, userId: user.id },
     select: { id: true, name: true },
   });
-  if (!row) throw new AppError("not_found", "That passkey doesn't exist.");
+  if (!row) throw new AppError("not_found", "error.passkeyNotFound");
   if (!steppedUp) return { ok: false, reason: "needs_step_up" };
   // Counted and deleted in one transaction, under the account's row lock: two removals at
   // once cannot take a passwordless account below its minimum.

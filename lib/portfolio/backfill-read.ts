@@ -27,7 +27,8 @@ const CANDLES_POLICY: Endpoint = "candlesticks";
 
 function fresh<T>(r: Freshness<T>, what: string): T {
   if (r.source === "stale")
-    throw new AppError("upstream_unavailable", `The exchange did not answer the backfill's ${what} read.`, {
+    throw new AppError("upstream_unavailable", "error.backfillRead", {
+      values: { what },
       reason: r.staleReason ?? "STALE",
     });
   return r.data;

@@ -3,6 +3,7 @@
 // one opaque cursor; status groups map to the exchange's flags. Without dates, a dialect whose
 // exchange would silently cut the list short (Fast: 1 day of inactive orders, 7 of trades) gets
 // an explicit look-back instead, and the page says which range it covers.
+import type { MessageKey } from "@/lib/i18n/messages";
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
@@ -33,7 +34,7 @@ export const historyQuerySchema = z
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
     path: ["from"],
-    message: "The start must be before the end.",
+    message: "error.startBeforeEnd" satisfies MessageKey,
   });
 
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
@@ -60,7 +61,7 @@ function decode(s: string | undefined): Cursor | null {
       throw new Error();
     return c;
   } catch {
-    throw new AppError("bad_request", "That page link is no longer valid. Reload the list.", {
+    throw new AppError("bad_request", "error.pageCursor", {
       reason: "INVALID_PAGE_CURSOR",
     });
   }

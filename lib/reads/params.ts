@@ -6,7 +6,7 @@ export const orderIdParam = z.uuid("Not an order id.");
 
 export function parseOrderId(raw: string): string {
   const r = orderIdParam.safeParse(raw);
-  if (!r.success) throw new AppError("bad_request", "That is not a valid order id.", { reason: "INVALID_ORDER_ID" });
+  if (!r.success) throw new AppError("bad_request", "error.orderId", { reason: "INVALID_ORDER_ID" });
   return r.data;
 }
 

@@ -41,11 +41,7 @@ export async function readKeyData<T>(
 ): Promise<Freshness<T> & { amountsHidden?: boolean }> {
   const key = opts.access ?? (await requireKeyAccess(user, keyRowId, "read"));
   if (!key.scopes.includes("READ_ONLY")) {
-    throw new AppError(
-      "unprocessable",
-      "This key has no Read permission, so Keydesk can't show its data. Add a Read-only key for this account.",
-      { reason: "MISSING_PERMISSION" },
-    );
+    throw new AppError("unprocessable", "error.keyNoRead", { reason: "MISSING_PERMISSION" });
   }
   let envelope: PendingEnvelope | undefined;
   try {
@@ -67,8 +63,7 @@ export async function readKeyData<T>(
           envelope ??= readEnvelope(key.id);
         },
         fetcher: (exchange) => {
-          if (opts.signal?.aborted)
-            throw new AppError("bad_request", "The request was cancelled.", { reason: "CANCELLED" });
+          if (opts.signal?.aborted) throw new AppError("bad_request", "error.cancelled", { reason: "CANCELLED" });
           return withKeyCredentials(key.id, (plaintext) => call(exchange(), plaintext), envelope);
         },
         onUpstreamError: async (err) => {
@@ -87,13 +82,11 @@ export async function readKeyData<T>(
   } catch (err) {
     if (err instanceof BudgetExceededError) {
       const wait = Math.ceil(err.retryAfterMs / 1000);
-      throw new AppError(
-        "rate_limited",
-        err.reason === "ip_blocked"
-          ? `The exchange has blocked this server's address for too many requests. Keydesk will try again in ${wait} s.`
-          : `Keydesk is pacing requests to stay under the exchange's limits. Refreshing in ${wait} s.`,
-        { reason: err.reason, retryAfterSeconds: wait },
-      );
+      throw new AppError("rate_limited", err.reason === "ip_blocked" ? "error.ipBlockedIn" : "error.pacingIn", {
+        values: { n: wait },
+        reason: err.reason,
+        retryAfterSeconds: wait,
+      });
     }
     if (err instanceof KeyFailedError) err = new ExchangeError(err.failure.code, 401);
     if (err instanceof ExchangeError) {
@@ -128,10 +121,10 @@ export async function readMarketData<T>(
     });
   } catch (err) {
     if (err instanceof BudgetExceededError)
-      throw new AppError("rate_limited", "Keydesk is pacing requests to stay under the exchange's limits.", {
+      throw new AppError("rate_limited", "error.pacing", {
         retryAfterSeconds: Math.ceil(err.retryAfterMs / 1000),
       });
-    if (err instanceof ExchangeError) throw appErrorFromUpstream(err, err.userMessage);
+    if (err instanceof ExchangeError) throw appErrorFromUpstream(err);
     throw err;
   }
 }

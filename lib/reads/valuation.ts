@@ -10,6 +10,9 @@ import type { ReadOptions } from "./read";
 import { readKeyEndpoint, readMarketEndpoint } from "./endpoints";
 import { requireKeyAccess } from "@/lib/keys/access";
 import Decimal from "decimal.js";
+import { AppError } from "@/lib/errors";
+import { translator, type Locale } from "@/lib/i18n";
+import { errorText } from "@/lib/i18n/error-text";
 import { recordSnapshotFromRead } from "@/lib/snapshots/store";
 import { setBounded } from "@/lib/bounded-map";
 
@@ -38,6 +41,12 @@ export interface Valuation {
   pricesUnavailable?: string;
 }
 
+/** Why prices could not be read, in the reader's language (the panel quotes it). */
+function pricesProblem(err: unknown, locale: Locale): string {
+  if (err instanceof AppError) return errorText(err, locale);
+  return err instanceof Error ? err.message : translator(locale)("error.pricesUnavailable");
+}
+
 function older(a: Freshness<unknown>, b: Freshness<unknown>): Freshness<unknown> {
   const rank = { live: 0, cache: 1, stale: 2 } as const;
   if (rank[a.source] !== rank[b.source]) return rank[a.source] > rank[b.source] ? a : b;
@@ -47,7 +56,11 @@ function older(a: Freshness<unknown>, b: Freshness<unknown>): Freshness<unknown>
 /** What this process last wrote as each key's last value (fetchedAt|total). */
 const lastValueWritten = new Map<string, string>();
 
-export async function readValuation(user: CurrentUser, keyRowId: string, opts: ReadOptions = {}): Promise<Valuation> {
+export async function readValuation(
+  user: CurrentUser,
+  keyRowId: string,
+  opts: ReadOptions & { locale?: Locale } = {},
+): Promise<Valuation> {
   const access = opts.access ?? (await requireKeyAccess(user, keyRowId, "read"));
   // Prices don't depend on the key: read them alongside its balances, not after them.
   const prices = readMarketEndpoint(user, "tickers", { noWait: opts.noWait }).then(
@@ -71,8 +84,7 @@ export async function readValuation(user: CurrentUser, keyRowId: string, opts: R
         live?: boolean;
       })
     | null = "t" in read ? read.t : null;
-  const pricesUnavailable =
-    "err" in read ? (read.err instanceof Error ? read.err.message : "Prices are unavailable.") : undefined;
+  const pricesUnavailable = "err" in read ? pricesProblem(read.err, opts.locale ?? "en") : undefined;
   const valued = valueBalances(balances.data.balances, tickers?.data ?? []);
   const fresh = tickers ? older(balances, tickers) : balances;
   if (tickers && balances.source !== "stale" && access.role === "owner") {

@@ -5,7 +5,8 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { loadSession, sessionClaims, SessionStoreUnavailable } from "@/lib/sessions/session-check";
-import { AppError, databaseUnavailableError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { databaseUnavailableError } from "@/lib/http/database-unavailable";
 import { currentCookies, currentRequestId, timed, withRequestId } from "@/lib/request-context";
 import { requestIdFromHeaders } from "@/lib/http/action-guard";
 
@@ -51,7 +52,7 @@ export async function sessionSubject(): Promise<string | null> {
 /** For route handlers and server actions. */
 export async function requireUser(epoch?: () => Promise<string | null>): Promise<CurrentUser> {
   const user = epoch ? await liveUser(epoch) : await getCurrentUser();
-  if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+  if (!user) throw new AppError("unauthorized", "error.signIn");
   return user;
 }
 

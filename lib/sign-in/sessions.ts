@@ -28,7 +28,7 @@ export async function revokeSession(user: CurrentUser, sessionId: string): Promi
     where: { id: sessionId, userId: user.id, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  if (!r.count) throw new AppError("not_found", "That session is already signed out.");
+  if (!r.count) throw new AppError("not_found", "error.sessionGone");
   await recordAudit({
     actorId: user.id,
     action: "auth.session_revoked",

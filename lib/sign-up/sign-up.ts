@@ -36,7 +36,7 @@ export async function signUp(
   const permission = await mayCreateAccount(mode, email, ctx.inviteToken);
   if (!permission.ok) return { ok: false, message: t(REFUSAL[permission.reason]) };
   // Cheap checks first: a weak password costs neither side a hash (and says nothing about the e-mail).
-  const problems = passwordProblems(input.password, email);
+  const problems = passwordProblems(input.password, email, t);
   if (problems.length) return { ok: false, fields: { password: problems } };
   const attempt = await takeSignUpAttempt(ctx.ip);
   if (!attempt.ok) return { ok: false, message: t("auth.signUpLimited", { seconds: attempt.retryAfterSeconds }) };

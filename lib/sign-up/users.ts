@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { hashPassword, passwordProblems } from "@/lib/factors/password";
 import { recordAudit } from "@/lib/audit/record";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { MessageKey } from "@/lib/i18n/messages";
 
 export type RegisterResult =
   { ok: true; userId: string } | { ok: false; fields: { email?: string[]; password?: string[] }; notFirst?: true };
@@ -42,7 +43,7 @@ export async function registerUser(
     return { ok: true, userId: user.id };
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      return { ok: false, fields: { email: ["An account with this e-mail already exists. Sign in instead."] } };
+      return { ok: false, fields: { email: ["error.emailTaken" satisfies MessageKey] } };
     }
     throw err;
   }

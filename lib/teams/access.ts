@@ -1,7 +1,6 @@
 // Team authorization, in one place (the counterpart of requireKeyAccess). Someone outside a
 // team gets not_found, never forbidden; a member without the role gets forbidden.
 import { teamsEn } from "@/lib/i18n/messages/teams-en";
-import { authTranslator } from "@/lib/i18n/server";
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -25,12 +24,9 @@ export async function requireTeamAccess(user: CurrentUser, teamId: string, need:
     where: { teamId_userId: { teamId, userId: user.id } },
     select: { role: true, team: { select: { id: true, name: true } } },
   });
-  if (!m) throw new AppError("not_found", (await authTranslator())("teamErr.notFound"));
+  if (!m) throw new AppError("not_found", "teamErr.notFound");
   if (RANK[m.role] < NEED[need]) {
-    throw new AppError(
-      "forbidden",
-      (await authTranslator())(need === "own" ? "teamErr.ownerOnly" : "teamErr.adminsOnly"),
-    );
+    throw new AppError("forbidden", need === "own" ? "teamErr.ownerOnly" : "teamErr.adminsOnly");
   }
   return { teamId: m.team.id, name: m.team.name, role: m.role };
 }

@@ -5,7 +5,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import type { Translate } from "@/lib/i18n";
 import { getEnv } from "@/lib/env";
 
 /** The limits in force (settings; defaults 20 an hour and 50 a day per inviter, 30 and 100 per team). */
@@ -32,7 +31,7 @@ export async function lockInvitationSenders(tx: Tx, inviterId: string, teamId: s
 }
 
 /** Throws a clear rate_limited error when this inviter or this team has sent its share. */
-export async function assertInvitationAllowed(tx: Tx, inviterId: string, teamId: string, t: Translate): Promise<void> {
+export async function assertInvitationAllowed(tx: Tx, inviterId: string, teamId: string): Promise<void> {
   const now = Date.now();
   const limits = invitationLimits();
   const checks = [
@@ -60,7 +59,8 @@ export async function assertInvitationAllowed(tx: Tx, inviterId: string, teamId:
     }
     if (wait === null) continue;
     const minutes = Math.max(1, Math.ceil(wait / 60_000));
-    throw new AppError("rate_limited", t(message, { hour: limit.hour, day: limit.day, minutes }), {
+    throw new AppError("rate_limited", message, {
+      values: { hour: limit.hour, day: limit.day, minutes },
       reason: "INVITATION_LIMIT",
       retryAfterSeconds: Math.ceil(wait / 1000),
     });

@@ -1,7 +1,6 @@
 // Invitations: a single-use link that expires after 7 days; only its SHA-256 is stored. One
 // open invitation per address and team (inviting again re-sends it), within per-inviter and
 // per-team limits. Accepting requires signing in as the invited address.
-import { authTranslator } from "@/lib/i18n/server";
 import "server-only";
 import { alertMemberJoined } from "@/lib/alerts/hooks";
 import { createHash, randomBytes } from "node:crypto";
@@ -29,21 +28,20 @@ export async function createInvitation(
   role: "admin" | "member",
   opts: { locale?: Locale } = {},
 ): Promise<{ token: string; expiresAt: Date; teamName: string; invitationId: string; resent: boolean }> {
-  const t = await authTranslator();
   const email = emailInput.trim().toLowerCase();
   const access = await requireTeamAccess(user, teamId, "manage");
-  if (role === "admin" && access.role !== "owner") throw new AppError("forbidden", t("teamErr.ownerInvitesAdmins"));
+  if (role === "admin" && access.role !== "owner") throw new AppError("forbidden", "teamErr.ownerInvitesAdmins");
   const already = await db.teamMember.findFirst({ where: { teamId, user: { email } }, select: { id: true } });
-  if (already) throw new AppError("conflict", t("teamErr.alreadyMember", { email }));
+  if (already) throw new AppError("conflict", "teamErr.alreadyMember", { values: { email } });
   // With SMTP set, invitations are mailed: the sender proves their own address first.
-  if (await needsEmailVerification(user.id)) throw new AppError("forbidden", t("teamErr.verifyToInvite"));
+  if (await needsEmailVerification(user.id)) throw new AppError("forbidden", "teamErr.verifyToInvite");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   const data = { role, tokenHash: hash(token), expiresAt, locale: opts.locale ?? "en", sentById: user.id };
   const { id, resent } = await db.$transaction(
     async (tx) => {
       await lockInvitationSenders(tx, user.id, teamId);
-      await assertInvitationAllowed(tx, user.id, teamId, t);
+      await assertInvitationAllowed(tx, user.id, teamId);
       const open = await tx.invitation.findFirst({
         where: { teamId, email, acceptedAt: null, revokedAt: null },
         select: { id: true },
@@ -78,7 +76,7 @@ export async function revokeInvitation(user: CurrentUser, teamId: string, invita
     where: { id: invitationId, teamId, acceptedAt: null, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  if (!r.count) throw new AppError("not_found", (await authTranslator())("teamErr.notPending"));
+  if (!r.count) throw new AppError("not_found", "teamErr.notPending");
   await recordAudit({
     actorId: user.id,
     action: "team.invitation_revoked",
@@ -125,9 +123,9 @@ export async function acceptInvitation(user: CurrentUser, token: string): Promis
     select: { id: true, teamId: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true },
   });
   if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt <= new Date())
-    throw new AppError("not_found", (await authTranslator())("teamErr.invitationInvalid"));
+    throw new AppError("not_found", "teamErr.invitationInvalid");
   if (user.email.toLowerCase() !== inv.email)
-    throw new AppError("forbidden", (await authTranslator())("teamErr.invitationOtherEmail", { email: inv.email }));
+    throw new AppError("forbidden", "teamErr.invitationOtherEmail", { values: { email: inv.email } });
   // With SMTP set, a password account proves its address first (lib/mail/verification.ts).
   await requireVerifiedEmail(user.id);
   await db.$transaction(async (tx) => {
@@ -136,7 +134,7 @@ export async function acceptInvitation(user: CurrentUser, token: string): Promis
       where: { id: inv.id, acceptedAt: null, revokedAt: null },
       data: { acceptedAt: new Date() },
     });
-    if (!r.count) throw new AppError("not_found", (await authTranslator())("teamErr.invitationUsed"));
+    if (!r.count) throw new AppError("not_found", "teamErr.invitationUsed");
     await tx.teamMember.upsert({
       where: { teamId_userId: { teamId: inv.teamId, userId: user.id } },
       create: { teamId: inv.teamId, userId: user.id, role: inv.role },

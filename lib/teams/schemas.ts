@@ -1,21 +1,26 @@
 import { z } from "zod";
 import { rowId } from "@/lib/ids";
+import type { MessageKey } from "@/lib/i18n/messages";
 
-export const teamIdParam = rowId("Not a team id.");
+export const teamIdParam = rowId("teamErr.notTeamId" satisfies MessageKey);
 export const teamNameSchema = z
   .string()
   .trim()
-  .min(1, "Give the team a name.")
-  .max(60, "Keep the name under 60 characters.");
+  .min(1, "teamErr.nameMissing" satisfies MessageKey)
+  .max(60, "teamErr.nameLong" satisfies MessageKey);
 export const inviteSchema = z.object({
   teamId: teamIdParam,
-  email: z.email("Enter an e-mail address.").trim().toLowerCase().max(254),
-  role: z.enum(["admin", "member"], { message: "Choose admin or member." }),
+  email: z
+    .email("teamErr.emailInvalid" satisfies MessageKey)
+    .trim()
+    .toLowerCase()
+    .max(254),
+  role: z.enum(["admin", "member"], { message: "teamErr.roleInvalid" satisfies MessageKey }),
   /** The language the invitation is mailed in. */
-  locale: z.enum(["en", "de"], { message: "Choose English or German." }).default("en"),
+  locale: z.enum(["en", "de"], { message: "teamErr.localeInvalid" satisfies MessageKey }).default("en"),
 });
 export const shareSchema = z.object({
-  keyId: rowId("Not a key id."),
+  keyId: rowId("error.notKeyId" satisfies MessageKey),
   teamId: teamIdParam,
   hideAmounts: z.boolean(),
   allowExport: z.boolean(),

@@ -1,7 +1,6 @@
 // Sharing a key with a team. Only keys whose scopes are exactly Read may be shared: checked
 // from the stored (decoded) scopes and again live at the exchange. Unsharing is immediate.
 import { teamsEn } from "@/lib/i18n/messages/teams-en";
-import { authTranslator } from "@/lib/i18n/server";
 import "server-only";
 import { alertShareRemoved } from "@/lib/alerts/hooks";
 import { db } from "@/lib/db";
@@ -39,7 +38,7 @@ export async function shareKey(
       teamId: team.teamId,
       detail: { scopes: key.scopes },
     });
-    throw new AppError("unprocessable", (await authTranslator())("teamErr.shareRefusal"), { reason: "NOT_READ_ONLY" });
+    throw new AppError("unprocessable", "teamErr.shareRefusal", { reason: "NOT_READ_ONLY" });
   }
   // Live: the key must still work, and still be Read-only as far as the exchange will tell us:
   // a read succeeds; the claims can't change without a new key (new jti), so scopes stand.
@@ -49,11 +48,10 @@ export async function shareKey(
   } catch (err) {
     if (err instanceof BudgetExceededError) throw await appErrorFromRefusal(err);
     if (err instanceof ExchangeError)
-      throw new AppError(
-        "unprocessable",
-        (await authTranslator())("teamErr.exchangeRefused", { reason: await messageForExchangeError(err) }),
-        { reason: err.code },
-      );
+      throw new AppError("unprocessable", "teamErr.exchangeRefused", {
+        values: { reason: await messageForExchangeError(err) },
+        reason: err.code,
+      });
     throw err;
   }
   await db.keyShare.upsert({
@@ -84,7 +82,7 @@ export async function unshareKey(user: CurrentUser, keyId: string, teamId: strin
     where: { keyId_teamId: { keyId, teamId } },
     select: { id: true, key: { select: { ownerId: true, label: true } } },
   });
-  if (!share) throw new AppError("not_found", (await authTranslator())("teamErr.notShared"));
+  if (!share) throw new AppError("not_found", "teamErr.notShared");
   if (share.key.ownerId !== user.id) await requireTeamAccess(user, teamId, "manage");
   await db.keyShare.delete({ where: { id: share.id } });
   await recordAudit({

@@ -1,5 +1,4 @@
 // Teams: create, rename, delete (owner only), members (admins remove; the owner stays).
-import { authTranslator } from "@/lib/i18n/server";
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -103,13 +102,12 @@ export async function removeMember(user: CurrentUser, teamId: string, memberId: 
     where: { id: memberId, teamId },
     select: { id: true, role: true, userId: true, user: { select: { email: true } } },
   });
-  if (!m) throw new AppError("not_found", (await authTranslator())("teamErr.notMember"));
-  if (m.role === "owner") throw new AppError("forbidden", (await authTranslator())("teamErr.ownerStays"));
+  if (!m) throw new AppError("not_found", "teamErr.notMember");
+  if (m.role === "owner") throw new AppError("forbidden", "teamErr.ownerStays");
   const self = m.userId === user.id; // anyone but the owner may leave
-  if (!self && access.role === "member")
-    throw new AppError("forbidden", (await authTranslator())("teamErr.adminsRemove"));
+  if (!self && access.role === "member") throw new AppError("forbidden", "teamErr.adminsRemove");
   if (!self && m.role === "admin" && access.role !== "owner")
-    throw new AppError("forbidden", (await authTranslator())("teamErr.ownerRemovesAdmins"));
+    throw new AppError("forbidden", "teamErr.ownerRemovesAdmins");
   await db.teamMember.delete({ where: { id: m.id } });
   await recordAudit({
     actorId: user.id,

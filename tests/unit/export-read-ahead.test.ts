@@ -110,7 +110,7 @@ describe("read-ahead", () => {
 
 describe("patience with the budget's pacing", () => {
   afterEach(() => jest.useRealTimers());
-  const pacing = () => new AppError("rate_limited", "pacing", { reason: "budget", retryAfterSeconds: 2 });
+  const pacing = () => new AppError("rate_limited", { text: "pacing" }, { reason: "budget", retryAfterSeconds: 2 });
 
   it("asks again after the budget's wait while only pacing refuses the page", async () => {
     jest.useFakeTimers();
@@ -138,8 +138,8 @@ describe("patience with the budget's pacing", () => {
     await expect(got).rejects.toMatchObject({ code: "rate_limited" });
     expect(always).toHaveBeenCalledTimes(3);
     for (const err of [
-      new AppError("rate_limited", "cool-down", { reason: "account_cooldown", retryAfterSeconds: 60 }),
-      new AppError("upstream_unavailable", "down"),
+      new AppError("rate_limited", { text: "cool-down" }, { reason: "account_cooldown", retryAfterSeconds: 60 }),
+      new AppError("upstream_unavailable", { text: "down" }),
     ]) {
       const once = jest.fn(async () => {
         throw err;

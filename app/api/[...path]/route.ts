@@ -6,7 +6,7 @@ import { route } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 
 const notFound = route<{ path: string[] }>(async () => {
-  throw new AppError("not_found", "There is no such API endpoint.");
+  throw new AppError("not_found", "error.noEndpoint");
 });
 
 export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };

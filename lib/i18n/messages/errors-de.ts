@@ -93,4 +93,13 @@ export const errorsDe: Record<keyof typeof errorsEn, string> = {
   "error.pricesUnavailable": "Preise sind nicht verfügbar.",
   "error.emailInvalid": "Geben Sie eine gültige E-Mail-Adresse ein.",
   "error.feesRange": "Der Zeitraum muss 7d, 30d oder 90d sein.",
+  "error.totpAlreadyOn": "Die Zwei-Faktor-Anmeldung ist bereits eingeschaltet.",
+  "error.keyStopped":
+    "Dieser Schlüssel wurde gestoppt, weil er kompromittiert sein könnte. Sein Besitzer kann ihn nur zurückholen, indem er ihn durch einen neuen Schlüssel ersetzt.",
+  "error.backfillRead": "Die Börse hat die Abfrage „{what}“ für den Verlaufsaufbau nicht beantwortet.",
+  "error.liveNoKeys": "Nennen Sie die Schlüssel, denen gefolgt werden soll (keys=…).",
+  "error.liveTooManyKeys": "Ein Live-Datenstrom folgt höchstens {n} Schlüsseln.",
+  "error.liveTooManyStreams":
+    "Zu viele Live-Seiten sind geöffnet. Schließen Sie einen Tab und versuchen Sie es erneut.",
+  "error.metricsOff": "Nicht gefunden.",
 };

@@ -1,7 +1,6 @@
 // The messages route handlers and server actions send back, English (the source of these keys).
-// lib/i18n/localize.ts turns an English message into the reader's language by matching it
-// against these texts ({name} stands for any text), so the throwing code stays unchanged.
-// "error.code.*" are the fallbacks for a message that is not listed here.
+// Server code names them by key (new AppError(code, key, { values })); lib/i18n/error-text.ts
+// looks the key up in the reader's language. "error.code.*" are each code's general text.
 export const errorsEn = {
   "error.code.bad_request": "The request was not valid.",
   "error.code.unauthorized": "Sign in to continue.",
@@ -88,4 +87,12 @@ export const errorsEn = {
   "error.pricesUnavailable": "Prices are unavailable.",
   "error.emailInvalid": "Enter a valid e-mail address.",
   "error.feesRange": "The range must be 7d, 30d or 90d.",
+  "error.totpAlreadyOn": "Two-factor sign-in is already on.",
+  "error.keyStopped":
+    "This key was stopped because it may be compromised. Its owner can bring it back only by replacing it with a new key.",
+  "error.backfillRead": "The exchange did not answer the backfill's {what} read.",
+  "error.liveNoKeys": "Name the keys to follow (keys=…).",
+  "error.liveTooManyKeys": "A live stream follows at most {n} keys.",
+  "error.liveTooManyStreams": "Too many live pages are open. Close a tab and try again.",
+  "error.metricsOff": "Not found.",
 } as const;

@@ -58,6 +58,8 @@ export const exchangeDe: Record<keyof typeof exchangeEn, string> = {
     "Die Börse hat den Schlüssel abgelehnt (401 Unauthorized). Er ist vielleicht ungültig oder widerrufen.",
   "exchange.fastNoEndpoint": "One Trading Fast hat diesen Endpunkt nicht (Keydesk hat die Börse nicht gefragt).",
   "exchange.refused": "Die Börse hat die Anfrage abgelehnt.",
+  "exchange.refusedSaying": "Die Börse hat die Anfrage abgelehnt: „{said}“ (HTTP {status}).",
+  "exchange.unknownCode": "Die Börse hat mit einem Fehler geantwortet ({code}).",
   "exchange.otherDialectFast":
     "One Trading Fast kennt das Konto dieses Schlüssels nicht (INVALID_SUBJECT): Er sieht nach einem Schlüssel für die ältere Bitpanda-Pro-API (/public/v1) aus. Erstellen Sie bei One Trading einen Schlüssel für Ihr Fast-Konto, oder bitten Sie die Person, die Keydesk betreibt, es mit Bitpanda Pro zu verbinden.",
   "exchange.otherDialectPro":

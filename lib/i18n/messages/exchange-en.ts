@@ -1,5 +1,6 @@
-// The exchange's refusals as Keydesk words them (lib/exchange/errors.ts), English. Matched by
-// text in lib/i18n/localize.ts; tests/unit/i18n/error-catalog.test.ts checks every one is here.
+// The exchange's refusals as Keydesk words them (lib/exchange/errors.ts), English. Each code's
+// key is in lib/i18n/exchange-messages.ts; tests/unit/i18n/exchange-messages.test.ts checks
+// every code has one whose English is the exchange module's own text.
 export const exchangeEn = {
   "exchange.missingCredentials": "No API key was sent to the exchange.",
   "exchange.invalidCredentials": "The exchange did not accept this key's credentials.",
@@ -53,6 +54,8 @@ export const exchangeEn = {
   "exchange.unauthorized": "The exchange refused the key (401 Unauthorized). It may be invalid or revoked.",
   "exchange.fastNoEndpoint": "One Trading Fast has no such endpoint (Keydesk did not ask the exchange).",
   "exchange.refused": "The exchange refused the request.",
+  "exchange.refusedSaying": "The exchange refused the request: \u201c{said}\u201d (HTTP {status}).",
+  "exchange.unknownCode": "The exchange answered with an error ({code}).",
   "exchange.otherDialectFast":
     "One Trading Fast doesn't know this key's account (INVALID_SUBJECT): it looks like a key for the older Bitpanda Pro API (/public/v1). Create a key at One Trading for your Fast account, or ask whoever runs Keydesk to connect it to Bitpanda Pro.",
   "exchange.otherDialectPro":

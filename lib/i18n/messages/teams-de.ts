@@ -111,6 +111,12 @@ export const teamsDe: Record<keyof typeof teamsEn, string> = {
     "Bestätigen Sie zuerst Ihre eigene E-Mail-Adresse (öffnen Sie den Link, den Keydesk Ihnen geschickt hat): Einladungen werden in Ihrem Namen verschickt.",
   "teamErr.inviteLimitInviter":
     "Sie haben so viele Einladungen verschickt wie erlaubt ({hour} pro Stunde, {day} pro Tag). Sie können in {minutes} Min. wieder einladen.",
+  "teamErr.nameMissing": "Geben Sie dem Team einen Namen.",
+  "teamErr.nameLong": "Der Name darf höchstens 60 Zeichen lang sein.",
+  "teamErr.emailInvalid": "Geben Sie eine E-Mail-Adresse ein.",
+  "teamErr.roleInvalid": "Wählen Sie Admin oder Mitglied.",
+  "teamErr.localeInvalid": "Wählen Sie Englisch oder Deutsch.",
+  "teamErr.notTeamId": "Keine Team-ID.",
   "teamErr.inviteLimitTeam":
     "Dieses Team hat so viele Einladungen verschickt wie erlaubt ({hour} pro Stunde, {day} pro Tag). Sie können in {minutes} Min. wieder einladen.",
   "teamAction.reinvited":

@@ -102,6 +102,12 @@ export const teamsEn = {
     "Confirm your own e-mail address first (open the link Keydesk sent you): invitations are mailed in your name.",
   "teamErr.inviteLimitInviter":
     "You have sent as many invitations as allowed ({hour} an hour, {day} a day). You can invite again in {minutes} min.",
+  "teamErr.nameMissing": "Give the team a name.",
+  "teamErr.nameLong": "Keep the name under 60 characters.",
+  "teamErr.emailInvalid": "Enter an e-mail address.",
+  "teamErr.roleInvalid": "Choose admin or member.",
+  "teamErr.localeInvalid": "Choose English or German.",
+  "teamErr.notTeamId": "Not a team id.",
   "teamErr.inviteLimitTeam":
     "This team has sent as many invitations as allowed ({hour} an hour, {day} a day). You can invite again in {minutes} min.",
   "teamAction.reinvited":

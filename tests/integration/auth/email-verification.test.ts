@@ -96,7 +96,7 @@ it("a new password account gets a link, cannot accept an invitation until it is 
   const me = { id: row.id, email, name: null, sessionId: "s" };
   await expect(acceptInvitation(me, invite)).rejects.toMatchObject({
     code: "forbidden",
-    message: expect.stringMatching(/^Confirm your e-mail address first/),
+    messageKey: "auth.emailNotVerified",
   });
 
   expect(await verifyEmailToken(token!)).toBe("verified");

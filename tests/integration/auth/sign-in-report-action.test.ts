@@ -6,7 +6,7 @@ let actingAs: CurrentUser | null = null;
 const set = jest.fn();
 jest.mock("@/lib/sessions/session", () => ({
   requireUser: async () => {
-    if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "Sign in to continue.");
+    if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "error.signIn");
     return actingAs;
   },
 }));

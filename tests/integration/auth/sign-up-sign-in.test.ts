@@ -30,7 +30,8 @@ describe("sign-up", () => {
     const again = await registerUser({ email, password: PASSWORD });
     expect(again).toEqual({
       ok: false,
-      fields: { email: ["An account with this e-mail already exists. Sign in instead."] },
+      // Named by key; the sign-up action's guard puts it into the reader's language.
+      fields: { email: ["error.emailTaken"] },
     });
   });
 

@@ -19,7 +19,7 @@ jest.mock("next/headers", () => ({
 let actingAs: CurrentUser | null = null;
 jest.mock("@/lib/sessions/session", () => ({
   requireUser: async () => {
-    if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "Sign in to continue.");
+    if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "error.signIn");
     return actingAs;
   },
   getCurrentUser: async () => actingAs,
@@ -54,7 +54,8 @@ it("50 parallel wrong step-up passwords: at most 5 are checked, the rest are ref
   for (const r of refused)
     expect((r as PromiseRejectedResult).reason).toMatchObject({
       code: "rate_limited",
-      message: expect.stringMatching(/^Too many password or code checks\. Try again in \d+ s\.$/),
+      messageKey: "auth.stepUpLimited",
+      values: { seconds: expect.any(Number) },
     });
   // Even the right password now waits; another user is not affected.
   await expect(stepUpWith(u, TEST_PASSWORD)).rejects.toMatchObject({ code: "rate_limited" });

@@ -97,7 +97,7 @@ it("a session revoked mid-export stops the export", async () => {
   );
   expect(error).toMatchObject({
     code: "unauthorized",
-    message: expect.stringMatching(/Your session ended while the export ran/),
+    messageKey: "auth.exportSessionEnded", // "Your session ended while the export ran …"
   });
   expect(pagesAfter).toBeLessThanOrEqual(AT_MOST_AFTER);
   let audit = null;
@@ -122,7 +122,7 @@ it("a share removed, or export turned off, mid-export stops a member's export", 
   const off = await interrupt(first.stream, 3, () =>
     db.keyShare.update({ where: { keyId_teamId: { keyId, teamId } }, data: { allowExport: false } }),
   );
-  expect(off.error).toMatchObject({ message: expect.stringMatching(/You may no longer export this key/) });
+  expect(off.error).toMatchObject({ messageKey: "auth.exportAccessEnded" }); // "You may no longer export this key …"
   expect(off.pagesAfter).toBeLessThanOrEqual(AT_MOST_AFTER);
 
   await db.keyShare.update({ where: { keyId_teamId: { keyId, teamId } }, data: { allowExport: true } });

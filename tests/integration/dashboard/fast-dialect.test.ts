@@ -239,7 +239,7 @@ describe("history windows under Fast", () => {
     ).rejects.toMatchObject({
       code: "not_found",
       reason: "ORDER_LOOKUP_OUT_OF_RANGE",
-      message: expect.stringMatching(/only within the last 30 days/),
+      messageKey: "exchange.orderOutOfRange", // "… only within the last 30 days …"
     });
     const one = await m.read.readKeyData(owner, id, "order", { orderId: recent.order_id }, (c, k) =>
       c.getOrder(k, recent.order_id),

@@ -12,7 +12,7 @@ import { newTestUser } from "../../helpers/users";
 let actingAs: CurrentUser | null = null;
 jest.mock("@/lib/sessions/session", () => ({
   requireUser: async () => {
-    if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "Sign in to continue.");
+    if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "error.signIn");
     return actingAs;
   },
   getCurrentUser: async () => actingAs,

@@ -14,7 +14,7 @@ import { newTestUser } from "../../helpers/users";
 let actingAs: CurrentUser | null = null;
 jest.mock("@/lib/sessions/session", () => ({
   requireUser: async () => {
-    if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "Sign in to continue.");
+    if (!actingAs) throw new (jest.requireActual("@/lib/errors").AppError)("unauthorized", "error.signIn");
     return actingAs;
   },
   getCurrentUser: async () => actingAs,
@@ -106,7 +106,8 @@ describe("invitations", () => {
     expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     await expect(m.inv.acceptInvitation(other, token)).rejects.toMatchObject({
       code: "forbidden",
-      message: expect.stringContaining(invitee.email),
+      messageKey: "teamErr.invitationOtherEmail",
+      values: { email: invitee.email },
     });
     expect(await m.inv.inspectInvitation(other, token)).toMatchObject({ state: "valid", wrongUser: true });
     await m.inv.acceptInvitation(invitee, token);

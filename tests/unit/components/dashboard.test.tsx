@@ -181,7 +181,7 @@ describe("freshness", () => {
       <Freshness
         label="orders"
         data={{ fetchedAt, source: "stale", staleReason: "rate_limited" }}
-        error={new AppError("rate_limited", "pacing", { retryAfterSeconds: 12 })}
+        error={new AppError("rate_limited", { text: "pacing" }, { retryAfterSeconds: 12 })}
         onRefresh={onRefresh}
       />,
     );

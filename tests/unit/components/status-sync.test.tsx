@@ -22,11 +22,13 @@ describe("a refused key's first answer", () => {
   it("knows a refusal from stale labels and error reasons, and nothing else", () => {
     expect(saysKeyRefused({ staleReason: "key_revoked" }, undefined)).toBe(true);
     expect(saysKeyRefused({ staleReason: "key_rejected" }, undefined)).toBe(true);
-    expect(saysKeyRefused(undefined, new AppError("upstream_error", "x", { reason: "APIKEY_REVOKED" }))).toBe(true);
+    expect(saysKeyRefused(undefined, new AppError("upstream_error", { text: "x" }, { reason: "APIKEY_REVOKED" }))).toBe(
+      true,
+    );
     expect(saysKeyRefused({ staleReason: "upstream_error" }, undefined)).toBe(false);
     expect(saysKeyRefused({ staleReason: "rate_limited" }, undefined)).toBe(false);
     expect(
-      saysKeyRefused(undefined, new AppError("upstream_unavailable", "x", { reason: "SERVICE_UNAVAILABLE" })),
+      saysKeyRefused(undefined, new AppError("upstream_unavailable", { text: "x" }, { reason: "SERVICE_UNAVAILABLE" })),
     ).toBe(false);
   });
 

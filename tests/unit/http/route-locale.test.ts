@@ -18,7 +18,7 @@ async function messageFor(err: Error, headers: Record<string, string>) {
 }
 
 describe("route() error messages by language", () => {
-  const notFound = () => new AppError("not_found", "This key doesn't exist or isn't shared with you.");
+  const notFound = () => new AppError("not_found", "error.keyNotFound");
 
   it("stays English by default and for English readers", async () => {
     expect((await messageFor(notFound(), {})).message).toBe("This key doesn't exist or isn't shared with you.");
@@ -32,5 +32,21 @@ describe("route() error messages by language", () => {
     const bug = await messageFor(new TypeError("x is undefined"), { cookie: "keydesk-locale=de" });
     expect(bug.code).toBe("internal");
     expect(bug.message).toMatch(/^Bei uns ist etwas schiefgegangen/);
+  });
+
+  it("fills the key's values in the reader's language, quoted messages too", async () => {
+    const pacing = () => new AppError("rate_limited", "error.pacingIn", { values: { n: 7 }, retryAfterSeconds: 7 });
+    expect((await messageFor(pacing(), { "accept-language": "de" })).message).toBe(
+      "Keydesk drosselt die Anfragen, um unter den Limits der Börse zu bleiben. Aktualisierung in 7 s.",
+    );
+    expect((await messageFor(pacing(), {})).message).toBe(
+      "Keydesk is pacing requests to stay under the exchange's limits. Refreshing in 7 s.",
+    );
+    const refused = new AppError("unprocessable", "teamErr.exchangeRefused", {
+      values: { reason: { key: "exchange.revoked" } },
+    });
+    const de = await messageFor(refused, { cookie: "keydesk-locale=de" });
+    expect(de.message).toContain("Dieser Schlüssel wurde an der Börse gelöscht");
+    expect(de.message).not.toMatch(/revoked|exchange/);
   });
 });

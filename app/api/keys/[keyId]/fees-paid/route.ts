@@ -11,6 +11,6 @@ const rangeSchema = z.enum(Object.keys(FEE_RANGES) as [FeeRange, ...FeeRange[]])
 export const GET = route<{ keyId: string }>(async ({ req, params }) => {
   const { user, key } = await requireUserAndKeyAccess(params.keyId, "read");
   const range = rangeSchema.safeParse(new URL(req.url).searchParams.get("range") ?? undefined);
-  if (!range.success) throw new AppError("bad_request", "The range must be 7d, 30d or 90d.", { reason: "BAD_RANGE" });
+  if (!range.success) throw new AppError("bad_request", "error.feesRange", { reason: "BAD_RANGE" });
   return readFeesPaid(user, key, range.data);
 });
