@@ -95,7 +95,9 @@ it("rotates 1,000 keys from v1 to v2, survives a crash half-way, and resumes", a
     expect(plain).toBe(`secret-key-${row.label.slice(1)}`);
   }
   await expect(assertKeyringCoversStoredKeys(v2Only)).resolves.toBeUndefined();
-});
+  // A stuck test's ceiling: 1,000 rows each updated on its own (the crash-safety contract above),
+  // about 10 s on a quiet machine and over a minute on a loaded one.
+}, 180_000);
 
 it("the default client never returns secret columns", async () => {
   const row = await db.apiKey.findFirst({ where: { ownerId } });
