@@ -1,4 +1,7 @@
 import type { ReactNode } from "react";
+import { ErrorReference } from "./error-reference";
+
+export { ErrorReference };
 
 type Tone = "error" | "warning" | "info" | "success";
 
@@ -28,15 +31,5 @@ export function Alert({
       {children ? <div className={title ? "mt-1" : ""}>{children}</div> : null}
       <ErrorReference id={reference} />
     </div>
-  );
-}
-
-/** The request id behind an error, small, for support; nothing when there is none. */
-export function ErrorReference({ id, className = "mt-1" }: { id?: string; className?: string }) {
-  if (!id) return null;
-  return (
-    <p className={`${className} break-all text-xs opacity-80`}>
-      Reference: <code data-testid="error-reference">{id}</code>
-    </p>
   );
 }
