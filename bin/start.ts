@@ -9,7 +9,7 @@ import path from "node:path";
 import next from "next";
 import { getEnv, runAsProduction } from "@/lib/env";
 import { enablePeerHeader, stampPeer } from "@/lib/http/peer-address";
-import { directListener, openDirectApi, takeDirectApi } from "@/lib/http/direct-api";
+import { directListener, openDirectApi } from "@/lib/http/direct-api";
 import { relyingParty } from "@/lib/auth/passkeys/relying-party";
 import { observeRequest, routeMatcher, type RoutesManifest } from "@/lib/metrics/http";
 import { runProgram } from "./program";
@@ -28,10 +28,10 @@ runProgram({ name: "keydesk" }, async ({ root, arg, log }) => {
   const hostname = arg("hostname");
   const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port, customServer: true });
   const handle = app.getRequestHandler();
-  openDirectApi();
+  const handedOver = openDirectApi();
   await app.prepare();
-  // The API router Next's build compiled (handed over by instrumentation.ts while Next prepared).
-  const api = takeDirectApi();
+  // The API router Next's build compiled (handed over by instrumentation.ts while Next starts).
+  const api = await handedOver;
   const serve = directListener(api, (req, res) => void handle(req, res));
   // Latency per route pattern for /metrics: the API table's patterns, then the build's own route list.
   const pageOf = routeMatcher(

@@ -2,38 +2,46 @@
 // the application (one gate, one database pool) instead of a second one compiled apart. The
 // server opens a slot on globalThis before Next starts; Next runs instrumentation.ts's
 // register() while it prepares (its documented start-up hook), which fills the slot with the
-// API its build compiled; the server then takes it. `next start` and `next dev` open no slot,
-// so there register() loads nothing. Symbol.for: the server and the build are separate copies
-// of this module.
+// API its build compiled. register() may still be running when prepare() resolves (it awaits
+// the keyring check first), so the server waits for the slot to be filled. `next start` and
+// `next dev` open no slot, so there register() loads nothing. Symbol.for: the server and the
+// build are separate copies of this module.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import type { Api } from "@/lib/http/api";
 import { hostProblem } from "@/lib/http/security-headers";
 
-const SLOT = Symbol.for("keydesk.directApi");
 type DirectApi = Pick<Api, "app" | "direct" | "routeOf">;
-const holder = globalThis as unknown as Record<symbol, DirectApi | null | undefined>;
+const SLOT = Symbol.for("keydesk.directApi");
+const holder = globalThis as unknown as Record<symbol, ((api: DirectApi) => void) | undefined>;
 
-/** The server, before Next prepares: ask for the API. */
-export function openDirectApi(): void {
-  holder[SLOT] = null;
+export const NO_API_HANDED_OVER =
+  "The build did not hand over its API (instrumentation.ts): run `npm run build` first.";
+
+/** The server, before Next prepares: ask for the API; the answer comes while Next starts (or the wait ends). */
+export function openDirectApi(timeoutMs = 120_000): Promise<DirectApi> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      delete holder[SLOT];
+      reject(new Error(NO_API_HANDED_OVER));
+    }, timeoutMs);
+    timer.unref();
+    holder[SLOT] = (api) => {
+      clearTimeout(timer);
+      delete holder[SLOT];
+      resolve(api);
+    };
+  });
 }
 
 /** instrumentation.ts: whether a server asked for the API (only then is it loaded). */
 export function directApiWanted(): boolean {
-  return holder[SLOT] === null;
+  return typeof holder[SLOT] === "function";
 }
 
 /** instrumentation.ts: hand the build's API to the server. */
 export function provideDirectApi(api: DirectApi): void {
-  holder[SLOT] = api;
-}
-
-/** The server, after Next prepared: the build's API, or why there is none. */
-export function takeDirectApi(): DirectApi {
-  const api = holder[SLOT];
-  if (!api) throw new Error("The build did not hand over its API (instrumentation.ts): run `npm run build` first.");
-  return api;
+  holder[SLOT]?.(api);
 }
 
 /**

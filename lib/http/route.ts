@@ -36,7 +36,8 @@ export type RouteHandler<P> = (ctx: RouteContext<P>) => Promise<unknown>;
 
 /** One handler as a Next route handler (for the routes outside the API table: /metrics). */
 export function route<P = Record<string, never>>(handler: RouteHandler<P>) {
-  return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => runRoute(handler, req, await ctx.params);
+  return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> =>
+    runRoute(handler, req, await ctx.params);
 }
 
 /** Runs one handler for one request, with every check; never throws (errors are answers). */

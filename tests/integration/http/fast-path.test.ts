@@ -231,21 +231,15 @@ it("the router's own answers carry the API headers: unknown address 404, other m
   apiHeaders(crossSite.res);
 });
 
-it("without a build that hands over its API, `npm start` stops with what to do instead of serving half an app", () => {
-  const slot = Symbol.for("keydesk.directApi");
-  const holder = globalThis as unknown as Record<symbol, unknown>;
-  const before = holder[slot];
-  try {
-    directApi.openDirectApi();
-    expect(directApi.directApiWanted()).toBe(true);
-    expect(() => directApi.takeDirectApi()).toThrow(
-      "The build did not hand over its API (instrumentation.ts): run `npm run build` first.",
-    );
-    directApi.provideDirectApi(api);
-    expect(directApi.takeDirectApi()).toBe(api);
-  } finally {
-    holder[slot] = before;
-  }
+it("without a build that hands over its API, `npm start` stops with what to do instead of serving half an app", async () => {
+  const waiting = directApi.openDirectApi(50);
+  expect(directApi.directApiWanted()).toBe(true);
+  await expect(waiting).rejects.toThrow(directApi.NO_API_HANDED_OVER);
+  expect(directApi.directApiWanted()).toBe(false);
+  const handed = directApi.openDirectApi(60_000);
+  directApi.provideDirectApi(api);
+  await expect(handed).resolves.toBe(api);
+  expect(directApi.directApiWanted()).toBe(false);
 });
 
 it("a handler whose answer can't be written as JSON: a plain 500 with a request id and the API headers", async () => {
