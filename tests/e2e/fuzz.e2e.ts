@@ -89,12 +89,7 @@ test(`fuzz: ${RUNS} generated requests across routes, pages and actions (seed ${
   const routePath = fc.oneof(
     fc.tuple(keyish, fc.constantFrom(...keyReads)).map(([k, r]) => `/api/keys/${k}/${r}`),
     fc.tuple(keyish, seg, fc.constantFrom("", "/trades")).map(([k, o, t]) => `/api/keys/${k}/orders/${o}${t}`),
-    fc.constantFrom(
-      ...otherReads,
-      "/api/auth/session",
-      "/api/auth/providers",
-      "/api/auth/csrf",
-    ),
+    fc.constantFrom(...otherReads, "/api/auth/session", "/api/auth/providers", "/api/auth/csrf"),
     seg.map((s) => `/api/${s}`),
     fc
       .tuple(

@@ -83,7 +83,9 @@ it("the route: the owner gets figures, a hidden share none, a stranger not found
   const { GET } = await import("@/app/api/[...path]/route");
   const call = async (u: CurrentUser | null, range = "7d") => {
     const headers: Record<string, string> = u ? { cookie: await mintSessionCookie(u, TEST_SECRETS.AUTH_SECRET) } : {};
-    const res = await GET(new Request(`http://localhost:3000/api/keys/${keyRowId}/fees-paid?range=${range}`, { headers }));
+    const res = await GET(
+      new Request(`http://localhost:3000/api/keys/${keyRowId}/fees-paid?range=${range}`, { headers }),
+    );
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const own = await call(owner);
