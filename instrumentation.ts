@@ -1,9 +1,13 @@
 // Next.js start-up hook: refuse to serve if stored keys need a master key the keyring lacks,
-// then start the market stream and the trading streams (lib/market) and the alert and portfolio workers (pg-boss on the same PostgreSQL) once in this process.
+// hand the API router to `npm start`'s server when it asks (lib/http/direct-api.ts), then start
+// the market stream and the trading streams (lib/market) and the alert and portfolio workers
+// (pg-boss on the same PostgreSQL) once in this process.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkKeyringAtStartup } = await import("@/lib/keys/keyring-check");
   await checkKeyringAtStartup();
+  const { directApiWanted, provideDirectApi } = await import("@/lib/http/direct-api");
+  if (directApiWanted()) provideDirectApi((await import("@/app/api/_routes")).api);
   const { getEnv } = await import("@/lib/env");
   // The market stream runs on every instance (one leads): prices are on hand before the first page.
   const { getMarketStream } = await import("@/lib/market/instance");

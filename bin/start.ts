@@ -1,6 +1,7 @@
 // `npm start`: the production server. Next.js serves the pages, server actions, Auth.js and
-// every other route; the JSON data reads go through lib/http/fast-routes.ts (the same handlers,
-// without Next's router in front). Run after `npm run build`, like `next start`.
+// anything odd; well-formed GETs of the API table's routes go straight to the API router
+// (lib/http/api.ts, served by @hono/node-server: the same router Next's catch-all runs, without
+// Next's per-request machinery in front). Run after `npm run build`, like `next start`.
 //   npm start [-- --port 3000] [--hostname 0.0.0.0]   (or PORT)
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -8,7 +9,7 @@ import path from "node:path";
 import next from "next";
 import { getEnv, runAsProduction } from "@/lib/env";
 import { enablePeerHeader, stampPeer } from "@/lib/http/peer-address";
-import { builtRouteLoader, createFastPath, serveFast } from "@/lib/http/fast-routes";
+import { directListener, openDirectApi } from "@/lib/http/direct-api";
 import { relyingParty } from "@/lib/passkeys/relying-party";
 import { observeRequest, routeMatcher, type RoutesManifest } from "@/lib/metrics/http";
 import { runProgram } from "./program";
@@ -27,25 +28,22 @@ runProgram({ name: "keydesk" }, async ({ root, arg, log }) => {
   const hostname = arg("hostname");
   const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port, customServer: true });
   const handle = app.getRequestHandler();
+  const handedOver = openDirectApi();
   await app.prepare();
-  // The data reads' handlers, from the build Next itself runs (loaded once Next has set up its
-  // server environment, which the built modules expect).
-  const fast = await createFastPath(builtRouteLoader(path.join(root, ".next")));
-  // Latency per route pattern for /metrics, from the build's own route list.
-  const routeOf = routeMatcher(
+  // The API router Next's build compiled (handed over by instrumentation.ts while Next starts).
+  const api = await handedOver;
+  const serve = directListener(api, (req, res) => void handle(req, res));
+  // Latency per route pattern for /metrics: the API table's patterns, then the build's own route list.
+  const pageOf = routeMatcher(
     JSON.parse(readFileSync(path.join(root, ".next", "routes-manifest.json"), "utf8")) as RoutesManifest,
   );
+  const routeOf = (pathname: string) => api.routeOf(pathname) ?? pageOf(pathname);
 
   const server = createServer((req, res) => {
-    // The socket's address reaches every handler (Next's and the fast path's) under a header no client can name.
+    // The socket's address reaches every handler (Next's and the API router's) under a header no client can name.
     stampPeer(req);
     observeRequest(req, res, routeOf);
-    const match = fast.match(req.method, req.url);
-    // serveFast answers every failure of the handler and the adapter itself; this guards only
-    // writing the answer (the connection gone, a header Node refuses), so no request can
-    // become an unhandled rejection that stops the process.
-    if (match) serveFast(req, res, match, { production: true }).catch(() => res.destroy());
-    else void handle(req, res);
+    serve(req, res);
   });
   // Idle keep-alive connections stay open 65 s instead of Node's 5 s: longer than the browser's
   // polling intervals (5–30 s) and the usual 60 s idle timeout of a proxy in front, so the

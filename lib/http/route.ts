@@ -1,9 +1,11 @@
-// One wrapper for every route handler: a request id, AppError → JSON with its status (and
-// Retry-After for 429s), unknown errors logged and answered generically. Handlers stay thin.
+// What every API handler runs inside (the API table, lib/http/api.ts, and the one Next route of
+// its own, /metrics): a request id, the request checks, the session's cookies read from this
+// request, AppError → JSON with its status (and Retry-After for 429s), unknown errors logged
+// and answered generically. Handlers stay thin.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
-import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
+import { requestCookies } from "@/lib/http/cookies";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { databaseUnavailableError } from "@/lib/http/database-unavailable";
 import { logger } from "@/lib/log";
@@ -14,18 +16,15 @@ import { LOCALE_COOKIE, negotiateLocale, parseLocale, type Locale } from "@/lib/
 import { errorText, fieldsText } from "@/lib/i18n/error-text";
 
 /**
- * lib/http/fast-routes.ts marks the requests it serves with FAST_PATH and writes their answer
- * itself: a JSON answer is handed over as the serialized string under FAST_BODY (the Response
- * has no body stream), instead of a stream it would read back into a buffer. Symbol.for: the
- * server and the built route modules are separate copies of this code.
+ * A handler's result as JSON. The body is the serialized string itself (not a stream), with its
+ * length: @hono/node-server writes such an answer as it is, and the compression threshold can
+ * see its size.
  */
-export const FAST_PATH = Symbol.for("keydesk.fastPath");
-export const FAST_BODY = Symbol.for("keydesk.fastBody");
-
-function fastJson(body: unknown, headers: Record<string, string>): Response {
-  const res = new Response(null, { headers: { ...headers, "content-type": "application/json" } });
-  Object.defineProperty(res, FAST_BODY, { value: JSON.stringify(body) ?? "null" });
-  return res;
+function json(body: unknown, headers: Record<string, string>): Response {
+  const text = JSON.stringify(body) ?? "null";
+  return new Response(text, {
+    headers: { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) },
+  });
 }
 
 export interface RouteContext<P> {
@@ -34,19 +33,26 @@ export interface RouteContext<P> {
   requestId: string;
 }
 
-export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<unknown>) {
-  return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
-    // API routes bypass proxy.ts (see its matcher): the id is ours, never the caller's.
-    const requestId = randomUUID();
-    // The session check reads this request's own cookies, not Next's request scope: the same
-    // handlers then also run in lib/server's fast path for data reads.
-    return withRequestId(requestId, () => handle(handler, req, ctx, requestId), new RequestCookies(req.headers));
-  };
+export type RouteHandler<P> = (ctx: RouteContext<P>) => Promise<unknown>;
+
+/** One handler as a Next route handler (for the routes outside the API table: /metrics). */
+export function route<P = Record<string, never>>(handler: RouteHandler<P>) {
+  return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> =>
+    runRoute(handler, req, await ctx.params);
+}
+
+/** Runs one handler for one request, with every check; never throws (errors are answers). */
+export function runRoute<P>(handler: RouteHandler<P>, req: Request, params: P): Promise<Response> {
+  // API routes bypass proxy.ts (see its matcher): the id is ours, never the caller's.
+  const requestId = randomUUID();
+  // The session check reads this request's own cookies, not Next's request scope: the same
+  // handlers run under Next and under `npm start`'s own server alike.
+  return withRequestId(requestId, () => handle(handler, req, params, requestId), requestCookies(req.headers));
 }
 
 /** The reader's language, from this request's own cookie and Accept-Language (as lib/i18n/server). */
 export function requestLocale(req: Request): Locale {
-  const cookie = new RequestCookies(req.headers).get(LOCALE_COOKIE)?.value;
+  const cookie = requestCookies(req.headers).get(LOCALE_COOKIE)?.value;
   return parseLocale(cookie) ?? negotiateLocale(req.headers.get("accept-language"));
 }
 
@@ -75,14 +81,9 @@ function refusal(req: Request, requestId: string): Response | null {
   );
 }
 
-async function handle<P>(
-  handler: (ctx: RouteContext<P>) => Promise<unknown>,
-  req: Request,
-  ctx: { params: Promise<P> },
-  requestId: string,
-): Promise<Response> {
+async function handle<P>(handler: RouteHandler<P>, req: Request, params: P, requestId: string): Promise<Response> {
   const started = performance.now();
-  const res = await respond(handler, req, ctx, requestId);
+  const res = await respond(handler, req, params, requestId);
   try {
     if (!res.headers.has("x-request-id")) res.headers.set("x-request-id", requestId);
   } catch {
@@ -93,40 +94,38 @@ async function handle<P>(
   return res;
 }
 
-async function respond<P>(
-  handler: (ctx: RouteContext<P>) => Promise<unknown>,
-  req: Request,
-  ctx: { params: Promise<P> },
-  requestId: string,
-): Promise<Response> {
+async function respond<P>(handler: RouteHandler<P>, req: Request, params: P, requestId: string): Promise<Response> {
   try {
     const refused = refusal(req, requestId);
     if (refused) return refused;
-    const body = await handler({ req, params: await ctx.params, requestId });
+    const body = await handler({ req, params, requestId });
     if (body instanceof Response) return body;
-    const headers = { "x-request-id": requestId, "cache-control": "no-store" };
-    if ((req as { [FAST_PATH]?: boolean })[FAST_PATH]) return fastJson(body, headers);
-    return NextResponse.json(body, { headers });
+    return json(body, { "x-request-id": requestId, "cache-control": "no-store" });
   } catch (err) {
-    let appErr = err instanceof AppError ? err : null;
-    if (!appErr && isDatabaseUnavailable(err)) {
-      logger.error(
-        { err: { name: (err as Error).name, code: (err as { code?: unknown }).code }, path: new URL(req.url).pathname },
-        "database unavailable",
-      );
-      appErr = databaseUnavailableError();
-    } else if (!appErr) {
-      logger.error({ err, path: new URL(req.url).pathname }, "unhandled route error");
-    }
-    const out = appErr ?? new AppError("internal", "error.internal");
-    out.requestId = requestId;
-    const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
-    if (out.retryAfterSeconds !== undefined) headers["retry-after"] = String(out.retryAfterSeconds);
-    const locale = requestLocale(req);
-    const body = out.toBody(errorText(out, locale));
-    if (body.fields) body.fields = fieldsText(body.fields, locale);
-    return NextResponse.json({ error: body }, { status: out.status, headers });
+    return errorResponse(err, req, requestId);
   }
+}
+
+/** Any error of a handler as its answer: an AppError's status and code, anything else a logged 500. */
+export function errorResponse(err: unknown, req: Request, requestId: string): Response {
+  let appErr = err instanceof AppError ? err : null;
+  if (!appErr && isDatabaseUnavailable(err)) {
+    logger.error(
+      { err: { name: (err as Error).name, code: (err as { code?: unknown }).code }, path: new URL(req.url).pathname },
+      "database unavailable",
+    );
+    appErr = databaseUnavailableError();
+  } else if (!appErr) {
+    logger.error({ err, path: new URL(req.url).pathname }, "unhandled route error");
+  }
+  const out = appErr ?? new AppError("internal", "error.internal");
+  out.requestId = requestId;
+  const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
+  if (out.retryAfterSeconds !== undefined) headers["retry-after"] = String(out.retryAfterSeconds);
+  const locale = requestLocale(req);
+  const body = out.toBody(errorText(out, locale));
+  if (body.fields) body.fields = fieldsText(body.fields, locale);
+  return NextResponse.json({ error: body }, { status: out.status, headers });
 }
 
 /** Parses URLSearchParams with a zod-like schema, turning failures into a 400 with field errors. */

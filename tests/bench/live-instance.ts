@@ -7,8 +7,7 @@ import { Readable } from "node:stream";
 
 async function main() {
   const port = Number(process.argv[2]);
-  const { GET: live } = await import("@/app/api/live/route");
-  const { GET: portfolio } = await import("@/app/api/keys/[keyId]/portfolio/route");
+  const { GET: api } = await import("@/app/api/[...path]/route");
   const { getMarketStream } = await import("@/lib/market/instance");
   const { getLiveHub } = await import("@/lib/live/route");
   const { metrics } = await import("@/lib/metrics/registry");
@@ -55,11 +54,7 @@ async function main() {
       const request = new Request(url, { headers: req.headers as Record<string, string>, signal: controller.signal });
       const m = /^\/api\/keys\/([^/]+)\/portfolio$/.exec(url.pathname);
       const answer =
-        url.pathname === "/api/live"
-          ? await live(request, { params: Promise.resolve({}) })
-          : m
-            ? await portfolio(request, { params: Promise.resolve({ keyId: m[1]! }) })
-            : new Response("not found", { status: 404 });
+        url.pathname === "/api/live" || m ? await api(request) : new Response("not found", { status: 404 });
       res.writeHead(answer.status, Object.fromEntries(answer.headers));
       if (!answer.body) return res.end();
       Readable.fromWeb(answer.body as import("node:stream/web").ReadableStream).pipe(res);

@@ -8,7 +8,6 @@ import fc from "fast-check";
 import { test, expect } from "./fixtures";
 import { isAlive, ROOT } from "./servers";
 import { libCall } from "./lib-call";
-import API_ROUTES from "../../lib/http/api-routes.json";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
@@ -83,15 +82,14 @@ test(`fuzz: ${RUNS} generated requests across routes, pages and actions (seed ${
     )
     .map((q) => new URLSearchParams(Object.entries(q).map(([k, v]) => [k, v.slice(0, 6000)])).toString());
   const keyish = fc.oneof(fc.constant(added.keyRowId), seg);
+  // The API table's routes: a key's own (after /api/keys/:keyId/, no further parameter), and the rest.
+  const patterns = await libCall("api-paths", undefined);
+  const keyReads = patterns.flatMap((p) => /^\/api\/keys\/:keyId\/([^:]+)$/.exec(p)?.[1] ?? []);
+  const otherReads = patterns.filter((p) => !p.includes(":"));
   const routePath = fc.oneof(
-    fc.tuple(keyish, fc.constantFrom(...API_ROUTES.keyReads)).map(([k, r]) => `/api/keys/${k}/${r}`),
+    fc.tuple(keyish, fc.constantFrom(...keyReads)).map(([k, r]) => `/api/keys/${k}/${r}`),
     fc.tuple(keyish, seg, fc.constantFrom("", "/trades")).map(([k, o, t]) => `/api/keys/${k}/orders/${o}${t}`),
-    fc.constantFrom(
-      ...API_ROUTES.otherReads.map((r) => `/api/${r}`),
-      "/api/auth/session",
-      "/api/auth/providers",
-      "/api/auth/csrf",
-    ),
+    fc.constantFrom(...otherReads, "/api/auth/session", "/api/auth/providers", "/api/auth/csrf"),
     seg.map((s) => `/api/${s}`),
     fc
       .tuple(

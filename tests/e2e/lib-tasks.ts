@@ -196,6 +196,12 @@ const tasks = {
     };
   },
 
+  /** The API table's route patterns (`/api/keys/:keyId/balances`, …). */
+  async "api-paths"() {
+    const { API_ROUTES } = await import("@/app/api/_routes");
+    return API_ROUTES.map((r) => r.path);
+  },
+
   /** The addresses a user's sessions were recorded from. */
   async "user-sessions"(input: { userId: string }) {
     const sessions = await db.userSession.findMany({ where: { userId: input.userId }, select: { ip: true } });

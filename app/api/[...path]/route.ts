@@ -1,12 +1,10 @@
-// Any /api/ path we don't serve: a JSON 404 with a message, for every method (after the
-// same request checks as every API route: a cross-site write is still refused as such).
-import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http/route";
+// Every /api/ address but Auth.js's (app/api/auth): the API table's router (app/api/_routes),
+// for every method. It answers the table's routes, OPTIONS, HEAD, 405 and a JSON 404 for
+// anything else, each after the same request checks and with the API security headers.
+import { api } from "../_routes";
 
 export const dynamic = "force-dynamic";
 
-const notFound = route<{ path: string[] }>(async () => {
-  throw new AppError("not_found", "error.noEndpoint");
-});
+const serve = (req: Request) => api.app.fetch(req);
 
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
+export { serve as GET, serve as HEAD, serve as OPTIONS, serve as POST, serve as PUT, serve as PATCH, serve as DELETE };

@@ -80,14 +80,11 @@ it("sums each currency's fees in the range exactly, as the simulator's own trade
 });
 
 it("the route: the owner gets figures, a hidden share none, a stranger not found, nobody 401", async () => {
-  const { GET } = await import("@/app/api/keys/[keyId]/fees-paid/route");
+  const { GET } = await import("@/app/api/[...path]/route");
   const call = async (u: CurrentUser | null, range = "7d") => {
     const headers: Record<string, string> = u ? { cookie: await mintSessionCookie(u, TEST_SECRETS.AUTH_SECRET) } : {};
     const res = await GET(
       new Request(`http://localhost:3000/api/keys/${keyRowId}/fees-paid?range=${range}`, { headers }),
-      {
-        params: Promise.resolve({ keyId: keyRowId }),
-      },
     );
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };

@@ -1,7 +1,8 @@
-// The production server's fast path (lib/http/fast-routes.ts): the JSON data reads served
-// without Next's router, over real HTTP, against the simulator and the test database. Same
-// handlers, so the same answers: sessions, authorization, freshness, security headers, request
-// ids, compression; and only well-formed GETs of those paths take it (everything else is Next's).
+// The production server's fast path (lib/http/direct-api.ts): well-formed GETs of the API
+// table's routes served by the API router through @hono/node-server, without Next in front,
+// over real HTTP, against the simulator and the test database. The same router Next's
+// catch-all runs, so the same answers: sessions, authorization, freshness, security headers,
+// request ids, compression; everything else goes to Next (here: a 599 that says so).
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
@@ -18,8 +19,8 @@ import { TEST_SECRETS } from "../../helpers/test-secrets";
 let sim: RunningSimulator;
 let server: Server;
 let base: string;
-let fast: import("@/lib/http/fast-routes").FastPath;
-let fastRoutes: typeof import("@/lib/http/fast-routes");
+let api: import("@/lib/http/api").Api;
+let directApi: typeof import("@/lib/http/direct-api");
 let owner: CurrentUser;
 let ownerCookie: string;
 let strangerCookie: string;
@@ -53,10 +54,9 @@ beforeAll(async () => {
     REDIS_URL: "",
   });
   resetEnvCache();
-  fastRoutes = await import("@/lib/http/fast-routes");
-  // The source modules here; `npm start` loads the same routes from the build (the browser tests run that).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  fast = await fastRoutes.createFastPath((route) => require(`@/app/${route}/route`) as { GET?: unknown });
+  directApi = await import("@/lib/http/direct-api");
+  // The source modules here; `npm start` takes the same router from the build (the browser tests run that).
+  api = (await import("@/app/api/_routes")).api;
   owner = await newTestUser("fast");
   ownerCookie = await mintSessionCookie(owner, TEST_SECRETS.AUTH_SECRET);
   strangerCookie = await mintSessionCookie(await newTestUser("fast-stranger"), TEST_SECRETS.AUTH_SECRET);
@@ -66,15 +66,10 @@ beforeAll(async () => {
   );
   if (!added.ok) throw new Error(added.message);
   keyRowId = added.keyRowId;
-  server = createServer((req, res) => {
-    const match = fast.match(req.method, req.url);
-    if (match) void fastRoutes.serveFast(req, res, match, { production: true });
-    else {
-      // What would go on to Next in bin/start.ts.
-      res.writeHead(599, { "x-handled-by": "next" });
-      res.end();
-    }
-  });
+  // What would go on to Next in bin/start.ts answers 599.
+  server = createServer(
+    directApi.directListener(api, (req, res) => res.writeHead(599, { "x-handled-by": "next" }).end()),
+  );
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -89,7 +84,6 @@ function expectApiHeaders(a: Answer) {
   expect(a.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(a.headers["x-content-type-options"]).toBe("nosniff");
   expect(a.headers["x-frame-options"]).toBe("DENY");
-  expect(a.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
   expect(a.headers["cache-control"]).toBe("no-store");
   expect(a.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 }
@@ -143,41 +137,32 @@ it("larger answers are gzipped when the client accepts it, and only then", async
   expect(plain.body.length).toBeGreaterThan(zipped.body.length);
 });
 
-it("a garbage Host header is refused by the handler's own request checks, not by a crash", async () => {
+it("a garbage Host header goes to Next, where the router refuses it with its own request checks, not by a crash", async () => {
   const a = await get(`/api/usage`, { cookie: ownerCookie, host: "evil.example/../x" });
-  expect(a.status).toBe(400);
-  expectApiHeaders(a);
+  expect(a.headers["x-handled-by"]).toBe("next");
+  const refused = await api.app.fetch(
+    new Request("http://127.0.0.1/api/usage", { headers: { cookie: ownerCookie, host: "evil.example/../x" } }),
+  );
+  expect(refused.status).toBe(400);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("bad_request");
+  expect(refused.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
 });
 
-it("only well-formed GETs of the data reads take the fast path; everything else goes to Next", async () => {
+it("only well-formed GETs of the table's routes take the fast path; everything else goes to Next", async () => {
   const key = "27f75f5fb4874d6f9ab7d4ec54172a81";
   const order = "0b5a8f3e-1111-4c2a-9d7e-1234567890ab";
-  expect(fast.match("GET", `/api/keys/${key}/orders/${order}/trades?max_page_size=5`)?.params).toEqual({
-    keyId: key,
-    orderId: order,
-  });
-  expect(fast.match("GET", "/api/usage?x=1")?.params).toEqual({});
-  for (const p of [
-    `/api/keys/${key}/balances`,
-    `/api/keys/${key}/portfolio`,
-    `/api/keys/${key}/fees`,
-    `/api/keys/${key}/trading-volume`,
-    `/api/keys/${key}/orders`,
-    `/api/keys/${key}/orders/${order}`,
-    `/api/keys/${key}/trades`,
-    "/api/market/tickers",
-    "/api/market/instruments",
-    "/api/market/currencies",
-  ]) {
-    expect([p, Boolean(fast.match("GET", p))]).toEqual([p, true]);
+  expect(api.direct("GET", `/api/keys/${key}/orders/${order}/trades?max_page_size=5`)).toBe(true);
+  expect(api.direct("GET", "/api/usage?x=1")).toBe(true);
+  const { API_ROUTES } = await import("@/app/api/_routes");
+  const samples = API_ROUTES.map((r) => r.path.replace(":keyId", key).replace(":orderId", order));
+  expect(samples).toContain(`/api/keys/${key}/balances`);
+  for (const p of samples) {
+    expect([p, api.direct("GET", p)]).toEqual([p, true]);
     for (const method of ["POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"])
-      expect([method, p, fast.match(method, p)]).toEqual([method, p, null]);
+      expect([method, p, api.direct(method, p)]).toEqual([method, p, false]);
   }
-  // Exports stream through Next; health, Auth.js, pages and odd addresses too.
+  // Auth.js, pages and odd addresses go to Next (its catch-all runs the same router for /api/).
   for (const p of [
-    `/api/keys/${key}/export`,
-    "/api/health",
-    "/api/activity/export",
     "/api/auth/session",
     "/keys",
     "/",
@@ -190,53 +175,80 @@ it("only well-formed GETs of the data reads take the fast path; everything else 
     "//api/usage",
     "/api/usage#x",
   ]) {
-    expect([p, fast.match("GET", p)]).toEqual([p, null]);
+    expect([p, api.direct("GET", p)]).toEqual([p, false]);
   }
   const next = await get(`/api/keys/${keyRowId}/balances`, { cookie: ownerCookie }, "DELETE");
   expect(next.headers["x-handled-by"]).toBe("next");
 });
 
-it("every fast path is one of the API paths that skip proxy.ts and get their headers from next.config.js", async () => {
+it("every route of the table skips proxy.ts (the router sets its headers), Auth.js and pages don't", async () => {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { config } = require("../../../proxy") as { config: { matcher: { source: string }[] } };
-  const nextConfig = require("../../../next.config.js") as { headers: () => Promise<{ source: string }[]> };
   const proxied = new RegExp(`^${config.matcher[0]!.source}$`);
-  const headerSource = (await nextConfig.headers())[0]!.source.replace(/^\/:path\((.*)\)$/, "/$1");
-  const withHeaders = new RegExp(`^${headerSource}`);
-  const key = "27f75f5fb4874d6f9ab7d4ec54172a81";
-  const order = "0b5a8f3e-1111-4c2a-9d7e-1234567890ab";
-  const samples = fastRoutes.FAST_ROUTES.map((r) =>
-    r.pattern.source
-      .replace(/\\\//g, "/")
-      .replace("(?<keyId>[A-Za-z0-9]{20,40})", key)
-      .replace("(?<orderId>[0-9A-Fa-f-]{36})", order)
-      .replace(/^\^|\$$/g, ""),
-  );
-  expect(samples).toHaveLength(12);
-  for (const p of samples) {
-    expect([p, Boolean(fast.match("GET", p))]).toEqual([p, true]);
+  const { API_ROUTES } = await import("@/app/api/_routes");
+  for (const r of API_ROUTES) {
+    const p = r.path.replace(":keyId", "27f75f5fb4874d6f9ab7d4ec54172a81").replace(":orderId", "x");
     expect([p, proxied.test(p)]).toEqual([p, false]);
-    expect([p, withHeaders.test(p)]).toEqual([p, true]);
   }
+  for (const p of ["/api/nope", "/api/keys/short/balances", "/api/authx"])
+    expect([p, proxied.test(p)]).toEqual([p, false]);
+  for (const p of ["/", "/keys", "/sign-in", "/metrics", "/api/auth/session", "/api/auth", "/api"])
+    expect([p, proxied.test(p)]).toEqual([p, true]);
 });
 
-it("without a build, `npm start` stops with what to do instead of serving half an app", async () => {
-  await expect(fastRoutes.createFastPath(fastRoutes.builtRouteLoader("/nonexistent/.next"))).rejects.toThrow(
-    "The build has no route module for /api/keys/[keyId]/balances: run `npm run build` first.",
-  );
-  await expect(fastRoutes.createFastPath(() => ({}))).rejects.toThrow("/api/keys/[keyId]/balances has no GET handler.");
-});
-
-it("if the adapter itself fails, the answer is a plain 500 with a request id, and the log line carries no URL query", async () => {
-  const writes: string[] = [];
-  const write = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    writes.push(String(chunk));
-    return true;
+it("the router's own answers carry the API headers: unknown address 404, other methods 405, OPTIONS, HEAD, cross-site writes 403", async () => {
+  const call = async (method: string, p: string, headers: Record<string, string> = {}) => {
+    const res = await api.app.fetch(
+      new Request(`http://127.0.0.1${p}`, { method, headers: { cookie: ownerCookie, ...headers } }),
+    );
+    return { res, text: await res.text() };
+  };
+  const apiHeaders = (res: Response) => {
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("cross-origin-resource-policy")).toBe("same-origin");
+  };
+  const unknown = await call("GET", "/api/nope");
+  expect(unknown.res.status).toBe(404);
+  expect(JSON.parse(unknown.text)).toMatchObject({
+    error: { code: "not_found", message: "There is no such API endpoint." },
   });
-  const broken = http500Server();
+  apiHeaders(unknown.res);
+  const post = await call("POST", `/api/keys/${keyRowId}/balances`, { origin: "http://127.0.0.1" });
+  expect([post.res.status, post.text]).toEqual([405, ""]);
+  apiHeaders(post.res);
+  const options = await call("OPTIONS", `/api/keys/${keyRowId}/balances`);
+  expect(options.res.status).toBe(204);
+  expect(options.res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+  apiHeaders(options.res);
+  const head = await call("HEAD", "/api/usage");
+  expect([head.res.status, head.text]).toEqual([200, ""]);
+  expect(head.res.headers.get("content-type")).toBe("application/json");
+  apiHeaders(head.res);
+  const crossSite = await call("POST", "/api/nope", { origin: "https://evil.example" });
+  expect(crossSite.res.status).toBe(403);
+  expect(JSON.parse(crossSite.text)).toMatchObject({ error: { code: "forbidden" } });
+  apiHeaders(crossSite.res);
+});
+
+it("without a build that hands over its API, `npm start` stops with what to do instead of serving half an app", async () => {
+  const waiting = directApi.openDirectApi(50);
+  expect(directApi.directApiWanted()).toBe(true);
+  await expect(waiting).rejects.toThrow(directApi.NO_API_HANDED_OVER);
+  expect(directApi.directApiWanted()).toBe(false);
+  const handed = directApi.openDirectApi(60_000);
+  directApi.provideDirectApi(api);
+  await expect(handed).resolves.toBe(api);
+  expect(directApi.directApiWanted()).toBe(false);
+});
+
+it("a handler whose answer can't be written as JSON: a plain 500 with a request id and the API headers", async () => {
+  const { createApi } = await import("@/lib/http/api");
+  const broken = createApi([{ path: "/api/broken", GET: async () => ({ n: BigInt(1) }) }]);
+  const brokenServer = createServer(directApi.directListener(broken, (req, res) => res.writeHead(599).end()));
   try {
-    await new Promise<void>((r) => broken.listen(0, "127.0.0.1", r));
-    const url = `http://127.0.0.1:${(broken.address() as AddressInfo).port}/api/usage?key=SECRET-IN-QUERY`;
+    await new Promise<void>((r) => brokenServer.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(brokenServer.address() as AddressInfo).port}/api/broken?key=SECRET-IN-QUERY`;
     const a = await new Promise<Answer>((resolve, reject) => {
       httpRequest(url, (res) => {
         const chunks: Buffer[] = [];
@@ -251,27 +263,8 @@ it("if the adapter itself fails, the answer is a plain 500 with a request id, an
     expect(a.status).toBe(500);
     expectApiHeaders(a);
     expect(json(a).error).toMatchObject({ code: "internal", requestId: a.headers["x-request-id"] });
-    const line = writes.find((w) => w.includes("fast path failed"));
-    expect(line).toBeDefined();
-    expect(JSON.parse(line!)).toMatchObject({
-      level: 50,
-      requestId: a.headers["x-request-id"],
-      path: "/api/usage",
-      err: { type: "TypeError" },
-    });
-    expect(line).not.toContain("SECRET-IN-QUERY");
+    expect(a.body.toString()).not.toContain("SECRET-IN-QUERY");
   } finally {
-    write.mockRestore();
-    await new Promise((r) => broken.close(r));
+    await new Promise((r) => brokenServer.close(r));
   }
 });
-
-/** A server whose only route's handler hands back something that isn't a Response. */
-function http500Server(): Server {
-  return createServer((req, res) => {
-    const handler = (async () => ({
-      notAResponse: true,
-    })) as unknown as import("@/lib/http/fast-routes").FastMatch["handler"];
-    void fastRoutes.serveFast(req, res, { handler, params: {} }, { production: true });
-  });
-}

@@ -75,13 +75,13 @@ afterAll(async () => {
 });
 
 async function open(who: string | null, keys: string[]) {
-  const { GET } = await import("@/app/api/live/route");
+  const { GET } = await import("@/app/api/[...path]/route");
   const controller = new AbortController();
   const req = new Request(`http://localhost:3000/api/live?keys=${keys.join(",")}`, {
     headers: who ? { cookie: cookies[who]! } : {},
     signal: controller.signal,
   });
-  const res = await GET(req, { params: Promise.resolve({}) });
+  const res = await GET(req);
   if (res.status !== 200 || !res.body) return { status: res.status, text: await res.text(), reader: null };
   const reader = new SseReader(res.body);
   readers.push(reader);

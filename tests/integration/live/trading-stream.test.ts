@@ -95,9 +95,9 @@ async function addKey(scopes: string[]) {
 }
 
 async function open(keys: string[], as = cookie) {
-  const { GET } = await import("@/app/api/live/route");
+  const { GET } = await import("@/app/api/[...path]/route");
   const req = new Request(`http://localhost:3000/api/live?keys=${keys.join(",")}`, { headers: { cookie: as } });
-  const res = await GET(req, { params: Promise.resolve({}) });
+  const res = await GET(req);
   expect(res.status).toBe(200);
   const reader = new SseReader(res.body!);
   readers.push(reader);

@@ -48,8 +48,8 @@ async function call(who: string | null): Promise<{ status: number; body: Record<
   const req = new Request(`http://localhost:3000/api/keys/${keyId}/backfill`, {
     headers: who ? { cookie: cookies[who]! } : {},
   });
-  const { GET } = await import("@/app/api/keys/[keyId]/backfill/route");
-  const res = await GET(req, { params: Promise.resolve({ keyId }) });
+  const { GET } = await import("@/app/api/[...path]/route");
+  const res = await GET(req);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 

@@ -70,20 +70,7 @@ afterAll(async () => {
 async function call(who: string | null, path: string): Promise<{ status: number; text: string }> {
   const url = `http://localhost:3000${path}`;
   const req = new Request(url, { headers: who ? { cookie: cookies[who]! } : {} });
-  const m = /^\/api\/keys\/([^/]+)\/([^?]+)/.exec(path);
-  let res: Response;
-  if (path.startsWith("/api/portfolio"))
-    res = await (await import("@/app/api/portfolio/route")).GET(req, { params: Promise.resolve({}) });
-  else if (m?.[2] === "history")
-    res = await (
-      await import("@/app/api/keys/[keyId]/history/route")
-    ).GET(req, { params: Promise.resolve({ keyId: m[1]! }) });
-  else
-    res = await (
-      await import("@/app/api/keys/[keyId]/history-export/route")
-    ).GET(req, {
-      params: Promise.resolve({ keyId: m![1]! }),
-    });
+  const res = await (await import("@/app/api/[...path]/route")).GET(req);
   return { status: res.status, text: await res.text() };
 }
 

@@ -41,14 +41,10 @@ beforeAll(async () => {
   sim = await startSimulator({ port: 0, controlPort: 0, seed: "access-epoch" });
   Object.assign(process.env, { EXCHANGE_BASE_URL: sim.url, SIMULATOR_CONTROL_URL: sim.controlUrl, REDIS_URL: "" });
   resetEnvCache();
-  const fastRoutes = await import("@/lib/http/fast-routes");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fast = await fastRoutes.createFastPath((route) => require(`@/app/${route}/route`) as { GET?: unknown });
-  server = createServer((req, res) => {
-    const match = fast.match(req.method, req.url);
-    if (match) void fastRoutes.serveFast(req, res, match, { production: true });
-    else res.writeHead(599).end();
-  });
+  // `npm start`'s direct server, on the source modules.
+  const { directListener } = await import("@/lib/http/direct-api");
+  const { api } = await import("@/app/api/_routes");
+  server = createServer(directListener(api, (req, res) => res.writeHead(599).end()));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -28,10 +28,8 @@ afterAll(async () => {
 });
 
 const health = async (headers: Record<string, string> = {}) => {
-  const { GET } = await import("@/app/api/health/route");
-  return GET(new Request("http://localhost:3000/api/health", { headers: { host: "localhost:3000", ...headers } }), {
-    params: Promise.resolve({}),
-  });
+  const { GET } = await import("@/app/api/[...path]/route");
+  return GET(new Request("http://localhost:3000/api/health", { headers: { host: "localhost:3000", ...headers } }));
 };
 
 it("300 anonymous GET /api/health within a minute: at most 2 exchange calls, no 429, no IP block; anonymous answers carry no detail", async () => {
