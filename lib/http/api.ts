@@ -22,6 +22,16 @@ export interface ApiRoute {
 }
 
 /**
+ * A handler whose module loads on its first request: the table (app/api/_routes) can then be
+ * read for its paths by a program outside Next (the browser tests' route list), which cannot
+ * load the handlers' session code (next/navigation needs Next's own React).
+ */
+export function lazyHandler<M, P>(load: () => Promise<M>, pick: (m: M) => RouteHandler<P>): RouteHandler<P> {
+  let handler: Promise<RouteHandler<P>> | undefined;
+  return async (ctx) => (await (handler ??= load().then(pick)))(ctx);
+}
+
+/**
  * What a well-formed parameter looks like. Only a request whose every parameter has this shape
  * is served directly by `npm start`; anything else goes through Next (whose catch-all runs the
  * same table, and the handler refuses the value as it always did).
