@@ -120,11 +120,14 @@ interface DevRun {
  * before it). Resolves with the whole output once the server is stopped.
  */
 async function runDev(checkout: string, ports: number[]): Promise<DevRun> {
-  const [port, simPort, simControlPort, pgPort] = ports;
+  const [port, simPort, simControlPort, pgPort, simWsPort] = ports;
   const env = cleanEnv({
     PORT: String(port),
     SIMULATOR_PORT: String(simPort),
     SIMULATOR_CONTROL_PORT: String(simControlPort),
+    // The simulator's WebSocket too: its default (4102) is taken whenever another checkout's
+    // `npm run dev` or simulator runs.
+    SIMULATOR_WS_PORT: String(simWsPort),
     KEYDESK_EMBEDDED_PG_PORT: String(pgPort),
     // Request lines are what the secret check reads: logged at info.
     LOG_LEVEL: "info",
@@ -172,7 +175,7 @@ describe("a checkout in a private directory (mode 700)", () => {
     ({ home, checkout } = clonePrivately());
     mkdirSync(path.join(checkout, ".data", "test"), { recursive: true }); // (so its cluster's name can be known now)
     clusters.push(clusterDirFor(checkout), clusterDirFor(path.join(checkout, ".data", "test")));
-    const [testPg, ...devPorts] = await freePorts(5);
+    const [testPg, ...devPorts] = await freePorts(6);
     // Both started now, side by side: each test below waits for its own.
     npmTest = run(
       "npm",

@@ -9,6 +9,7 @@ import { createCacheCipher } from "@/lib/crypto/cache-cipher";
 import { parseKeyring } from "@/lib/crypto/keyring";
 import { setClock } from "@/lib/clock";
 import { ManualClock } from "../../helpers/clock";
+import { freePorts } from "../../helpers/free-ports";
 
 const cipher = createCacheCipher(parseKeyring(`v1:${Buffer.alloc(32, 3).toString("base64")}`, "v1"));
 
@@ -162,7 +163,9 @@ it("Redis killed mid-run: nothing local for a window (the other instance's minut
   // The windows roll on a clock the test moves (the script is handed its time).
   const clock = new ManualClock(Date.now());
   setClock(clock);
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  // A port nobody listens on now (a random number could be another process's, or a client
+  // socket's in the ephemeral range, and redis-server would exit at once).
+  const [port] = await freePorts(1);
   const start = () =>
     spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
       stdio: "ignore",
