@@ -4,6 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { requestProblem, securityHeaders } from "@/lib/http/security-headers";
+import HEADER_VALUES from "@/lib/http/security-headers.json";
 
 /**
  * Next decodes form posts to pages (server actions, no-JS forms) itself and answers garbage
@@ -39,14 +40,32 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const headers = securityHeaders({ nonce, production: env.NODE_ENV === "production", https });
 
+  const api = request.nextUrl.pathname.startsWith("/api/") && !request.nextUrl.pathname.startsWith("/api/auth/");
   const found = requestProblem(request, publicOrigin ? [publicOrigin] : []);
-  const actionBody = found ? null : await actionBodyProblem(request);
+  // An API address: only its checks here (a broken one never reaches Next, which would answer
+  // it with a 500 while decoding the catch-all's parameters or looking for a server action);
+  // the API router sets its own headers.
+  if (api && !found && !request.headers.has("next-action")) return NextResponse.next();
+  const actionBody = found
+    ? null
+    : api
+      ? "Unknown action." // no server action lives under /api/
+      : await actionBodyProblem(request);
   const problem = found ?? (actionBody ? { status: 400, code: "bad_request", message: actionBody } : null);
   if (problem) {
     const res = NextResponse.json(
       { error: { code: problem.code, message: problem.message, requestId } },
       { status: problem.status },
     );
+    if (api) {
+      // The API's headers, as the router sets them on its own answers (lib/http/api.ts).
+      const values: Record<string, string> = { ...HEADER_VALUES.everyAnswer, ...HEADER_VALUES.apiOnly };
+      if (env.NODE_ENV === "production") values["Strict-Transport-Security"] = HEADER_VALUES.hsts;
+      for (const [k, v] of Object.entries(values)) res.headers.set(k, v);
+      res.headers.set("x-request-id", requestId);
+      res.headers.set("cache-control", "no-store");
+      return res;
+    }
     for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
     res.headers.set("x-request-id", requestId);
     return res;
@@ -62,14 +81,15 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-// Every /api/ address but Auth.js's skips this stage: the API router (lib/http/api.ts, served
-// by app/api/[...path]/route.ts and by `npm start` directly) runs the same request checks and
-// sets the API security headers on every answer it gives, its 404 and 405 included. Skipping
-// saves Next's proxy stage, about 2.5 ms, on every data read. Next needs the matcher as a literal.
+// Every address but static files: pages, actions, Auth.js, and the API's addresses for their
+// request checks only (a broken address gets its 4xx here; the API router, served by
+// app/api/[...path]/route.ts, sets the API headers). `npm start` serves well-formed data reads
+// without Next at all (lib/http/direct-api.ts), so they skip this stage. Next needs the matcher as
+// a literal.
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|icon|apple-touch-icon|manifest.webmanifest|api/(?!auth(?:/|$))).*)",
+      source: "/((?!_next/static|_next/image|icon|apple-touch-icon|manifest.webmanifest).*)",
     },
   ],
 };

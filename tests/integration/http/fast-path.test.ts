@@ -181,19 +181,39 @@ it("only well-formed GETs of the table's routes take the fast path; everything e
   expect(next.headers["x-handled-by"]).toBe("next");
 });
 
-it("every route of the table skips proxy.ts (the router sets its headers), Auth.js and pages don't", async () => {
+it("proxy.ts checks every address but static files; an API address gets only its checks there (a broken one a 4xx with the API headers, a good one passes on untouched)", async () => {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { config } = require("../../../proxy") as { config: { matcher: { source: string }[] } };
+  const { config, proxy } = require("../../../proxy") as {
+    config: { matcher: { source: string }[] };
+    proxy: (r: import("next/server").NextRequest) => Promise<Response>;
+  };
   const proxied = new RegExp(`^${config.matcher[0]!.source}$`);
   const { API_ROUTES } = await import("@/app/api/_routes");
   for (const r of API_ROUTES) {
     const p = r.path.replace(":keyId", "27f75f5fb4874d6f9ab7d4ec54172a81").replace(":orderId", "x");
-    expect([p, proxied.test(p)]).toEqual([p, false]);
-  }
-  for (const p of ["/api/nope", "/api/keys/short/balances", "/api/authx"])
-    expect([p, proxied.test(p)]).toEqual([p, false]);
-  for (const p of ["/", "/keys", "/sign-in", "/metrics", "/api/auth/session", "/api/auth", "/api"])
     expect([p, proxied.test(p)]).toEqual([p, true]);
+  }
+  for (const p of ["/", "/keys", "/sign-in", "/metrics", "/api/auth/session", "/api/nope", "/api"])
+    expect([p, proxied.test(p)]).toEqual([p, true]);
+  for (const p of ["/_next/static/chunks/a.js", "/icon", "/manifest.webmanifest"])
+    expect([p, proxied.test(p)]).toEqual([p, false]);
+  const { NextRequest } = await import("next/server");
+  const good = await proxy(new NextRequest("http://localhost:3000/api/usage", { headers: { host: "localhost:3000" } }));
+  expect(good.headers.get("x-middleware-next")).toBe("1");
+  expect(good.headers.get("content-security-policy")).toBeNull(); // the router sets the API's own
+  const broken = await proxy(
+    new NextRequest("http://localhost:3000/api/keys/%E0%A4%A/balances", { headers: { host: "localhost:3000" } }),
+  );
+  expect(broken.status).toBe(400);
+  expect(broken.headers.get("content-security-policy")).toContain("default-src 'none'");
+  const action = await proxy(
+    new NextRequest("http://localhost:3000/api/usage", {
+      method: "POST",
+      headers: { host: "localhost:3000", origin: "http://localhost:3000", "next-action": "8e3" },
+      body: "x",
+    }),
+  );
+  expect(action.status).toBe(400);
 });
 
 it("the router's own answers carry the API headers: unknown address 404, other methods 405, OPTIONS, HEAD, cross-site writes 403", async () => {
