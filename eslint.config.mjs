@@ -73,7 +73,7 @@ const DECRYPT_ROAD = ["lib/keys/credentials.ts", "lib/factors/totp.ts"];
  * grants it: the market stream's connection, and a Trade key's TRADING connection (which gets
  * the key's token from lib/keys/credentials.ts, never decrypting it). The simulator serves one.
  */
-const SOCKET_ROAD = ["lib/market/connection.ts", "lib/market/trading-connection.ts", "lib/simulator/**"];
+const SOCKET_ROAD = ["lib/market/socket.ts", "lib/simulator/**"];
 
 const SECRET_PATHS = {
   exchange: [
@@ -97,7 +97,7 @@ const SECRET_PATHS = {
     {
       name: "ws",
       message:
-        "Only lib/market/connection.ts and lib/market/trading-connection.ts open a WebSocket to the exchange, after gate.connections grants one.",
+        "Only lib/market/socket.ts opens a WebSocket to the exchange, after gate.connections grants one.",
     },
   ],
   decrypt: [
