@@ -96,8 +96,7 @@ const SECRET_PATHS = {
   socket: [
     {
       name: "ws",
-      message:
-        "Only lib/market/socket.ts opens a WebSocket to the exchange, after gate.connections grants one.",
+      message: "Only lib/market/socket.ts opens a WebSocket to the exchange, after gate.connections grants one.",
     },
   ],
   decrypt: [
