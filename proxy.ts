@@ -3,8 +3,7 @@
 // encoding, header size). The API routes get the same checks from the API router (lib/http/api.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
-import { requestProblem, securityHeaders } from "@/lib/http/security-headers";
-import HEADER_VALUES from "@/lib/http/security-headers.json";
+import { apiHeaderValues, requestProblem, securityHeaders } from "@/lib/http/security-headers";
 
 /**
  * Next decodes form posts to pages (server actions, no-JS forms) itself and answers garbage
@@ -58,10 +57,8 @@ export async function proxy(request: NextRequest) {
       { status: problem.status },
     );
     if (api) {
-      // The API's headers, as the router sets them on its own answers (lib/http/api.ts).
-      const values: Record<string, string> = { ...HEADER_VALUES.everyAnswer, ...HEADER_VALUES.apiOnly };
-      if (env.NODE_ENV === "production") values["Strict-Transport-Security"] = HEADER_VALUES.hsts;
-      for (const [k, v] of Object.entries(values)) res.headers.set(k, v);
+      // The API's headers, as the router sets them on its own answers.
+      for (const [k, v] of Object.entries(apiHeaderValues(env.NODE_ENV === "production"))) res.headers.set(k, v);
       res.headers.set("x-request-id", requestId);
       res.headers.set("cache-control", "no-store");
       return res;

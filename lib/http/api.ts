@@ -12,7 +12,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { KEY_ID_IN_URL } from "@/lib/ids";
 import { errorResponse, runRoute, type RouteHandler } from "@/lib/http/route";
-import HEADER_VALUES from "@/lib/http/security-headers.json";
+import { apiHeaderValues } from "@/lib/http/security-headers";
 
 export interface ApiRoute {
   /** Hono's pattern: `/api/keys/:keyId/balances`. */
@@ -65,9 +65,7 @@ const notFound: RouteHandler<unknown> = async () => {
 
 /** The API security headers on every answer (the handler's own headers win). */
 function apiHeaders(res: Response, production: boolean): void {
-  const values: Record<string, string> = { ...HEADER_VALUES.everyAnswer, ...HEADER_VALUES.apiOnly };
-  // Browsers ignore HSTS over plain HTTP, so it can be static.
-  if (production) values["Strict-Transport-Security"] = HEADER_VALUES.hsts;
+  const values = apiHeaderValues(production);
   try {
     for (const [k, v] of Object.entries(values)) if (!res.headers.has(k)) res.headers.set(k, v);
   } catch {

@@ -39,6 +39,15 @@ export function securityHeaders(opts: HeaderOptions): Record<string, string> {
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The API's answers' headers (every answer's, the API's own, and HSTS in production: browsers ignore it over plain HTTP, so it can be static). */
+export function apiHeaderValues(production: boolean): Record<string, string> {
+  return {
+    ...HEADER_VALUES.everyAnswer,
+    ...HEADER_VALUES.apiOnly,
+    ...(production ? { "Strict-Transport-Security": HEADER_VALUES.hsts } : {}),
+  };
+}
+
 /**
  * A mutating request must come from our own pages: its Origin (or, without one, its
  * Sec-Fetch-Site) must say same-origin. Returns the reason when it doesn't.
