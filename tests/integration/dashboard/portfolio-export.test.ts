@@ -124,13 +124,14 @@ it("values the simulator's balances in EUR exactly and remembers the total for t
         : tickers.find((t) => t.instrument_code === `${b.currency_code}_EUR`)?.last_price;
     if (eur) {
       expect(row.valueEur).toBe(new Decimal(row.total).mul(eur).toFixed(2, Decimal.ROUND_HALF_UP));
-      expected = expected.add(row.valueEur!);
+      // The exact value: the total is the rounded sum of exact values, not a sum of rounded rows.
+      expected = expected.add(new Decimal(row.total).mul(eur));
     }
   }
   expect(p.source).toBe("live");
   const stored = await db.apiKey.findUniqueOrThrow({ where: { id } });
   expect(stored.lastValueEur).toBe(p.totalEur);
-  expect(new Decimal(p.totalEur).gte(expected)).toBe(true);
+  expect(new Decimal(p.totalEur).gte(expected.toDecimalPlaces(2, Decimal.ROUND_HALF_UP))).toBe(true);
 });
 
 it("filters orders by side and status group", async () => {
